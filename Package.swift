@@ -1,0 +1,56 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let strictSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+]
+
+let package = Package(
+    name: "ClusterLens",
+    platforms: [.macOS(.v13)],
+    products: [
+        .library(name: "ClusterLensCore", targets: ["ClusterLensCore"]),
+        .library(name: "ClusterLensImport", targets: ["ClusterLensImport"]),
+        .executable(name: "clusterlens", targets: ["clusterlens"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
+        ),
+        .target(name: "ClusterLensXML", dependencies: ["CLibXML2"], swiftSettings: strictSettings),
+        .target(name: "ClusterLensCore", swiftSettings: strictSettings),
+        .target(
+            name: "ClusterLensImport",
+            dependencies: ["ClusterLensCore", "ClusterLensXML"],
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(
+            name: "clusterlens",
+            dependencies: [
+                "ClusterLensCore", "ClusterLensImport",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(name: "ClusterLensCoreTests", dependencies: ["ClusterLensCore"], swiftSettings: strictSettings),
+        .testTarget(name: "ClusterLensXMLTests", dependencies: ["ClusterLensXML"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "ClusterLensImportTests",
+            dependencies: ["ClusterLensImport", "ClusterLensCore"],
+            resources: [.copy("Fixtures")],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "ClusterLensCLITests",
+            dependencies: ["clusterlens"],
+            swiftSettings: strictSettings
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,17 @@
+import ArgumentParser
+
+/// The `clusterlens` command-line tool: thin; parses arguments, calls the libraries, prints.
+@main
+struct ClusterLensCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "clusterlens",
+        abstract: "Triple-bottom-line reports on industrial clusters from official statistics (SDMX-ML).",
+        version: ToolVersion.current,
+        subcommands: [InspectCommand.self, ConvertCommand.self]
+    )
+}
+
+/// The tool's version.
+enum ToolVersion {
+    static let current = "0.1.0"
+}

@@ -1,4 +1,4 @@
-public import ClusterLensCore
+import ClusterLensCore
 
 /// The error type of the importers: what went wrong, in which file, at which line.
 ///

@@ -169,9 +169,9 @@ enum LibXML2Setup {
 final class ParseSession {
     let file: String
     let handler: any XMLStreamHandler
-    var context: xmlParserCtxtPtr?
-    var handlerError: (any Error)?
-    var xmlError: XMLError?
+    @exclusivity(unchecked) var context: xmlParserCtxtPtr?
+    @exclusivity(unchecked) var handlerError: (any Error)?
+    @exclusivity(unchecked) var xmlError: XMLError?
     var failed: Bool { handlerError != nil || xmlError != nil }
 
     init(file: String, handler: any XMLStreamHandler) {

@@ -20,7 +20,6 @@ extension SDMXDataHandler {
         datasetAttributes.removeAll()
         datasetKey.removeAll()
         groups.removeAll()
-        slots.removeAll()
         datasetStructureRef = nil
         datasetAction = nil
         layout = layout(forDatasetIn: namespace)
@@ -105,6 +104,8 @@ extension SDMXDataHandler {
             }
         }
         classifier = ComponentClassifier(dataStructure: dataStructure)
+        componentSlots.reset(classifier: classifier)
+        announcedSlots = 0
         currentHeaderReference = entry?.reference
     }
 
@@ -122,6 +123,7 @@ extension SDMXDataHandler {
             dimensionAtObservation: dimensionAtObservation, dataStructure: classifier.dataStructure,
             action: datasetAction, attributes: datasetAttributes)
         flatSeries = Series(key: SeriesKey(datasetKey), attributes: datasetAttributes)
+        rawSink = sink as? any RawObservationSink
         try sink.beginDataset(header)
     }
 
@@ -132,12 +134,8 @@ extension SDMXDataHandler {
 
     /// The slot (id, role) of a component named by an XML attribute or element, cached per data set.
     func slot(for name: XMLSymbol) -> ComponentSlot {
-        for entry in slots where entry.symbol == name { return entry.slot }
-        let id = name.string
-        let slot = ComponentSlot(
-            id: id, role: classifier.role(of: id), isMetadata: Self.datasetMetadataNames.contains(id))
-        slots.append((name, slot))
-        return slot
+        let index = componentSlots.index(for: name)
+        return componentSlots[index]
     }
 
     // MARK: Series and observations shared by all layouts
@@ -182,13 +180,12 @@ extension SDMXDataHandler {
     func startObservation() {
         summary.observations += 1
         obsLine = line
-        obsDimensions.removeAll(keepingCapacity: true)
-        obsMeasures.removeAll(keepingCapacity: true)
-        obsAttributes.removeAll(keepingCapacity: true)
-        obsValue = nil
+        obs.reset()
+        obsComplexAttributes.removeAll(keepingCapacity: true)
     }
 
-    /// Hands the observation being read to the sink.
+    /// Hands the observation being read to the sink: as raw bytes to a raw sink (the CSV writer's
+    /// fast path), else as an ``Observation``.
     func emitObservation() throws {
         let series: Series
         if inSeries {
@@ -196,36 +193,78 @@ extension SDMXDataHandler {
         } else {
             try beginDatasetIfNeeded()
             series = flatSeries
-            if !groups.isEmpty {
-                let key = SeriesKey(series.key.values + obsDimensions)
-                for attribute in groups.attributes(matching: key)
-                where !obsAttributes.contains(where: { $0.id == attribute.id }) {
-                    obsAttributes.append(attribute)
-                }
+            if !groups.isEmpty { addGroupAttributesToFlatObservation(series) }
+        }
+        let period = try period(series: series)
+        if let rawSink {
+            for attribute in obsComplexAttributes {
+                let index = componentSlots.index(forID: attribute.id, role: .attribute)
+                obs.append(slot: index, string: attribute.values.joined(separator: ";"))
+            }
+            while announcedSlots < componentSlots.entries.count {
+                try rawSink.defineSlot(announcedSlots, slot: componentSlots[announcedSlots])
+                announcedSlots += 1
+            }
+            try rawSink.rawObservation(obs, series: series)
+        } else {
+            try sink.observation(makeObservation(series: series, period: period))
+        }
+    }
+
+    /// Builds the model's observation from the buffer.
+    func makeObservation(series: Series, period: TimePeriod?) -> Observation {
+        var dimensions: [ComponentValue] = []
+        var measures: [ComponentValue] = []
+        var attributes: [AttributeValue] = []
+        var value: String?
+        for index in 0..<obs.count {
+            let slot = componentSlots[Int(obs[index].slot)]
+            let text = obs.string(at: index)
+            switch slot.role {
+            case .dimension: dimensions.append(ComponentValue(id: slot.id, value: text))
+            case .attribute: attributes.append(AttributeValue(id: slot.id, value: text, level: .observation))
+            case .measure:
+                if index == obs.valueIndex { value = text } else { measures.append(ComponentValue(id: slot.id, value: text)) }
             }
         }
-        let observation = Observation(
-            series: series, dimensions: obsDimensions, value: ObservationValue(lexical: obsValue),
-            otherMeasures: obsMeasures, attributes: obsAttributes, period: try period(series: series))
-        try sink.observation(observation)
+        attributes += obsComplexAttributes
+        return Observation(
+            series: series, dimensions: dimensions, value: ObservationValue(lexical: value),
+            otherMeasures: measures, attributes: attributes, period: period)
+    }
+
+    /// Flat data with groups: group attributes apply to observations whose full key matches.
+    func addGroupAttributesToFlatObservation(_ series: Series) {
+        var key = series.key.values
+        for index in 0..<obs.count where componentSlots.isDimension(Int(obs[index].slot)) {
+            key.append(ComponentValue(id: componentSlots[Int(obs[index].slot)].id, value: obs.string(at: index)))
+        }
+        for attribute in groups.attributes(matching: SeriesKey(key)) where !hasObservationAttribute(attribute.id) {
+            var copy = attribute
+            copy.level = .group
+            obsComplexAttributes.append(copy)
+        }
+    }
+
+    func hasObservationAttribute(_ id: String) -> Bool {
+        if obsComplexAttributes.contains(where: { $0.id == id }) { return true }
+        return obs.all.contains { componentSlots[Int($0.slot)].id == id }
     }
 
     /// Parses the observation's time period; a malformed one is an error naming the line.
     func period(series: Series) throws -> TimePeriod? {
-        var text: String?
-        for dimension in obsDimensions where classifier.isTimeDimension(dimension.id) {
-            text = dimension.value
-            break
-        }
-        if text == nil {
-            for dimension in series.key.values where classifier.isTimeDimension(dimension.id) {
-                text = dimension.value
-                break
+        var timeIndex = -1
+        var startDayIndex = -1
+        for index in 0..<obs.count {
+            let slot = Int(obs[index].slot)
+            if componentSlots.isTime(slot) {
+                timeIndex = index
+            } else if componentSlots.isReportingYearStart(slot) {
+                startDayIndex = index
             }
         }
-        guard let text else { return nil }
         var startDay = MonthDay.januaryFirst
-        if let startText = reportingYearStartDay(series: series) {
+        if let startText = startDayIndex >= 0 ? obs.string(at: startDayIndex) : reportingYearStartDay(series: series) {
             if startText != lastStartDayText {
                 do {
                     lastStartDay = try MonthDay(parsing: startText)
@@ -237,33 +276,48 @@ extension SDMXDataHandler {
             startDay = lastStartDay
         }
         do {
-            return try TimePeriod(text, reportingYearStartDay: startDay)
-        } catch {
+            if timeIndex >= 0 {
+                let component = obs[timeIndex]
+                return try periods.period(obs.bytes.slice(Int(component.start), Int(component.count)), startDay: startDay)
+            }
+            for dimension in series.key.values where classifier.isTimeDimension(dimension.id) {
+                var text = dimension.value
+                return try text.withUTF8 { bytes throws(CoreError) in try periods.period(bytes, startDay: startDay) }
+            }
+            return nil
+        } catch let error as CoreError {
             throw self.error(.invalidValue, error.message, line: obsLine)
         }
     }
 
+    /// The reporting-year start day from observation-level `<Comp>` values or the series' attributes.
     func reportingYearStartDay(series: Series) -> String? {
-        for attribute in obsAttributes where attribute.id == "REPORTING_YEAR_START_DAY" || attribute.id == "REPYEARSTART" {
-            return attribute.value
+        if !obsComplexAttributes.isEmpty,
+            let value = obsComplexAttributes.first(where: { Self.isReportingYearStart($0.id) })?.value
+        {
+            return value
         }
-        for attribute in series.attributes where attribute.id == "REPORTING_YEAR_START_DAY" || attribute.id == "REPYEARSTART" {
-            return attribute.value
+        if series !== lastStartDaySeries {
+            lastStartDaySeries = series
+            lastSeriesStartDay = series.attributes.first { Self.isReportingYearStart($0.id) }?.value
         }
-        return nil
+        return lastSeriesStartDay
     }
 
-    /// Adds a component read from an XML attribute or element at observation level.
-    func addObservationComponent(_ slot: ComponentSlot, value: String) {
-        switch slot.role {
-        case .dimension: obsDimensions.append(ComponentValue(id: slot.id, value: value))
-        case .attribute: obsAttributes.append(AttributeValue(id: slot.id, value: value, level: .observation))
-        case .measure:
-            if slot.id == "OBS_VALUE" || (obsValue == nil && classifier.dataStructure?.measures.first?.id == slot.id) {
-                obsValue = value
-            } else {
-                obsMeasures.append(ComponentValue(id: slot.id, value: value))
-            }
-        }
+    static func isReportingYearStart(_ id: String) -> Bool {
+        id == "REPORTING_YEAR_START_DAY" || id == "REPYEARSTART"
+    }
+
+    /// Adds a component value to the observation being read.
+    @inline(__always)
+    func addObservationComponent(index: Int, raw: UnsafeBufferPointer<UInt8>) {
+        if componentSlots.isPrimaryMeasure(index) && obs.valueIndex < 0 { obs.valueIndex = obs.count }
+        obs.append(slot: index, raw: raw)
+    }
+
+    /// Adds a component value given as a string.
+    func addObservationComponent(index: Int, string: String) {
+        if componentSlots.isPrimaryMeasure(index) && obs.valueIndex < 0 { obs.valueIndex = obs.count }
+        obs.append(slot: index, string: string)
     }
 }

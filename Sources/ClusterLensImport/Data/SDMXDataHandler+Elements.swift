@@ -138,13 +138,13 @@ extension SDMXDataHandler {
         case .genericObs:
             if localName == symbols.obsDimension {
                 let id = attribute(symbols.idAttribute, in: attributes) ?? obsLevelDimensionID
-                obsDimensions.append(ComponentValue(id: id, value: attribute(symbols.valueAttribute, in: attributes) ?? ""))
+                addGenericObservationValue(id: id, role: .dimension, attributes: attributes, symbols)
                 skip(count: false)
             } else if localName == symbols.time {
                 beginCapture()
                 stack.append(.genericText)
             } else if localName == symbols.obsValue {
-                obsValue = attribute(symbols.valueAttribute, in: attributes)
+                addGenericObservationValue(id: "OBS_VALUE", role: .measure, attributes: attributes, symbols)
                 skip(count: false)
             } else if localName == symbols.obsKey {
                 stack.append(.genericKey(.observation))
@@ -156,22 +156,25 @@ extension SDMXDataHandler {
         case .genericKey(let level):
             guard localName == symbols.value else { return skip() }
             let id = attribute(symbols.idAttribute, in: attributes) ?? attribute(symbols.conceptAttribute, in: attributes) ?? ""
-            let component = ComponentValue(id: id, value: attribute(symbols.valueAttribute, in: attributes) ?? "")
-            switch level {
-            case .series: seriesKey.append(component)
-            case .group: groupKey.append(component)
-            default: obsDimensions.append(component)
+            if level == .observation {
+                addGenericObservationValue(id: id, role: .dimension, attributes: attributes, symbols)
+                return skip(count: false)
             }
+            let component = ComponentValue(id: id, value: attribute(symbols.valueAttribute, in: attributes) ?? "")
+            if level == .series { seriesKey.append(component) } else { groupKey.append(component) }
             skip(count: false)
         case .genericAttributes(let level):
             guard localName == symbols.value else { return skip() }
             let id = attribute(symbols.idAttribute, in: attributes) ?? attribute(symbols.conceptAttribute, in: attributes) ?? ""
+            if level == .observation {
+                addGenericObservationValue(id: id, role: .attribute, attributes: attributes, symbols)
+                return skip(count: false)
+            }
             let value = AttributeValue(id: id, value: attribute(symbols.valueAttribute, in: attributes) ?? "", level: level)
             switch level {
             case .dataset: datasetAttributes.append(value)
             case .group: groupAttributes.append(value)
-            case .series: seriesAttributes.append(value)
-            case .observation: obsAttributes.append(value)
+            case .series, .observation: seriesAttributes.append(value)
             }
             skip(count: false)
         default:
@@ -189,7 +192,7 @@ extension SDMXDataHandler {
         guard let context = stack.last else { return }
         if context == .genericObs {
             // SDMX 2.0 generic: <Time> text is the time dimension.
-            obsDimensions.append(ComponentValue(id: classifier.timeDimensionID, value: text))
+            addObservationComponent(index: componentSlots.index(forID: classifier.timeDimensionID, role: .dimension), string: text)
         } else if context == .dataset {
             keyFamilyRef = text
             datasetStructureRef = text
@@ -272,10 +275,18 @@ extension SDMXDataHandler {
         }
     }
 
+    @inline(__always)
     func readObservationAttributes(_ attributes: XMLAttributes) {
         for index in 0..<attributes.count where attributes.namespace(at: index).isNone {
-            addObservationComponent(slot(for: attributes.localName(at: index)), value: attributes.string(at: index))
+            let slot = componentSlots.index(for: attributes.localName(at: index))
+            addObservationComponent(index: slot, raw: attributes.rawValue(at: index))
         }
+    }
+
+    /// A generic `ObsDimension`, `ObsValue` or observation-level `Value`: the value is in `value=`.
+    func addGenericObservationValue(id: String, role: ComponentRole, attributes: XMLAttributes, _ symbols: SDMXSymbols) {
+        guard let valueIndex = attributes.index(ofUnqualified: symbols.valueAttribute) else { return }
+        addObservationComponent(index: componentSlots.index(forID: id, role: role), raw: attributes.rawValue(at: valueIndex))
     }
 
     func startComp(attributes: XMLAttributes, level: AttachmentLevel, _ symbols: SDMXSymbols) {
@@ -290,14 +301,14 @@ extension SDMXDataHandler {
     func finishComp() {
         let role = classifier.role(of: compID)
         if role == .measure {
-            addObservationComponent(ComponentSlot(id: compID, role: .measure, isMetadata: false), value: compValues.first ?? "")
+            addObservationComponent(index: componentSlots.index(forID: compID, role: .measure), string: compValues.first ?? "")
             return
         }
         let value = AttributeValue(id: compID, values: compValues, texts: compTexts, level: compLevel)
         switch compLevel {
         case .series: seriesAttributes.append(value)
         case .group: groupAttributes.append(value)
-        case .observation: obsAttributes.append(value)
+        case .observation: obsComplexAttributes.append(value)
         case .dataset: datasetAttributes.append(value)
         }
     }
@@ -351,12 +362,13 @@ extension SDMXDataHandler {
 
     func finishUtilityComponent() {
         let value = endCapture()
-        let slot = ComponentSlot(id: componentName, role: classifier.role(of: componentName), isMetadata: false)
+        let index = componentSlots.index(forID: componentName, role: nil)
+        let slot = componentSlots[index]
         switch componentTarget {
         case .dataset:
             seriesKey.append(ComponentValue(id: slot.id, value: value))
         case .observation:
-            addObservationComponent(slot, value: value)
+            addObservationComponent(index: index, string: value)
         case .series:
             if slot.role == .dimension {
                 seriesKey.append(ComponentValue(id: slot.id, value: value))
@@ -421,14 +433,14 @@ extension SDMXDataHandler {
         inSeries = true
         startObservation()
         let measure = slot(for: localName).id
-        if measure != "OBS_VALUE" { obsDimensions.append(ComponentValue(id: "MEASURE", value: measure)) }
+        if measure != "OBS_VALUE" {
+            addObservationComponent(index: componentSlots.index(forID: "MEASURE", role: .dimension), string: measure)
+        }
         for index in 0..<attributes.count where attributes.namespace(at: index).isNone {
             let name = attributes.localName(at: index)
-            if name == symbols.valueAttribute {
-                obsValue = attributes.string(at: index)
-            } else {
-                addObservationComponent(slot(for: name), value: attributes.string(at: index))
-            }
+            let slot = name == symbols.valueAttribute
+                ? componentSlots.index(forID: "OBS_VALUE", role: .measure) : componentSlots.index(for: name)
+            addObservationComponent(index: slot, raw: attributes.rawValue(at: index))
         }
         stack.append(.crossObs)
     }

@@ -29,75 +29,78 @@ final class SDMXDataHandler: XMLStreamHandler {
     let file: String
     let sink: any SDMXDataSink
     let structures: StructureCollection?
-    var symbols: SDMXSymbols?
-    var namespaces = NamespaceCache()
-    var summary: DataMessageSummary
-    var stack: [Context] = []
-    var skipDepth = 0
-    var line = 0
+    @exclusivity(unchecked) var symbols: SDMXSymbols?
+    @exclusivity(unchecked) var namespaces = NamespaceCache()
+    @exclusivity(unchecked) var summary: DataMessageSummary
+    @exclusivity(unchecked) var stack: [Context] = []
+    @exclusivity(unchecked) var skipDepth = 0
+    @exclusivity(unchecked) var line = 0
 
     // Message
-    var foundMessage = false
-    var isErrorMessage = false
-    var headerEntries: [(structureID: String, dimensionAtObservation: String, reference: StructureReference?)] = []
-    var pendingHeaderEntry: (structureID: String, dimensionAtObservation: String, reference: StructureReference?)?
-    var headerTextTarget: XMLSymbol = .none
-    var keyFamilyRef: String?
-    var currentHeaderReference: StructureReference?
+    @exclusivity(unchecked) var foundMessage = false
+    @exclusivity(unchecked) var isErrorMessage = false
+    @exclusivity(unchecked) var headerEntries: [(structureID: String, dimensionAtObservation: String, reference: StructureReference?)] = []
+    @exclusivity(unchecked) var pendingHeaderEntry: (structureID: String, dimensionAtObservation: String, reference: StructureReference?)?
+    @exclusivity(unchecked) var headerTextTarget: XMLSymbol = .none
+    @exclusivity(unchecked) var keyFamilyRef: String?
+    @exclusivity(unchecked) var currentHeaderReference: StructureReference?
 
     // Text capture
-    var capturing = false
-    var textBuffer: [UInt8] = []
-    var textLanguage = ""
+    @exclusivity(unchecked) var capturing = false
+    @exclusivity(unchecked) var textBuffer: [UInt8] = []
+    @exclusivity(unchecked) var textLanguage = ""
 
     // Data set
-    var layout: Layout = .undecided
-    var datasetNamespace: XMLSymbol = .none
-    var datasetStarted = false
-    var datasetIndex = -1
-    var datasetStructureRef: String?
-    var datasetAction: String?
-    var datasetAttributes: [AttributeValue] = []
-    var datasetKey: [ComponentValue] = []
-    var dimensionAtObservation = "TIME_PERIOD"
-    var classifier = ComponentClassifier(dataStructure: nil)
-    var slots: [(symbol: XMLSymbol, slot: ComponentSlot)] = []
-    var groups = GroupIndex()
-    var flatSeries = Series.flat
+    @exclusivity(unchecked) var layout: Layout = .undecided
+    @exclusivity(unchecked) var datasetNamespace: XMLSymbol = .none
+    @exclusivity(unchecked) var datasetStarted = false
+    @exclusivity(unchecked) var datasetIndex = -1
+    @exclusivity(unchecked) var datasetStructureRef: String?
+    @exclusivity(unchecked) var datasetAction: String?
+    @exclusivity(unchecked) var datasetAttributes: [AttributeValue] = []
+    @exclusivity(unchecked) var datasetKey: [ComponentValue] = []
+    @exclusivity(unchecked) var dimensionAtObservation = "TIME_PERIOD"
+    @exclusivity(unchecked) var classifier = ComponentClassifier(dataStructure: nil)
+    @exclusivity(unchecked) var componentSlots = ComponentSlots()
+    @exclusivity(unchecked) var rawSink: (any RawObservationSink)?
+    @exclusivity(unchecked) var announcedSlots = 0
+    @exclusivity(unchecked) var groups = GroupIndex()
+    @exclusivity(unchecked) var flatSeries = Series.flat
 
     // Group
-    var groupKey: [ComponentValue] = []
-    var groupAttributes: [AttributeValue] = []
+    @exclusivity(unchecked) var groupKey: [ComponentValue] = []
+    @exclusivity(unchecked) var groupAttributes: [AttributeValue] = []
 
     // Series
-    var seriesKey: [ComponentValue] = []
-    var seriesAttributes: [AttributeValue] = []
-    var currentSeries: Series?
-    var inSeries = false
+    @exclusivity(unchecked) var seriesKey: [ComponentValue] = []
+    @exclusivity(unchecked) var seriesAttributes: [AttributeValue] = []
+    @exclusivity(unchecked) var currentSeries: Series?
+    @exclusivity(unchecked) var inSeries = false
 
     // Cross-sectional sections
-    var sectionKey: [ComponentValue] = []
-    var sectionAttributes: [AttributeValue] = []
+    @exclusivity(unchecked) var sectionKey: [ComponentValue] = []
+    @exclusivity(unchecked) var sectionAttributes: [AttributeValue] = []
 
     // Observation
-    var obsDimensions: [ComponentValue] = []
-    var obsValue: String?
-    var obsMeasures: [ComponentValue] = []
-    var obsAttributes: [AttributeValue] = []
-    var obsLine = 0
+    let obs = ObservationBuffer()
+    @exclusivity(unchecked) var obsComplexAttributes: [AttributeValue] = []
+    @exclusivity(unchecked) var obsLine = 0
 
     // 3.x <Comp> and generic <Value> being read
-    var compID = ""
-    var compLevel: AttachmentLevel = .observation
-    var compValues: [String] = []
-    var compTexts: [LocalizedText] = []
-    var compTextsAtValueStart = 0
-    var componentTarget: AttachmentLevel = .series
-    var componentName = ""
+    @exclusivity(unchecked) var compID = ""
+    @exclusivity(unchecked) var compLevel: AttachmentLevel = .observation
+    @exclusivity(unchecked) var compValues: [String] = []
+    @exclusivity(unchecked) var compTexts: [LocalizedText] = []
+    @exclusivity(unchecked) var compTextsAtValueStart = 0
+    @exclusivity(unchecked) var componentTarget: AttachmentLevel = .series
+    @exclusivity(unchecked) var componentName = ""
 
     // Reporting-year start day cache
-    var lastStartDayText = ""
-    var lastStartDay = MonthDay.januaryFirst
+    @exclusivity(unchecked) var lastStartDayText = ""
+    @exclusivity(unchecked) var lastStartDay = MonthDay.januaryFirst
+    @exclusivity(unchecked) var lastStartDaySeries: Series?
+    @exclusivity(unchecked) var lastSeriesStartDay: String?
+    @exclusivity(unchecked) var periods = PeriodCache()
 
     init(file: String, sink: any SDMXDataSink, structures: StructureCollection?) {
         self.file = file
@@ -202,12 +205,4 @@ final class SDMXDataHandler: XMLStreamHandler {
         guard let index = attributes.index(ofLocalName: name) else { return nil }
         return attributes.string(at: index)
     }
-}
-
-/// How a component named by an XML attribute or element is read in the current data set.
-struct ComponentSlot {
-    let id: String
-    let role: ComponentRole
-    /// Data set metadata (`structureRef`, `action`, …) rather than a component.
-    let isMetadata: Bool
 }

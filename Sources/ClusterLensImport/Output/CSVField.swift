@@ -20,4 +20,53 @@ public enum CSVField {
         }
         buffer.append(0x22)
     }
+
+    /// Appends raw UTF-8 bytes as one CSV field, quoted when needed.
+    @inline(__always)
+    public static func append(bytes: UnsafeBufferPointer<UInt8>, to buffer: inout [UInt8]) {
+        var needsQuotes = false
+        for byte in bytes where byte == 0x2C || byte == 0x22 || byte == 0x0A || byte == 0x0D {
+            needsQuotes = true
+            break
+        }
+        if !needsQuotes {
+            buffer.append(contentsOf: bytes)
+            return
+        }
+        buffer.append(0x22)
+        for byte in bytes {
+            if byte == 0x22 { buffer.append(0x22) }
+            buffer.append(byte)
+        }
+        buffer.append(0x22)
+    }
+
+    /// Writes raw UTF-8 bytes as one CSV field at `cursor` (which has room for twice the bytes plus
+    /// two quotes) and returns the position after it.
+    @inline(__always)
+    static func write(_ bytes: UnsafeBufferPointer<UInt8>, at cursor: UnsafeMutablePointer<UInt8>) -> UnsafeMutablePointer<UInt8> {
+        guard let source = bytes.baseAddress else { return cursor }
+        var needsQuotes = false
+        for byte in bytes where byte == 0x2C || byte == 0x22 || byte == 0x0A || byte == 0x0D {
+            needsQuotes = true
+            break
+        }
+        if !needsQuotes {
+            cursor.update(from: source, count: bytes.count)
+            return cursor + bytes.count
+        }
+        var position = cursor
+        position.pointee = 0x22
+        position += 1
+        for byte in bytes {
+            if byte == 0x22 {
+                position.pointee = 0x22
+                position += 1
+            }
+            position.pointee = byte
+            position += 1
+        }
+        position.pointee = 0x22
+        return position + 1
+    }
 }

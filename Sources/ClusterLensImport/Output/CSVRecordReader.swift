@@ -21,8 +21,16 @@ public final class CSVRecordReader {
         guard descriptor >= 0 else { throw OutputError.system(path, "open") }
     }
 
+    /// Reads records from bytes in memory.
+    public init(bytes: [UInt8]) {
+        descriptor = -1
+        buffer = bytes
+        available = bytes.count
+        atEnd = true
+    }
+
     deinit {
-        close(descriptor)
+        if descriptor >= 0 { close(descriptor) }
     }
 
     private func nextByte() -> UInt8? {

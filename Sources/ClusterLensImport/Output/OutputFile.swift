@@ -44,9 +44,11 @@ public final class OutputFile {
     public let destination: String?
     /// The temporary file's path.
     public let temporaryPath: String
-    private var descriptor: Int32
-    private var buffer: [UInt8] = []
-    private var committed = false
+    @exclusivity(unchecked) private var descriptor: Int32
+    /// The pending bytes; writers that format in place append here, then call ``flushIfNeeded()``.
+    let storage = ByteStorage(capacity: (1 << 20) + (1 << 16))
+    @exclusivity(unchecked) private var scratch: [UInt8] = []
+    @exclusivity(unchecked) private var committed = false
     private static let flushThreshold = 1 << 20
 
     /// Opens a temporary file for `destination` (`nil` or `-` for standard output).
@@ -81,7 +83,6 @@ public final class OutputFile {
         }
         temporaryPath = path
         descriptor = opened
-        buffer.reserveCapacity(Self.flushThreshold + 4096)
     }
 
     deinit {
@@ -90,51 +91,48 @@ public final class OutputFile {
     }
 
     /// Appends bytes.
-    @inline(__always) public func write(_ bytes: some Sequence<UInt8>) throws {
-        buffer.append(contentsOf: bytes)
-        if buffer.count >= Self.flushThreshold { try flush() }
+    public func write(_ bytes: [UInt8]) throws {
+        storage.append(contentsOf: bytes)
+        try flushIfNeeded()
     }
 
     /// Appends a string's UTF-8 bytes.
-    @inline(__always) public func write(_ text: String) throws {
-        buffer.append(contentsOf: text.utf8)
-        if buffer.count >= Self.flushThreshold { try flush() }
+    public func write(_ text: String) throws {
+        storage.append(text)
+        try flushIfNeeded()
     }
 
-    /// Appends one byte.
-    @inline(__always) public func write(byte: UInt8) {
-        buffer.append(byte)
-    }
-
-    /// Direct access to the pending buffer, for writers that format in place; call ``flushIfNeeded()`` after.
+    /// Formats into a scratch array that is then appended; for paths that are not per-observation hot.
     public func withBuffer<Result>(_ body: (inout [UInt8]) throws -> Result) rethrows -> Result {
-        try body(&buffer)
+        scratch.removeAll(keepingCapacity: true)
+        let result = try body(&scratch)
+        storage.append(contentsOf: scratch)
+        return result
     }
 
     /// Writes the buffer out when it has grown past the threshold.
     @inline(__always) public func flushIfNeeded() throws {
-        if buffer.count >= Self.flushThreshold { try flush() }
+        if storage.count >= Self.flushThreshold { try flush() }
     }
 
-    /// Writes the pending buffer to the temporary file.
+    /// Writes the pending bytes to the temporary file.
     public func flush() throws {
-        try buffer.withUnsafeBytes { raw in
-            var offset = 0
-            while offset < raw.count {
-                let written = posixWrite(descriptor, raw.baseAddress?.advanced(by: offset), raw.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    throw OutputError.system(destination ?? "standard output", "write")
-                }
-                offset += written
+        let raw = storage.buffer
+        var offset = 0
+        while offset < raw.count {
+            let written = posixWrite(descriptor, raw.baseAddress.map { UnsafeRawPointer($0 + offset) }, raw.count - offset)
+            if written < 0 {
+                if errno == EINTR { continue }
+                throw OutputError.system(destination ?? "standard output", "write")
             }
+            offset += written
         }
-        buffer.removeAll(keepingCapacity: true)
+        storage.removeAll()
     }
 
     /// Throws away everything written so far (the file restarts empty).
     public func truncate() throws {
-        buffer.removeAll(keepingCapacity: true)
+        storage.removeAll()
         guard ftruncate(descriptor, 0) == 0, lseek(descriptor, 0, SEEK_SET) == 0 else {
             throw OutputError.system(temporaryPath, "truncate")
         }

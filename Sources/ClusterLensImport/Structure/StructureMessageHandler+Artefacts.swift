@@ -117,7 +117,7 @@ extension StructureMessageHandler {
 
     /// The frame for a child of a component list, or `nil` to skip it.
     func startComponent(_ element: StructureElement?, attributes: XMLAttributes) -> StructureFrame? {
-        let kind: ComponentBuilder.Kind
+        let kind: StructureComponentBuilder.Kind
         switch element {
         case .dimensionList, .attributeList, .measureList:
             return .componentList
@@ -136,7 +136,8 @@ extension StructureMessageHandler {
             componentOrdinal += 1
             position = componentOrdinal
         }
-        var builder = ComponentBuilder(kind: kind, id: value(attributes, names.id), position: position)
+        var builder = StructureComponentBuilder(kind: kind, id: value(attributes, names.id), position: position)
+        builder.isMeasureDimension = element == .measureDimension
         if let stated = value(attributes, names.position).flatMap({ Int($0) }) {
             builder.position = stated
         }
@@ -155,7 +156,7 @@ extension StructureMessageHandler {
     }
 
     /// SDMX 2.0 components name their concept and codelist in attributes.
-    func readComponent20(_ attributes: XMLAttributes, into builder: inout ComponentBuilder) {
+    func readComponent20(_ attributes: XMLAttributes, into builder: inout StructureComponentBuilder) {
         let names = attributeNames
         if let conceptID = value(attributes, names.conceptRef) {
             builder.id = builder.id ?? conceptID

@@ -4,17 +4,21 @@ import ClusterLensCore
 /// and plain ids (3.x `DimensionReference`, `Parent`).
 extension StructureMessageHandler {
     /// Stores a reference where `slot` says, from the `Ref` child read (if any) or the element's text.
-    func resolve(_ slot: ReferenceSlot, text: String) {
+    func resolve(_ slot: StructureReferenceSlot, text: String) {
         let ref = pendingRef
         pendingRef = nil
         switch slot {
         case .conceptIdentity:
             component?.concept = conceptReference(ref, text: text)
         case .enumeration:
-            guard let reference = ref.map({ artefactReference($0, defaultClass: "Codelist") })
-                ?? artefactReference(text: text, defaultClass: "Codelist")
+            guard
+                let reference = ref.map({ artefactReference($0, defaultClass: "Codelist") })
+                    ?? artefactReference(text: text, defaultClass: "Codelist")
             else { return }
-            // A 2.1 measure dimension is enumerated by a concept scheme, not a codelist.
+            // A 2.1 measure dimension is enumerated by a concept scheme, whose `Ref` often omits
+            // `class`: keep its enumeration only when it is explicitly a codelist.
+            let statedClass = ref.map(\.artefactClass) ?? reference.artefactClass
+            if component?.isMeasureDimension == true && statedClass != "Codelist" { return }
             guard reference.artefactClass != "ConceptScheme" else { return }
             if component != nil {
                 component?.codelist = reference
@@ -39,7 +43,7 @@ extension StructureMessageHandler {
     }
 
     /// A maintainable artefact from a 2.1 `Ref`.
-    func artefactReference(_ ref: RefAttributes, defaultClass: String) -> StructureReference {
+    func artefactReference(_ ref: StructureRefAttributes, defaultClass: String) -> StructureReference {
         StructureReference(
             agencyID: ref.agencyID, id: ref.id, version: ref.version,
             artefactClass: ref.artefactClass.isEmpty ? defaultClass : ref.artefactClass)
@@ -55,7 +59,7 @@ extension StructureMessageHandler {
     /// A concept: 2.1 `Ref id=CONCEPT maintainableParentID=SCHEME`, or a 3.x URN
     /// `…Concept=AGENCY:SCHEME(VERSION).CONCEPT`. The reference's id is the concept's id; its
     /// version is the scheme's.
-    func conceptReference(_ ref: RefAttributes?, text: String) -> StructureReference? {
+    func conceptReference(_ ref: StructureRefAttributes?, text: String) -> StructureReference? {
         if let ref {
             let version = ref.maintainableParentVersion.isEmpty ? ref.version : ref.maintainableParentVersion
             return StructureReference(agencyID: ref.agencyID, id: ref.id, version: version, artefactClass: "Concept")
@@ -68,7 +72,7 @@ extension StructureMessageHandler {
 
     /// An id local to the artefact (a dimension, group or parent code): `Ref id`, or the text,
     /// which may be a plain id or an item URN.
-    func localID(_ ref: RefAttributes?, text: String) -> String? {
+    func localID(_ ref: StructureRefAttributes?, text: String) -> String? {
         if let ref { return ref.id.isEmpty ? nil : ref.id }
         if text.isEmpty { return nil }
         if let item = Self.itemID(text) { return item }

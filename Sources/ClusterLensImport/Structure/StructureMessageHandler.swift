@@ -1,146 +1,6 @@
 import ClusterLensCore
 import ClusterLensXML
 
-/// What the reader is inside: one frame per open element it acts on.
-///
-/// Elements it does not act on are not pushed: they are skipped by depth (see
-/// ``StructureMessageHandler/skipDepth``).
-enum StructureFrame {
-    /// Before the message: SOAP `Envelope`, `Body` and operation elements, 2.0 `RegistryInterface`.
-    case wrapper
-    /// An SDMX `Error` message and everything inside it.
-    case errorMessage
-    /// The message root: `Structure`, or 2.0 `QueryStructureResponse`.
-    case root
-    /// 2.1/3.x `Structures`.
-    case structures
-    /// A list of artefacts: `Codelists`, `Concepts`, `KeyFamilies`, `Dataflows`, …
-    case container(StructureContainer)
-    case codelist
-    case code
-    case conceptScheme
-    case concept
-    /// `CoreRepresentation` (concepts) or `LocalRepresentation` (components).
-    case representation
-    case dataStructure
-    /// `DataStructureComponents` (2.0 `Components`) and the dimension, attribute and measure lists in it.
-    case componentList
-    /// A dimension, time dimension, attribute or measure.
-    case component
-    case relationship
-    case group
-    case groupDimension
-    case dataflow
-    /// 2.0 `KeyFamilyRef` inside a dataflow.
-    case keyFamilyRef
-    /// An element whose text is collected.
-    case text(StructureTextField)
-    /// An element that refers to something, by a `Ref` child (2.1), a URN or id text (3.x).
-    case reference(ReferenceSlot)
-    /// An element read from its attributes alone (`Ref`, `URN`, `None`, …).
-    case leaf
-}
-
-/// The kinds of artefact lists.
-enum StructureContainer {
-    case codelists
-    case conceptSchemes
-    /// 2.0 `Concepts`: concept schemes and concepts that belong to no scheme.
-    case concepts20
-    case dataStructures
-    case dataflows
-    /// A list of artefacts of a kind not modelled: each child is skipped and counted.
-    case unmodelled
-}
-
-/// What a collected text is for.
-enum StructureTextField {
-    case name
-    case description
-    /// 2.0 `Attribute/AttachmentGroup`.
-    case attachmentGroup
-    /// 2.0 `Group/DimensionRef`.
-    case dimensionRef
-    case keyFamilyID
-    case keyFamilyAgencyID
-    case keyFamilyVersion
-    case keyFamilyURN
-    /// `Error/ErrorMessage/Text`.
-    case errorText
-}
-
-/// Where a resolved reference goes.
-enum ReferenceSlot {
-    case conceptIdentity
-    case enumeration
-    case dataflowStructure
-    case codeParent
-    case groupDimension
-    case relationDimension
-    case relationGroup
-    /// Read past: the element only matters by its presence (`PrimaryMeasure` in a relationship).
-    case ignored
-}
-
-/// The SDMX role of a namespace URI, classified once per distinct URI.
-enum NamespaceKind {
-    /// No namespace (2.1 `Ref`, `URN`).
-    case unqualified
-    /// A namespace that is not SDMX-ML's.
-    case foreign
-    /// An SDMX-ML namespace.
-    case sdmx(SDMXVersion, SDMXNamespaceRole)
-}
-
-/// The attributes of a 2.1 `<Ref>` element.
-struct RefAttributes {
-    var agencyID = ""
-    var id = ""
-    var version = ""
-    var artefactClass = ""
-    var maintainableParentID = ""
-    var maintainableParentVersion = ""
-}
-
-/// A component being read.
-struct ComponentBuilder {
-    enum Kind {
-        case dimension
-        case timeDimension
-        case attribute
-        case measure
-    }
-
-    var kind: Kind
-    var id: String?
-    /// The stated position, or the document order among the dimensions.
-    var position: Int
-    var concept: StructureReference?
-    var codelist: StructureReference?
-    var attachment: AttributeAttachment = .unspecified
-    var isMandatory = false
-    /// 2.0 `attachmentLevel`.
-    var attachmentLevel: String?
-    /// 2.0 `AttachmentGroup` texts.
-    var attachmentGroups: [String] = []
-}
-
-/// The `AttributeRelationship` being read.
-struct RelationBuilder {
-    var dimensions: [String] = []
-    var group: String?
-    var isObservation = false
-    var isDataset = false
-
-    var attachment: AttributeAttachment {
-        if !dimensions.isEmpty { return .dimensions(dimensions) }
-        if let group { return .group(group) }
-        if isObservation { return .observation }
-        if isDataset { return .dataset }
-        return .unspecified
-    }
-}
-
 /// The SAX handler behind ``SDMXStructureReader``: a stack of frames plus the artefacts being built.
 ///
 /// All state lives in one instance per parse.
@@ -157,7 +17,7 @@ final class StructureMessageHandler: XMLStreamHandler {
     // Parse state.
     var elements: [XMLSymbol: StructureElement] = [:]
     var attributeNames = StructureAttributeNames()
-    var namespaces: [XMLSymbol: NamespaceKind] = [:]
+    var namespaces: [XMLSymbol: StructureNamespaceKind] = [:]
     var stack: [StructureFrame] = []
     /// The depth inside a skipped subtree, 0 when not skipping.
     var skipDepth = 0
@@ -179,16 +39,16 @@ final class StructureMessageHandler: XMLStreamHandler {
     /// 2.0 concepts that belong to no scheme, by agency in order of appearance.
     var standaloneConcepts: [(agency: String, concepts: [Concept])] = []
     var dataStructure: DataStructure?
-    var component: ComponentBuilder?
+    var component: StructureComponentBuilder?
     var componentOrdinal = 0
     /// 2.0 series-level attributes, completed with the dimension ids when the key family ends.
     var seriesAttributeIndexes: [Int] = []
-    var relation = RelationBuilder()
+    var relation = StructureRelationBuilder()
     var group: GroupDescriptor?
     var dataflow: Dataflow?
-    var keyFamilyReference = RefAttributes()
+    var keyFamilyReference = StructureRefAttributes()
     var keyFamilyURN = ""
-    var pendingRef: RefAttributes?
+    var pendingRef: StructureRefAttributes?
     var errorTexts: [String] = []
     var errorCodes: [String] = []
 
@@ -232,11 +92,9 @@ final class StructureMessageHandler: XMLStreamHandler {
             try startOutsideMessage(localName, element: element, namespace: namespace)
             return
         }
-        let kind = namespaceKind(namespace)
-        switch kind {
-        case .sdmx: break
-        case .unqualified where element == .ref || element == .urn: break
-        default:
+        // 2.1 `Ref` and `URN` have no namespace, but inherit a default namespace a wrapper declares.
+        let isReferenceChild = element == .ref || element == .urn
+        if !isReferenceChild && !isSDMX(namespace) {
             skip(element)
             return
         }
@@ -344,7 +202,7 @@ final class StructureMessageHandler: XMLStreamHandler {
             case .conceptIdentity: return beginReference(.conceptIdentity)
             case .localRepresentation: return .representation
             case .attributeRelationship:
-                relation = RelationBuilder()
+                relation = StructureRelationBuilder()
                 return .relationship
             case .attachmentGroup where isVersion20: return beginText(.attachmentGroup)
             default: return nil
@@ -364,7 +222,7 @@ final class StructureMessageHandler: XMLStreamHandler {
             case .name, .description: return beginText(element, attributes: attributes)
             case .structure: return beginReference(.dataflowStructure)
             case .keyFamilyRef:
-                keyFamilyReference = RefAttributes()
+                keyFamilyReference = StructureRefAttributes()
                 keyFamilyURN = ""
                 return .keyFamilyRef
             default: return nil
@@ -416,109 +274,22 @@ final class StructureMessageHandler: XMLStreamHandler {
         }
     }
 
-    // MARK: - Outside the message
-
-    func isPrologue(_ frame: StructureFrame) -> Bool {
-        if case .wrapper = frame { return true }
-        return false
-    }
-
-    /// Finds the message root through wrappers, or refuses the document.
-    func startOutsideMessage(_ localName: XMLSymbol, element: StructureElement?, namespace: XMLSymbol) throws {
-        let isDocumentRoot = stack.isEmpty
-        let kind = namespaceKind(namespace)
-        if case .sdmx(let messageVersion, let role) = kind {
-            switch (role, element) {
-            case (.message, .structure?):
-                try beginMessage(messageVersion)
-                return
-            case (.message, .registryInterface?):
-                stack.append(.wrapper)
-                return
-            case (.message, .error?):
-                stack.append(.errorMessage)
-                return
-            case (.message, .header?) where !isDocumentRoot:
-                skip(element)
-                return
-            case (.other("registry"), .queryStructureResponse?):
-                try beginMessage(messageVersion)
-                return
-            default:
-                break
-            }
-            let rootName = localName.string
-            if role == .message && Self.dataMessageRoots.contains(rootName) {
-                throw ImportError(
-                    .structure, "the document is a data message (\(rootName)), not a structure message", file: name,
-                    line: line)
-            }
-            throw ImportError(
-                .unsupportedMessage,
-                "the document is an SDMX-ML \(messageVersion.rawValue) \(rootName) message, not a structure message",
-                file: name, line: line)
-        }
-        if namespace == attributeNames.soap11 || namespace == attributeNames.soap12 {
-            if element == .envelope || element == .body {
-                insideSOAP = true
-                stack.append(.wrapper)
-            } else {
-                skip(counted: false)  // soap:Header, soap:Fault
-            }
-            return
-        }
-        if !isDocumentRoot && insideSOAP {
-            stack.append(.wrapper)  // the operation elements of a SOAP response
-            return
-        }
-        if isDocumentRoot {
-            var message = "the document is not an SDMX-ML message: its root element is <\(localName.string)>"
-            if !namespace.isNone { message += " in namespace \(namespace.string)" }
-            throw ImportError(.notSDMX, message, file: name, line: line)
-        }
-        skip(counted: false)
-    }
-
-    /// Enters the message root.
-    func beginMessage(_ messageVersion: SDMXVersion) throws {
-        guard messageVersion >= .v2_0 else {
-            throw ImportError(
-                .unsupportedMessage, "SDMX-ML \(messageVersion.rawValue) structure messages are not supported",
-                file: name, line: line)
-        }
-        version = messageVersion
-        stack.append(.root)
-    }
-
-    /// Collects the texts and codes of an SDMX error message.
-    func startInErrorMessage(_ element: StructureElement?, attributes: XMLAttributes) {
-        if element == .text {
-            stack.append(beginText(.errorText))
-            return
-        }
-        if let index = attributes.index(ofUnqualified: attributeNames.code) {
-            errorCodes.append(attributes.string(at: index))
-        }
-        stack.append(.errorMessage)
-    }
-
-    func throwErrorMessage() throws {
-        var message = "the provider returned an SDMX error message"
-        if !errorCodes.isEmpty { message += " (code \(errorCodes.joined(separator: ", ")))" }
-        if !errorTexts.isEmpty { message += ": " + errorTexts.joined(separator: "; ") }
-        throw ImportError(.sdmxErrorMessage, message, file: name, line: line)
-    }
-
     // MARK: - Helpers
 
     /// The SDMX role of a namespace URI, classified once per distinct URI.
-    func namespaceKind(_ symbol: XMLSymbol) -> NamespaceKind {
+    func namespaceKind(_ symbol: XMLSymbol) -> StructureNamespaceKind {
         if symbol.isNone { return .unqualified }
         if let known = namespaces[symbol] { return known }
-        let kind: NamespaceKind =
+        let kind: StructureNamespaceKind =
             SDMXNamespace.classify(symbol.string).map { .sdmx($0.version, $0.role) } ?? .foreign
         namespaces[symbol] = kind
         return kind
+    }
+
+    /// Whether a namespace URI is one of SDMX-ML's.
+    func isSDMX(_ namespace: XMLSymbol) -> Bool {
+        if case .sdmx = namespaceKind(namespace) { return true }
+        return false
     }
 
     /// Skips the subtree of the element just started; counts it unless it is a known detail.
@@ -570,7 +341,7 @@ final class StructureMessageHandler: XMLStreamHandler {
     }
 
     /// Starts reading a reference.
-    func beginReference(_ slot: ReferenceSlot) -> StructureFrame {
+    func beginReference(_ slot: StructureReferenceSlot) -> StructureFrame {
         pendingRef = nil
         textBytes.removeAll(keepingCapacity: true)
         collecting = true
@@ -584,8 +355,8 @@ final class StructureMessageHandler: XMLStreamHandler {
     }
 
     /// The attributes of a 2.1 `Ref`.
-    func refAttributes(_ attributes: XMLAttributes) -> RefAttributes {
-        var ref = RefAttributes()
+    func refAttributes(_ attributes: XMLAttributes) -> StructureRefAttributes {
+        var ref = StructureRefAttributes()
         let names = attributeNames
         var index = 0
         while index < attributes.count {

@@ -19,5 +19,18 @@ public protocol XMLStreamHandler: AnyObject {
     func endElement(_ localName: XMLSymbol, namespace: XMLSymbol) throws
 
     /// A run of character data (text or CDATA), already decoded; a text node may arrive in pieces.
+    /// Not called when ``textCapture`` is non-nil.
     func characters(_ text: UnsafeBufferPointer<UInt8>)
+
+    /// A capture the parser fills directly instead of calling ``characters(_:)`` (faster); read once
+    /// before the parse starts. The default is `nil`.
+    var textCapture: XMLTextCapture? { get }
+}
+
+extension XMLStreamHandler {
+    /// No capture: text goes to ``characters(_:)``.
+    public var textCapture: XMLTextCapture? { nil }
+
+    /// Default: ignore text.
+    public func characters(_ text: UnsafeBufferPointer<UInt8>) {}
 }

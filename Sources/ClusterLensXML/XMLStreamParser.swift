@@ -107,27 +107,40 @@ public enum XMLStreamParser {
         var sax = xmlSAXHandler()
         sax.initialized = cl_sax2_magic()
         sax.startElementNs = { userData, localName, _, uri, _, _, attributeCount, _, attributes in
-            guard let session = ParseSession.from(userData), !session.failed else { return }
-            do {
-                try session.handler.startElement(
-                    XMLSymbol(localName), namespace: XMLSymbol(uri),
-                    attributes: XMLAttributes(base: attributes, count: Int(attributeCount)),
-                    line: Int(cl_parser_line(session.context)))
-            } catch {
-                session.stop(handlerError: error)
+            guard let userData else { return }
+            Unmanaged<ParseSession>.fromOpaque(userData)._withUnsafeGuaranteedRef { session in
+                guard !session.failed else { return }
+                do {
+                    try session.handler.startElement(
+                        XMLSymbol(localName), namespace: XMLSymbol(uri),
+                        attributes: XMLAttributes(base: attributes, count: Int(attributeCount)),
+                        line: Int(cl_parser_line(session.context)))
+                } catch {
+                    session.stop(handlerError: error)
+                }
             }
         }
         sax.endElementNs = { userData, localName, _, uri in
-            guard let session = ParseSession.from(userData), !session.failed else { return }
-            do {
-                try session.handler.endElement(XMLSymbol(localName), namespace: XMLSymbol(uri))
-            } catch {
-                session.stop(handlerError: error)
+            guard let userData else { return }
+            Unmanaged<ParseSession>.fromOpaque(userData)._withUnsafeGuaranteedRef { session in
+                guard !session.failed else { return }
+                do {
+                    try session.handler.endElement(XMLSymbol(localName), namespace: XMLSymbol(uri))
+                } catch {
+                    session.stop(handlerError: error)
+                }
             }
         }
         sax.characters = { userData, bytes, length in
-            guard let session = ParseSession.from(userData), !session.failed, let bytes else { return }
-            session.handler.characters(UnsafeBufferPointer(start: bytes, count: Int(length)))
+            guard let userData, let bytes else { return }
+            Unmanaged<ParseSession>.fromOpaque(userData)._withUnsafeGuaranteedRef { session in
+                let text = UnsafeBufferPointer(start: bytes, count: Int(length))
+                if let capture = session.capture {
+                    if capture.isActive { capture.append(text) }
+                } else if !session.failed {
+                    session.handler.characters(text)
+                }
+            }
         }
         sax.cdataBlock = sax.characters
         sax.internalSubset = { userData, _, _, _ in
@@ -168,7 +181,8 @@ enum LibXML2Setup {
 /// The state one parse shares with its C callbacks.
 final class ParseSession {
     let file: String
-    let handler: any XMLStreamHandler
+    unowned(unsafe) let handler: any XMLStreamHandler
+    let capture: XMLTextCapture?
     @exclusivity(unchecked) var context: xmlParserCtxtPtr?
     @exclusivity(unchecked) var handlerError: (any Error)?
     @exclusivity(unchecked) var xmlError: XMLError?
@@ -177,6 +191,7 @@ final class ParseSession {
     init(file: String, handler: any XMLStreamHandler) {
         self.file = file
         self.handler = handler
+        self.capture = handler.textCapture
     }
 
     static func from(_ pointer: UnsafeMutableRawPointer?) -> ParseSession? {

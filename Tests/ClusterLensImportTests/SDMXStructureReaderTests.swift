@@ -1067,6 +1067,10 @@ private let sdmx1Exceptions: [String: (expected: StructureReaderCounts, why: Sdm
 private let sdmx1Failures: [String: StructureReaderCounts] = [
     "rsdmx/inst/extdata/SDMXCodelists_Example_2.0.xml":
         StructureReaderCounts(codelists: 1, dataStructures: 0, dataflows: 0, codes: 6),
+    "rsdmx/inst/extdata/SDMXConceptSchemes_Example_2.0.xml":
+        StructureReaderCounts(codelists: 0, dataStructures: 0, dataflows: 0, codes: 0),
+    "rsdmx/inst/extdata/SDMXConcepts_Example_2.0.xml":
+        StructureReaderCounts(codelists: 0, dataStructures: 0, dataflows: 0, codes: 0),
     "rsdmx/inst/extdata/SDMXDataStructureDefinition_Example_2.0.xml":
         StructureReaderCounts(codelists: 14, dataStructures: 2, dataflows: 0, codes: 4066),
     "rsdmx/inst/extdata/SDMXDataStructures_Example_2.0.xml":

@@ -251,7 +251,7 @@ extension SDMXDataHandler {
             }
         case .compValue:
             if localName == symbols.text {
-                capturing = false
+                capture.cancel()
                 textLanguage = language(of: attributes, symbols)
                 beginCapture()
                 stack.append(.compText)

@@ -46,8 +46,7 @@ final class SDMXDataHandler: XMLStreamHandler {
     @exclusivity(unchecked) var currentHeaderReference: StructureReference?
 
     // Text capture
-    @exclusivity(unchecked) var capturing = false
-    @exclusivity(unchecked) var textBuffer: [UInt8] = []
+    let capture = XMLTextCapture()
     @exclusivity(unchecked) var textLanguage = ""
 
     // Data set
@@ -173,9 +172,7 @@ final class SDMXDataHandler: XMLStreamHandler {
         }
     }
 
-    func characters(_ text: UnsafeBufferPointer<UInt8>) {
-        if capturing { textBuffer.append(contentsOf: text) }
-    }
+    var textCapture: XMLTextCapture? { capture }
 
     // MARK: Helpers shared by the layouts
 
@@ -186,13 +183,11 @@ final class SDMXDataHandler: XMLStreamHandler {
     }
 
     func beginCapture() {
-        capturing = true
-        textBuffer.removeAll(keepingCapacity: true)
+        capture.begin()
     }
 
     func endCapture() -> String {
-        capturing = false
-        return textBuffer.withUnsafeBufferPointer { XMLText.trimmed($0) }
+        capture.end()
     }
 
     /// The `xml:lang` of an element, empty when absent.

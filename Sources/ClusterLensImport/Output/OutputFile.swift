@@ -49,15 +49,21 @@ public final class OutputFile {
     let storage = ByteStorage(capacity: (1 << 20) + (1 << 16))
     @exclusivity(unchecked) private var scratch: [UInt8] = []
     @exclusivity(unchecked) private var committed = false
+    /// Whether the finished file is renamed onto the destination (a regular file or a new path).
+    private let replacesByRename: Bool
     private static let flushThreshold = 1 << 20
 
     /// Opens a temporary file for `destination` (`nil` or `-` for standard output).
     public init(destination: String?) throws {
         let target = destination == "-" ? nil : destination
         self.destination = target
+        // A device, FIFO or other special file (e.g. /dev/null) is written in place at the end,
+        // never replaced by a rename.
+        var status = stat()
+        replacesByRename = target.map { stat($0, &status) != 0 || (status.st_mode & S_IFMT) == S_IFREG } ?? false
         let directory: String
         let name: String
-        if let target {
+        if let target, replacesByRename {
             if let slash = target.lastIndex(of: "/") {
                 directory = String(target[..<slash]).isEmpty ? "/" : String(target[..<slash])
                 name = String(target[target.index(after: slash)...])
@@ -67,7 +73,7 @@ public final class OutputFile {
             }
         } else {
             directory = getenv("TMPDIR").map { String(cString: $0) } ?? "/tmp"
-            name = "clusterlens-stdout"
+            name = "clusterlens-output"
         }
         var attempt = 0
         var path = ""
@@ -146,9 +152,14 @@ public final class OutputFile {
             throw OutputError.system(destination ?? "standard output", "close")
         }
         descriptor = -1
-        if let destination {
+        if let destination, replacesByRename {
             guard rename(temporaryPath, destination) == 0 else { throw OutputError.system(destination, "rename into place") }
             committed = true
+        } else if let destination {
+            let target = open(destination, O_WRONLY)
+            guard target >= 0 else { throw OutputError.system(destination, "open") }
+            defer { close(target) }
+            try copy(temporaryPath, toDescriptor: target)
         } else {
             try copy(temporaryPath, toDescriptor: 1)
         }

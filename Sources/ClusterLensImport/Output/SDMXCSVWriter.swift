@@ -54,6 +54,9 @@ public final class SDMXCSVWriter: SDMXDataSink, RawObservationSink {
     @exclusivity(unchecked) private var attributes: [String] = []
     @exclusivity(unchecked) private var epochs: [Epoch] = []
     private let pendingBytes = ByteStorage(capacity: 1 << 16)
+    /// For each held-back row: where its dimensions end, its measures end and the row ends (byte
+    /// offsets into ``pendingBytes``, the comma or line feed that follows), and the epoch it was written in.
+    @exclusivity(unchecked) private var pendingRows: [(dimensionsEnd: Int32, measuresEnd: Int32, end: Int32)] = []
     @exclusivity(unchecked) private var headerWritten = false
     @exclusivity(unchecked) private var rows = 0
     @exclusivity(unchecked) private var dataflowField: [UInt8] = []
@@ -229,7 +232,13 @@ public final class SDMXCSVWriter: SDMXDataSink, RawObservationSink {
                 cursor += field.count
             }
         }
+        var dimensionsEnd = cursor
+        var measuresEnd = cursor
+        let dimensionCount = dimensions.count
+        let measuresLimit = dimensionCount + measures.count
         for index in 0..<total {
+            if index == dimensionCount { dimensionsEnd = cursor }
+            if index == measuresLimit { measuresEnd = cursor }
             cursor.pointee = 0x2C
             cursor += 1
             let cell = cells[index]
@@ -237,7 +246,12 @@ public final class SDMXCSVWriter: SDMXDataSink, RawObservationSink {
             let source = cell.source == 1 ? seriesBytes : observationBytes
             cursor = CSVField.write(source.slice(Int(cell.start), Int(cell.count)), at: cursor)
         }
+        if measuresLimit == total { measuresEnd = cursor }
         cursor.pointee = 0x0A
+        if !headerWritten {
+            pendingRows.append(
+                (Int32(dimensionsEnd - target.base), Int32(measuresEnd - target.base), Int32(cursor - target.base)))
+        }
         cursor += 1
         target.count = cursor - target.base
         if headerWritten {
@@ -263,20 +277,30 @@ public final class SDMXCSVWriter: SDMXDataSink, RawObservationSink {
         writeHeader(to: output)
         headerWritten = true
         if epochs.count > 1 {
-            let reader = CSVRecordReader(bytes: Array(pendingBytes.buffer))
-            var row = 0
+            // Widen each held-back row group by group: copy its dimensions, measures and attributes
+            // and add an empty field for every column that appeared after it was written.
             var epochIndex = 0
-            while let fields = reader.next() {
+            var rowStart = 0
+            for (row, bounds) in pendingRows.enumerated() {
                 while epochIndex + 1 < epochs.count && epochs[epochIndex + 1].firstRow <= row { epochIndex += 1 }
-                output.withBuffer { relayout(fields, from: epochs[epochIndex], into: &$0) }
+                let epoch = epochs[epochIndex]
+                let storage = output.storage
+                storage.append(pendingBytes.slice(rowStart, Int(bounds.dimensionsEnd) - rowStart))
+                for _ in epoch.dimensions..<dimensions.count { storage.append(0x2C) }
+                storage.append(pendingBytes.slice(Int(bounds.dimensionsEnd), Int(bounds.measuresEnd - bounds.dimensionsEnd)))
+                for _ in epoch.measures..<measures.count { storage.append(0x2C) }
+                storage.append(pendingBytes.slice(Int(bounds.measuresEnd), Int(bounds.end - bounds.measuresEnd)))
+                for _ in epoch.attributes..<attributes.count { storage.append(0x2C) }
+                storage.append(0x0A)
+                rowStart = Int(bounds.end) + 1
                 try output.flushIfNeeded()
-                row += 1
             }
         } else {
             output.storage.append(pendingBytes.buffer)
             try output.flushIfNeeded()
         }
         pendingBytes.removeAll()
+        pendingRows = []
         epochs = [Epoch(firstRow: 0, dimensions: dimensions.count, measures: measures.count, attributes: attributes.count)]
     }
 

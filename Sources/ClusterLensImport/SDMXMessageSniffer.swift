@@ -58,6 +58,8 @@ private final class SniffHandler: XMLStreamHandler {
     let file: String
     var kind: SDMXMessageKind?
     var depth = 0
+    var skipDepth = 0
+    var inRegistryInterface = false
 
     init(file: String) {
         self.file = file
@@ -67,9 +69,27 @@ private final class SniffHandler: XMLStreamHandler {
 
     func startElement(_ localName: XMLSymbol, namespace: XMLSymbol, attributes: XMLAttributes, line: Int) throws {
         depth += 1
+        if skipDepth > 0 {
+            skipDepth += 1
+            return
+        }
         let name = localName.string
-        if let (version, role) = SDMXNamespace.classify(namespace.string), role == .message, name != "RegistryInterface" {
-            kind = SDMXMessageKind(version: version, messageType: name, category: SDMXMessageSniffer.category(of: name))
+        if let (version, role) = SDMXNamespace.classify(namespace.string), role == .message {
+            if name == "RegistryInterface" {
+                inRegistryInterface = true
+                return
+            }
+            if inRegistryInterface && name == "Header" {
+                skipDepth = 1
+                return
+            }
+            if inRegistryInterface && name == "QueryStructureResponse" {
+                kind = SDMXMessageKind(version: version, messageType: "RegistryInterface", category: .structure)
+                throw FoundMessage()
+            }
+            let type = inRegistryInterface ? "RegistryInterface" : name
+            let category = inRegistryInterface ? .other : SDMXMessageSniffer.category(of: name)
+            kind = SDMXMessageKind(version: version, messageType: type, category: category)
             throw FoundMessage()
         }
         let uri = namespace.string
@@ -87,6 +107,7 @@ private final class SniffHandler: XMLStreamHandler {
 
     func endElement(_ localName: XMLSymbol, namespace: XMLSymbol) throws {
         depth -= 1
+        if skipDepth > 0 { skipDepth -= 1 }
     }
 
     func characters(_ text: UnsafeBufferPointer<UInt8>) {}

@@ -71,10 +71,10 @@ public struct ComponentClassifier: Sendable {
     }
 
     /// Whether `id` is (probably) the time dimension: the structure's, or `TIME_PERIOD`/`TIME`
-    /// (SDMX 2.0 often names it `TIME`).
+    /// (SDMX 2.0 often names it `TIME`; 1.0 cross-sectional data has a `time` attribute).
     public func isTimeDimension(_ id: String) -> Bool {
         if let time = dataStructure?.timeDimension?.id { return id == time }
-        return id == "TIME_PERIOD" || id == "TIME"
+        return id == "TIME_PERIOD" || id == "TIME" || id == "time"
     }
 
     /// Orders a series key by the structure's dimension positions (document order without one).

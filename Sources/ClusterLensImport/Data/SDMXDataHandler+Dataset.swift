@@ -39,7 +39,10 @@ extension SDMXDataHandler {
                 let slot = slot(for: attributes.localName(at: index))
                 if slot.isMetadata { continue }
                 let value = attributes.string(at: index)
-                switch slot.role {
+                // Only cross-sectional data puts dimensions on DataSet; elsewhere its components are
+                // data set attributes unless the structure says otherwise.
+                let role = layout == .crossSectional || classifier.dataStructure != nil ? slot.role : .attribute
+                switch role {
                 case .dimension: datasetKey.append(ComponentValue(id: slot.id, value: value))
                 case .attribute: datasetAttributes.append(AttributeValue(id: slot.id, value: value, level: .dataset))
                 case .measure: break
@@ -164,7 +167,8 @@ extension SDMXDataHandler {
     /// Series attributes, then matching group attributes, then data set attributes; each id once.
     func resolveAttributes(key: SeriesKey, own: [AttributeValue]) -> [AttributeValue] {
         var result = own
-        let inherited = (groups.isEmpty ? [] : groups.attributes(matching: key)) + datasetAttributes
+        let matched = groups.isEmpty ? [] : groups.attributes(matching: key)
+        let inherited = enclosingGroupAttributes + matched + datasetAttributes
         for attribute in inherited where !result.contains(where: { $0.id == attribute.id }) {
             result.append(attribute)
         }

@@ -87,7 +87,14 @@ extension SDMXDataHandler {
             inSeries = false
             return
         }
-        groups.add(partialKey: groupKey, attributes: groupAttributes)
+        enclosingGroupAttributes.removeAll()
+        // A group without key values (2.0 utility) applies only to the series nested in it.
+        if !groupKey.isEmpty { groups.add(partialKey: groupKey, attributes: groupAttributes) }
+    }
+
+    /// A series nested in a group element (SDMX 2.0): it takes the group's attributes whatever its key.
+    func enterNestedSeries() {
+        enclosingGroupAttributes = groupAttributes
     }
 
     // MARK: Generic data (1.0, 2.0, 2.1)
@@ -128,7 +135,11 @@ extension SDMXDataHandler {
                 skip()
             }
         case .genericGroup:
-            if localName == symbols.groupKey {
+            if localName == symbols.series {
+                enterNestedSeries()
+                startSeries()
+                stack.append(.genericSeries)
+            } else if localName == symbols.groupKey {
                 stack.append(.genericKey(.group))
             } else if localName == symbols.attributes {
                 stack.append(.genericAttributes(.group))
@@ -240,7 +251,16 @@ extension SDMXDataHandler {
         case .obs:
             if localName == symbols.comp { startComp(attributes: attributes, level: .observation, symbols) } else { skip() }
         case .group:
-            if localName == symbols.comp { startComp(attributes: attributes, level: .group, symbols) } else { skip() }
+            if localName == symbols.comp {
+                startComp(attributes: attributes, level: .group, symbols)
+            } else if localName == symbols.series {
+                enterNestedSeries()
+                startSeries()
+                readSeriesAttributes(attributes)
+                stack.append(.series)
+            } else {
+                skip()
+            }
         case .comp:
             if localName == symbols.value {
                 compTextsAtValueStart = compTexts.count
@@ -347,7 +367,14 @@ extension SDMXDataHandler {
         case .obs:
             startUtilityComponent(localName, target: .observation)
         case .group:
-            startUtilityComponent(localName, target: .group)
+            if localName == symbols.series {
+                enterNestedSeries()
+                startSeries()
+                readSeriesAttributes(attributes)
+                stack.append(.series)
+            } else {
+                startUtilityComponent(localName, target: .group)
+            }
         default:
             skip()
         }

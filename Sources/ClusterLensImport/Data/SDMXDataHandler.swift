@@ -69,6 +69,8 @@ final class SDMXDataHandler: XMLStreamHandler {
     // Group
     @exclusivity(unchecked) var groupKey: [ComponentValue] = []
     @exclusivity(unchecked) var groupAttributes: [AttributeValue] = []
+    /// The attributes of the group element a series is nested in (SDMX 2.0 allows series inside groups).
+    @exclusivity(unchecked) var enclosingGroupAttributes: [AttributeValue] = []
 
     // Series
     @exclusivity(unchecked) var seriesKey: [ComponentValue] = []

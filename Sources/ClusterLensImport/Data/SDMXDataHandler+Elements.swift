@@ -220,10 +220,7 @@ extension SDMXDataHandler {
         switch context {
         case .dataset:
             if localName == symbols.series {
-                try beginDatasetIfNeeded()
-                startSeries()
-                readSeriesAttributes(attributes)
-                stack.append(.series)
+                try startAttributeSeries(attributes, nested: false)
             } else if localName == symbols.obs {
                 try beginDatasetIfNeeded()
                 startObservation()
@@ -254,10 +251,7 @@ extension SDMXDataHandler {
             if localName == symbols.comp {
                 startComp(attributes: attributes, level: .group, symbols)
             } else if localName == symbols.series {
-                enterNestedSeries()
-                startSeries()
-                readSeriesAttributes(attributes)
-                stack.append(.series)
+                try startAttributeSeries(attributes, nested: true)
             } else {
                 skip()
             }
@@ -281,6 +275,15 @@ extension SDMXDataHandler {
         default:
             skip()
         }
+    }
+
+    /// A `Series` whose key and attributes are XML attributes (structure-specific, compact, utility).
+    func startAttributeSeries(_ attributes: XMLAttributes, nested: Bool) throws {
+        try beginDatasetIfNeeded()
+        if nested { enterNestedSeries() }
+        startSeries()
+        readSeriesAttributes(attributes)
+        stack.append(.series)
     }
 
     func readSeriesAttributes(_ attributes: XMLAttributes) {
@@ -342,10 +345,7 @@ extension SDMXDataHandler {
         switch context {
         case .dataset:
             if localName == symbols.series {
-                try beginDatasetIfNeeded()
-                startSeries()
-                readSeriesAttributes(attributes)
-                stack.append(.series)
+                try startAttributeSeries(attributes, nested: false)
             } else if !namespace.isNone && namespace == datasetNamespace || localName == symbols.group {
                 try startGroup(attributes: attributes, symbols, context: .group)
             } else {
@@ -368,10 +368,7 @@ extension SDMXDataHandler {
             startUtilityComponent(localName, target: .observation)
         case .group:
             if localName == symbols.series {
-                enterNestedSeries()
-                startSeries()
-                readSeriesAttributes(attributes)
-                stack.append(.series)
+                try startAttributeSeries(attributes, nested: true)
             } else {
                 startUtilityComponent(localName, target: .group)
             }

@@ -1,12 +1,6 @@
 public import ClusterLensCore
 import ClusterLensXML
 
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
-
 /// Reads SDMX-ML data messages of every version, streaming, and hands observations to a sink.
 ///
 /// Reads SDMX-ML 1.0 CrossSectionalData; 2.0 GenericData, CompactData, UtilityData,
@@ -33,61 +27,31 @@ public struct SDMXDataReader: Sendable {
     /// - Throws: ``ImportError`` naming the file and line, or whatever the sink threw.
     @discardableResult
     public func read(file path: String, into sink: some SDMXDataSink) throws -> DataMessageSummary {
-        try read(name: path, sink: sink) { handler in try XMLStreamParser.parse(file: path, handler: handler) }
+        try read(name: path, sink: sink, head: { ImportError.readHead(of: path) }) { handler in
+            try XMLStreamParser.parse(file: path, handler: handler)
+        }
     }
 
     /// Reads a data message held in memory; `name` stands for the file in errors.
     @discardableResult
     public func read(bytes: [UInt8], name: String, into sink: some SDMXDataSink) throws -> DataMessageSummary {
-        try read(name: name, sink: sink) { handler in try XMLStreamParser.parse(bytes: bytes, name: name, handler: handler) }
+        try read(name: name, sink: sink, head: { Array(bytes.prefix(ImportError.headSize)) }) { handler in
+            try XMLStreamParser.parse(bytes: bytes, name: name, handler: handler)
+        }
     }
 
     private func read(
-        name: String, sink: some SDMXDataSink, parse: (SDMXDataHandler) throws -> Void
+        name: String, sink: some SDMXDataSink, head: () -> [UInt8], parse: (SDMXDataHandler) throws -> Void
     ) throws -> DataMessageSummary {
         let handler = SDMXDataHandler(file: name, sink: sink, structures: structures)
         do {
             try parse(handler)
         } catch let error as XMLError {
-            throw ImportError(translating: error, file: name)
+            throw ImportError(translating: error, head: head)
         }
         guard handler.foundMessage else {
             throw ImportError(.notSDMX, "no SDMX-ML message element found: not an SDMX-ML message", file: name)
         }
         return handler.summary
-    }
-}
-
-extension ImportError {
-    /// Turns a libxml2-level error into an import error, recognising HTML pages.
-    init(translating error: XMLError, file: String) {
-        switch error.code {
-        case .io: self.init(.unreadable, error.message, file: file, line: error.line, column: error.column)
-        case .empty: self.init(.empty, error.message, file: file, line: error.line, column: error.column)
-        case .forbidden:
-            if error.message.contains("<!DOCTYPE html") || Self.looksLikeHTML(file) {
-                self.init(.notSDMX, "this is an HTML page, not an SDMX-ML message (a web service error page?)", file: file, line: error.line)
-            } else {
-                self.init(.forbidden, error.message, file: file, line: error.line, column: error.column)
-            }
-        case .malformed:
-            if Self.looksLikeHTML(file) {
-                self.init(.notSDMX, "this is an HTML page, not an SDMX-ML message (a web service error page?)", file: file, line: error.line)
-            } else {
-                self.init(.malformedXML, "not well-formed XML: \(error.message)", file: file, line: error.line, column: error.column)
-            }
-        }
-    }
-
-    /// Whether the first kilobyte of a file holds `<html` or `<!doctype html` (any case).
-    static func looksLikeHTML(_ path: String) -> Bool {
-        let descriptor = open(path, O_RDONLY)
-        guard descriptor >= 0 else { return false }
-        defer { close(descriptor) }
-        var buffer = [UInt8](repeating: 0, count: 1024)
-        let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, 1024) }
-        guard count > 0 else { return false }
-        let head = String(decoding: buffer[0..<count], as: UTF8.self).lowercased()
-        return head.contains("<html") || head.contains("<!doctype html")
     }
 }

@@ -1,14 +1,6 @@
 public import ClusterLensCore
 import ClusterLensXML
 
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Musl)
-    import Musl
-#elseif canImport(Darwin)
-    import Darwin
-#endif
-
 /// The artefacts of one SDMX-ML structure message.
 public struct StructureMessage: Sendable {
     /// The SDMX-ML version of the message, from its namespace URIs.
@@ -61,7 +53,7 @@ public struct SDMXStructureReader: Sendable {
         do {
             try XMLStreamParser.parse(file: path, handler: handler)
         } catch let error as XMLError {
-            throw Self.translate(error, head: { readFileHead(path, count: Self.headSize) })
+            throw ImportError(translating: error, file: path)
         }
         return try handler.finish()
     }
@@ -77,50 +69,8 @@ public struct SDMXStructureReader: Sendable {
         do {
             try XMLStreamParser.parse(bytes: bytes, name: name, handler: handler)
         } catch let error as XMLError {
-            throw Self.translate(error, head: { Array(bytes.prefix(Self.headSize)) })
+            throw ImportError(translating: error, head: { Array(bytes.prefix(ImportError.headSize)) })
         }
         return try handler.finish()
     }
-
-    /// How many leading bytes are examined to recognise an HTML page that libxml2 refused.
-    private static let headSize = 1024
-
-    /// Turns a parser error into the importers' error.
-    ///
-    /// An HTML error page usually starts with `<!DOCTYPE html>`, which the XML parser refuses for
-    /// safety before any element is seen; such a document is reported as "not SDMX", which is
-    /// what a user needs to hear, rather than as a forbidden DOCTYPE.
-    private static func translate(_ error: XMLError, head: () -> [UInt8]) -> ImportError {
-        let code: ImportError.Code
-        switch error.code {
-        case .io: code = .unreadable
-        case .empty: code = .empty
-        case .malformed: code = .malformedXML
-        case .forbidden:
-            if startsLikeHTML(head()) {
-                return ImportError(
-                    .notSDMX, "the document is an HTML page, not an SDMX-ML message", file: error.file,
-                    line: error.line, column: error.column)
-            }
-            code = .forbidden
-        }
-        return ImportError(code, error.message, file: error.file, line: error.line, column: error.column)
-    }
-
-    /// Whether the bytes hold `<!DOCTYPE html` (any case), the opening of an HTML page.
-    private static func startsLikeHTML(_ head: [UInt8]) -> Bool {
-        let lowered = String(decoding: head, as: UTF8.self).lowercased()
-        return lowered.contains("<!doctype html")
-    }
-}
-
-/// The first `count` bytes of a file, empty when it cannot be read (a free function: inside the
-/// reader, `read` would name its own methods).
-private func readFileHead(_ path: String, count: Int) -> [UInt8] {
-    let descriptor = open(path, O_RDONLY)
-    guard descriptor >= 0 else { return [] }
-    defer { close(descriptor) }
-    var buffer = [UInt8](repeating: 0, count: count)
-    let received = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, count) }
-    return received > 0 ? Array(buffer.prefix(received)) : []
 }

@@ -9,19 +9,29 @@ public import ClusterLensCore
 /// - Attributes are resolved to the observation: its own, else its series', group's or data set's.
 ///   A multi-valued attribute's values are joined with `;`.
 ///
-/// Columns come from the data structure when one is known, else from what the data holds, in order
-/// of first appearance within each group (dimensions, measures, attributes). The first 10 000 rows
-/// are held back in memory so that the header can take in every column they use; a column first
-/// seen later makes the writer re-lay out the file once at the end, reading back what it wrote.
-/// The file appears only when ``finish()`` succeeds.
+/// Column order: with a data structure, its dimensions (time last), measures and attributes in
+/// its order. Without one, series-key dimensions in order of first appearance, then the
+/// observation-level dimensions (`TIME_PERIOD`, or the cross-sectional dimension), then measures,
+/// then attributes, each in order of first appearance. Columns only ever join the end of their
+/// group, so a row written earlier is widened by adding empty fields: the first 10 000 rows are
+/// held back in memory until the header is written, and a column first seen after that makes the
+/// writer re-lay out the file once at the end, reading back what it wrote. The file appears only
+/// when ``finish()`` succeeds.
 ///
 /// Reading through ``SDMXDataReader`` takes a fast path: observations arrive as raw UTF-8 bytes
 /// and go to the file without a `String` or an allocation per observation.
 public final class SDMXCSVWriter: SDMXDataSink, RawObservationSink {
+    /// The column groups, in output order.
+    enum Group: Int {
+        case keyDimensions = 0, observationDimensions, measures, attributes
+        static let count = 4
+    }
+
     /// A column: its group and its index within the group.
     struct ColumnRef {
+        static let unresolved = ColumnRef(group: 254, index: 0)
         static let skipped = ColumnRef(group: 255, index: 0)
-        var group: UInt8  // 0 dimensions, 1 measures, 2 attributes, 255 not written
+        var group: UInt8
         var index: Int32
     }
 
@@ -42,31 +52,29 @@ public final class SDMXCSVWriter: SDMXDataSink, RawObservationSink {
     /// Column counts per group from some row on.
     struct Epoch {
         var firstRow: Int
-        var dimensions: Int
-        var measures: Int
-        var attributes: Int
+        var counts: [Int]
     }
 
     @exclusivity(unchecked) private var output: OutputFile
     private let destination: String?
-    @exclusivity(unchecked) private var dimensions: [String] = []
-    @exclusivity(unchecked) private var measures: [String] = ["OBS_VALUE"]
-    @exclusivity(unchecked) private var attributes: [String] = []
+    @exclusivity(unchecked) private var columns: [[String]] = [[], [], ["OBS_VALUE"], []]
     @exclusivity(unchecked) private var epochs: [Epoch] = []
     private let pendingBytes = ByteStorage(capacity: 1 << 16)
-    /// For each held-back row: where its dimensions end, its measures end and the row ends (byte
-    /// offsets into ``pendingBytes``, the comma or line feed that follows), and the epoch it was written in.
-    @exclusivity(unchecked) private var pendingRows: [(dimensionsEnd: Int32, measuresEnd: Int32, end: Int32)] = []
+    /// For each held-back row, where groups 0, 1 and 2 end and where the row ends (byte offsets
+    /// into ``pendingBytes`` of the comma or line feed that follows).
+    @exclusivity(unchecked) private var pendingBounds: [Int32] = []
     @exclusivity(unchecked) private var headerWritten = false
     @exclusivity(unchecked) private var rows = 0
     @exclusivity(unchecked) private var dataflowField: [UInt8] = []
     @exclusivity(unchecked) private var slotColumns: [ColumnRef] = []
+    @exclusivity(unchecked) private var slotDefinitions: [(group: Group, id: String)] = []
     @exclusivity(unchecked) private var lastSeries: Series?
     private let seriesBytes = ByteStorage(capacity: 1024)
     @exclusivity(unchecked) private var seriesFields: [Field] = []
     private let scratchBytes = ByteStorage(capacity: 1024)
     @exclusivity(unchecked) private var cells: UnsafeMutablePointer<Cell> = .allocate(capacity: 64)
     @exclusivity(unchecked) private var cellCapacity = 64
+    @exclusivity(unchecked) private var groupOffsets: [Int] = [0, 0, 0, 0, 0]
     @exclusivity(unchecked) private var maximumBytes = 0
     /// How many rows are held back before the header is written.
     public static let holdBackRows = 10_000
@@ -89,49 +97,61 @@ public final class SDMXCSVWriter: SDMXDataSink, RawObservationSink {
         CSVField.append(header.dataflowLabel, to: &dataflowField)
         lastSeries = nil
         slotColumns.removeAll()
+        slotDefinitions.removeAll()
         if let structure = header.dataStructure {
-            for id in structure.dimensionIDs { _ = column(group: 0, id: id) }
-            for measure in structure.measures { _ = column(group: 1, id: measure.id) }
-            for attribute in structure.attributes { _ = column(group: 2, id: attribute.id) }
+            for id in structure.dimensionIDs { _ = column(.keyDimensions, id) }
+            for measure in structure.measures { _ = column(.measures, measure.id) }
+            for attribute in structure.attributes { _ = column(.attributes, attribute.id) }
         }
     }
 
     func defineSlot(_ index: Int, slot: ComponentSlot) throws {
-        while slotColumns.count <= index { slotColumns.append(.skipped) }
-        guard !slot.isMetadata else { return }
-        switch slot.role {
-        case .dimension: slotColumns[index] = column(group: 0, id: slot.id)
-        case .measure: slotColumns[index] = column(group: 1, id: slot.id)
-        case .attribute: slotColumns[index] = column(group: 2, id: slot.id)
+        while slotColumns.count <= index {
+            slotColumns.append(.skipped)
+            slotDefinitions.append((.attributes, ""))
         }
+        guard !slot.isMetadata else { return }
+        let group: Group
+        switch slot.role {
+        case .dimension: group = .observationDimensions
+        case .measure: group = .measures
+        case .attribute: group = .attributes
+        }
+        // The column is created when a value first uses it, not when the reader learns the name.
+        slotDefinitions[index] = (group, slot.id)
+        slotColumns[index] = .unresolved
     }
 
     func rawObservation(_ buffer: ObservationBuffer, series: Series) throws {
         prepareSeries(series)
-        let offsets = beginRow()
+        for component in buffer.all where slotColumns[Int(component.slot)].group == ColumnRef.unresolved.group {
+            let definition = slotDefinitions[Int(component.slot)]
+            slotColumns[Int(component.slot)] = column(definition.group, definition.id)
+        }
+        beginRow()
         for component in buffer.all {
             let column = slotColumns[Int(component.slot)]
-            if column.group != 255 { place(column, offsets, source: 2, start: component.start, count: component.count) }
+            if column.group < 4 { place(column, source: 2, start: component.start, count: component.count) }
         }
-        try finishRow(offsets.total, observationBytes: buffer.bytes)
+        try finishRow(observationBytes: buffer.bytes)
     }
 
     public func observation(_ observation: Observation) throws {
         prepareSeries(observation.series)
         scratchBytes.removeAll()
         var fields: [Field] = []
-        func add(_ group: UInt8, _ id: String, _ value: String) {
+        func add(_ group: Group, _ id: String, _ value: String) {
             let start = scratchBytes.count
             scratchBytes.append(value)
-            fields.append(Field(column: column(group: group, id: id), start: Int32(start), count: Int32(scratchBytes.count - start)))
+            fields.append(Field(column: column(group, id), start: Int32(start), count: Int32(scratchBytes.count - start)))
         }
-        for dimension in observation.dimensions { add(0, dimension.id, dimension.value) }
-        if let value = observation.value.lexical { add(1, "OBS_VALUE", value) }
-        for measure in observation.otherMeasures { add(1, measure.id, measure.value) }
-        for attribute in observation.attributes { add(2, attribute.id, Self.joined(attribute)) }
-        let offsets = beginRow()
-        for field in fields { place(field.column, offsets, source: 2, start: field.start, count: field.count) }
-        try finishRow(offsets.total, observationBytes: scratchBytes)
+        for dimension in observation.dimensions { add(.observationDimensions, dimension.id, dimension.value) }
+        if let value = observation.value.lexical { add(.measures, "OBS_VALUE", value) }
+        for measure in observation.otherMeasures { add(.measures, measure.id, measure.value) }
+        for attribute in observation.attributes { add(.attributes, attribute.id, Self.joined(attribute)) }
+        beginRow()
+        for field in fields { place(field.column, source: 2, start: field.start, count: field.count) }
+        try finishRow(observationBytes: scratchBytes)
     }
 
     /// Writes the header and rows, re-lays out the file if columns appeared late, and moves it into place.
@@ -143,30 +163,19 @@ public final class SDMXCSVWriter: SDMXDataSink, RawObservationSink {
 
     // MARK: Columns
 
-    private func column(group: UInt8, id: String) -> ColumnRef {
-        let index: Int
-        switch group {
-        case 0: index = Self.position(of: id, in: &dimensions)
-        case 1: index = Self.position(of: id, in: &measures)
-        default: index = Self.position(of: id, in: &attributes)
+    /// The column of `id` in `group`, created at the end of the group when new. A dimension is
+    /// looked up in both dimension groups, so a structure's time dimension keeps its place.
+    private func column(_ group: Group, _ id: String) -> ColumnRef {
+        let target = group == .keyDimensions ? Group.keyDimensions : group
+        if group == .observationDimensions || group == .keyDimensions {
+            if let index = columns[0].firstIndex(of: id) { return ColumnRef(group: 0, index: Int32(index)) }
+            if let index = columns[1].firstIndex(of: id) { return ColumnRef(group: 1, index: Int32(index)) }
+        } else if let index = columns[group.rawValue].firstIndex(of: id) {
+            return ColumnRef(group: UInt8(group.rawValue), index: Int32(index))
         }
-        let current = currentEpoch
-        if current.dimensions != dimensions.count || current.measures != measures.count
-            || current.attributes != attributes.count
-        {
-            epochs.append(Epoch(firstRow: rows, dimensions: dimensions.count, measures: measures.count, attributes: attributes.count))
-        }
-        return ColumnRef(group: group, index: Int32(index))
-    }
-
-    private var currentEpoch: Epoch {
-        epochs.last ?? Epoch(firstRow: 0, dimensions: 0, measures: 0, attributes: 0)
-    }
-
-    private static func position(of id: String, in list: inout [String]) -> Int {
-        if let index = list.firstIndex(of: id) { return index }
-        list.append(id)
-        return list.count - 1
+        columns[target.rawValue].append(id)
+        epochs.append(Epoch(firstRow: rows, counts: columns.map(\.count)))
+        return ColumnRef(group: UInt8(target.rawValue), index: Int32(columns[target.rawValue].count - 1))
     }
 
     private static func joined(_ attribute: AttributeValue) -> String {
@@ -185,18 +194,21 @@ public final class SDMXCSVWriter: SDMXDataSink, RawObservationSink {
             seriesBytes.append(value)
             seriesFields.append(Field(column: column, start: Int32(start), count: Int32(seriesBytes.count - start)))
         }
-        for value in series.key.values { add(column(group: 0, id: value.id), value.value) }
-        for attribute in series.attributes { add(column(group: 2, id: attribute.id), Self.joined(attribute)) }
+        for value in series.key.values { add(column(.keyDimensions, value.id), value.value) }
+        for attribute in series.attributes { add(column(.attributes, attribute.id), Self.joined(attribute)) }
     }
 
     // MARK: Writing
 
     /// Clears the row (sized to the current columns) and places the series' cells.
     @inline(__always)
-    private func beginRow() -> (measures: Int, attributes: Int, total: Int) {
-        let measureOffset = dimensions.count
-        let attributeOffset = measureOffset + measures.count
-        let total = attributeOffset + attributes.count
+    private func beginRow() {
+        var total = 0
+        for group in 0..<Group.count {
+            groupOffsets[group] = total
+            total += columns[group].count
+        }
+        groupOffsets[Group.count] = total
         if total > cellCapacity {
             cells.deallocate()
             cellCapacity = total * 2
@@ -204,24 +216,18 @@ public final class SDMXCSVWriter: SDMXDataSink, RawObservationSink {
         }
         cells.update(repeating: Cell(source: 0, start: 0, count: 0), count: total)
         maximumBytes = dataflowField.count + total + 1
-        let offsets = (measures: measureOffset, attributes: attributeOffset, total: total)
-        for field in seriesFields { place(field.column, offsets, source: 1, start: field.start, count: field.count) }
-        return offsets
+        for field in seriesFields { place(field.column, source: 1, start: field.start, count: field.count) }
     }
 
     @inline(__always)
-    private func place(
-        _ column: ColumnRef, _ offsets: (measures: Int, attributes: Int, total: Int), source: UInt8, start: Int32,
-        count: Int32
-    ) {
-        let base = column.group == 0 ? 0 : (column.group == 1 ? offsets.measures : offsets.attributes)
-        cells[base + Int(column.index)] = Cell(source: source, start: start, count: count)
+    private func place(_ column: ColumnRef, source: UInt8, start: Int32, count: Int32) {
+        cells[groupOffsets[Int(column.group)] + Int(column.index)] = Cell(source: source, start: start, count: count)
         maximumBytes += 2 * Int(count) + 2
     }
 
     /// Writes the assembled row, to the file or (before the header) to the held-back rows.
     @inline(__always)
-    private func finishRow(_ total: Int, observationBytes: ByteStorage) throws {
+    private func finishRow(observationBytes: ByteStorage) throws {
         rows += 1
         let target = headerWritten ? output.storage : pendingBytes
         target.reserve(maximumBytes)
@@ -232,13 +238,15 @@ public final class SDMXCSVWriter: SDMXDataSink, RawObservationSink {
                 cursor += field.count
             }
         }
-        var dimensionsEnd = cursor
-        var measuresEnd = cursor
-        let dimensionCount = dimensions.count
-        let measuresLimit = dimensionCount + measures.count
+        let total = groupOffsets[Group.count]
+        var nextGroup = 1
+        var nextBoundary = groupOffsets[1]
         for index in 0..<total {
-            if index == dimensionCount { dimensionsEnd = cursor }
-            if index == measuresLimit { measuresEnd = cursor }
+            while index == nextBoundary && nextGroup < Group.count {
+                if !headerWritten { pendingBounds.append(Int32(cursor - target.base)) }
+                nextGroup += 1
+                nextBoundary = groupOffsets[nextGroup]
+            }
             cursor.pointee = 0x2C
             cursor += 1
             let cell = cells[index]
@@ -246,12 +254,14 @@ public final class SDMXCSVWriter: SDMXDataSink, RawObservationSink {
             let source = cell.source == 1 ? seriesBytes : observationBytes
             cursor = CSVField.write(source.slice(Int(cell.start), Int(cell.count)), at: cursor)
         }
-        if measuresLimit == total { measuresEnd = cursor }
-        cursor.pointee = 0x0A
         if !headerWritten {
-            pendingRows.append(
-                (Int32(dimensionsEnd - target.base), Int32(measuresEnd - target.base), Int32(cursor - target.base)))
+            while nextGroup < Group.count {
+                pendingBounds.append(Int32(cursor - target.base))
+                nextGroup += 1
+            }
+            pendingBounds.append(Int32(cursor - target.base))
         }
+        cursor.pointee = 0x0A
         cursor += 1
         target.count = cursor - target.base
         if headerWritten {
@@ -264,7 +274,7 @@ public final class SDMXCSVWriter: SDMXDataSink, RawObservationSink {
     private func writeHeader(to file: OutputFile) {
         file.withBuffer { buffer in
             buffer.append(contentsOf: "DATAFLOW".utf8)
-            for name in dimensions + measures + attributes {
+            for name in columns.joined() {
                 buffer.append(0x2C)
                 CSVField.append(name, to: &buffer)
             }
@@ -272,50 +282,36 @@ public final class SDMXCSVWriter: SDMXDataSink, RawObservationSink {
         }
     }
 
+    /// The epoch in force at `row`, advancing `index` through ``epochs``.
+    private func epoch(at row: Int, _ index: inout Int) -> Epoch {
+        while index + 1 < epochs.count && epochs[index + 1].firstRow <= row { index += 1 }
+        return epochs.isEmpty ? Epoch(firstRow: 0, counts: columns.map(\.count)) : epochs[index]
+    }
+
     /// Writes the header with every column seen so far, then the held-back rows laid out to it.
     private func writeHeaderAndPending() throws {
         writeHeader(to: output)
         headerWritten = true
-        if epochs.count > 1 {
-            // Widen each held-back row group by group: copy its dimensions, measures and attributes
-            // and add an empty field for every column that appeared after it was written.
-            var epochIndex = 0
-            var rowStart = 0
-            for (row, bounds) in pendingRows.enumerated() {
-                while epochIndex + 1 < epochs.count && epochs[epochIndex + 1].firstRow <= row { epochIndex += 1 }
-                let epoch = epochs[epochIndex]
-                let storage = output.storage
-                storage.append(pendingBytes.slice(rowStart, Int(bounds.dimensionsEnd) - rowStart))
-                for _ in epoch.dimensions..<dimensions.count { storage.append(0x2C) }
-                storage.append(pendingBytes.slice(Int(bounds.dimensionsEnd), Int(bounds.measuresEnd - bounds.dimensionsEnd)))
-                for _ in epoch.measures..<measures.count { storage.append(0x2C) }
-                storage.append(pendingBytes.slice(Int(bounds.measuresEnd), Int(bounds.end - bounds.measuresEnd)))
-                for _ in epoch.attributes..<attributes.count { storage.append(0x2C) }
-                storage.append(0x0A)
-                rowStart = Int(bounds.end) + 1
-                try output.flushIfNeeded()
+        let storage = output.storage
+        var epochIndex = 0
+        var rowStart = 0
+        for row in 0..<(pendingBounds.count / Group.count) {
+            // Copy each group of the row and add an empty field per column that joined it later.
+            let counts = epoch(at: row, &epochIndex).counts
+            var segmentStart = rowStart
+            for group in 0..<Group.count {
+                let segmentEnd = Int(pendingBounds[row * Group.count + group])
+                storage.append(pendingBytes.slice(segmentStart, segmentEnd - segmentStart))
+                for _ in counts[group]..<columns[group].count { storage.append(0x2C) }
+                segmentStart = segmentEnd
             }
-        } else {
-            output.storage.append(pendingBytes.buffer)
+            storage.append(0x0A)
+            rowStart = segmentStart + 1
             try output.flushIfNeeded()
         }
         pendingBytes.removeAll()
-        pendingRows = []
-        epochs = [Epoch(firstRow: 0, dimensions: dimensions.count, measures: measures.count, attributes: attributes.count)]
-    }
-
-    /// Writes one record of an earlier, narrower layout under the final layout.
-    private func relayout(_ fields: [String], from epoch: Epoch, into buffer: inout [UInt8]) {
-        CSVField.append(fields.first ?? "", to: &buffer)
-        var cursor = 1
-        for (count, total) in [(epoch.dimensions, dimensions.count), (epoch.measures, measures.count), (epoch.attributes, attributes.count)] {
-            for index in 0..<total {
-                buffer.append(0x2C)
-                if index < count && cursor + index < fields.count { CSVField.append(fields[cursor + index], to: &buffer) }
-            }
-            cursor += count
-        }
-        buffer.append(0x0A)
+        pendingBounds = []
+        epochs = [Epoch(firstRow: 0, counts: columns.map(\.count))]
     }
 
     /// Rewrites the file so that every row has the final columns (columns appeared after the header).
@@ -328,12 +324,25 @@ public final class SDMXCSVWriter: SDMXDataSink, RawObservationSink {
         var row = 0
         var epochIndex = 0
         while let fields = reader.next() {
-            while epochIndex + 1 < epochs.count && epochs[epochIndex + 1].firstRow <= row { epochIndex += 1 }
-            rewritten.withBuffer { relayout(fields, from: epochs[epochIndex], into: &$0) }
+            let counts = epoch(at: row, &epochIndex).counts
+            rewritten.withBuffer { buffer in
+                CSVField.append(fields.first ?? "", to: &buffer)
+                var cursor = 1
+                for group in 0..<Group.count {
+                    for index in 0..<columns[group].count {
+                        buffer.append(0x2C)
+                        if index < counts[group] && cursor + index < fields.count {
+                            CSVField.append(fields[cursor + index], to: &buffer)
+                        }
+                    }
+                    cursor += counts[group]
+                }
+                buffer.append(0x0A)
+            }
             try rewritten.flushIfNeeded()
             row += 1
         }
         output = rewritten
-        epochs = [Epoch(firstRow: 0, dimensions: dimensions.count, measures: measures.count, attributes: attributes.count)]
+        epochs = [Epoch(firstRow: 0, counts: columns.map(\.count))]
     }
 }

@@ -6,8 +6,8 @@
 /// indentation between elements never reaches the handler).
 public final class XMLTextCapture {
     /// Whether text is being collected.
-    public private(set) var isActive = false
-    @usableFromInline var bytes: [UInt8] = []
+    @exclusivity(unchecked) public private(set) var isActive = false
+    @exclusivity(unchecked) @usableFromInline var bytes: [UInt8] = []
 
     /// Creates an inactive capture.
     public init() {

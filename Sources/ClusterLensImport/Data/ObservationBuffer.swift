@@ -14,12 +14,12 @@ struct RawComponent {
 /// `memcpy` each); the storage keeps its capacity from one observation to the next.
 final class ObservationBuffer {
     let bytes = ByteStorage(capacity: 1024)
-    private var components: UnsafeMutablePointer<RawComponent>
-    private var capacity = 32
+    @exclusivity(unchecked) private var components: UnsafeMutablePointer<RawComponent>
+    @exclusivity(unchecked) private var capacity = 32
     /// The number of components.
-    private(set) var count = 0
+    @exclusivity(unchecked) private(set) var count = 0
     /// The index of the primary measure's component, -1 when the observation has no value.
-    var valueIndex = -1
+    @exclusivity(unchecked) var valueIndex = -1
 
     init() {
         components = .allocate(capacity: capacity)

@@ -199,8 +199,8 @@ extension SDMXDataHandler {
             series = flatSeries
             if !groups.isEmpty { addGroupAttributesToFlatObservation(series) }
         }
-        let period = try period(series: series)
         if let rawSink {
+            _ = try period(series: series, returning: false)
             for attribute in obsComplexAttributes {
                 let index = componentSlots.index(forID: attribute.id, role: .attribute)
                 obs.append(slot: index, string: attribute.values.joined(separator: ";"))
@@ -211,7 +211,7 @@ extension SDMXDataHandler {
             }
             try rawSink.rawObservation(obs, series: series)
         } else {
-            try sink.observation(makeObservation(series: series, period: period))
+            try sink.observation(makeObservation(series: series, period: try period(series: series)))
         }
     }
 
@@ -256,7 +256,8 @@ extension SDMXDataHandler {
     }
 
     /// Parses the observation's time period; a malformed one is an error naming the line.
-    func period(series: Series) throws -> TimePeriod? {
+    /// With `returning` false the period is only validated (no copy of it is made): the raw path.
+    func period(series: Series, returning: Bool = true) throws -> TimePeriod? {
         var timeIndex = -1
         var startDayIndex = -1
         for index in 0..<obs.count {
@@ -282,11 +283,14 @@ extension SDMXDataHandler {
         do {
             if timeIndex >= 0 {
                 let component = obs[timeIndex]
-                return try periods.period(obs.bytes.slice(Int(component.start), Int(component.count)), startDay: startDay)
+                let bytes = obs.bytes.slice(Int(component.start), Int(component.count))
+                return try periods.period(bytes, startDay: startDay, returning: returning)
             }
             for dimension in series.key.values where classifier.isTimeDimension(dimension.id) {
                 var text = dimension.value
-                return try text.withUTF8 { bytes throws(CoreError) in try periods.period(bytes, startDay: startDay) }
+                return try text.withUTF8 { bytes throws(CoreError) in
+                    try periods.period(bytes, startDay: startDay, returning: returning)
+                }
             }
             return nil
         } catch let error as CoreError {

@@ -101,7 +101,7 @@ final class SDMXDataHandler: XMLStreamHandler {
     @exclusivity(unchecked) var lastStartDay = MonthDay.januaryFirst
     @exclusivity(unchecked) var lastStartDaySeries: Series?
     @exclusivity(unchecked) var lastSeriesStartDay: String?
-    @exclusivity(unchecked) var periods = PeriodCache()
+    let periods = PeriodCache()
 
     init(file: String, sink: any SDMXDataSink, structures: StructureCollection?) {
         self.file = file

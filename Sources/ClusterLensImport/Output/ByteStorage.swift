@@ -1,10 +1,10 @@
 /// A growable byte buffer with manual storage: appends are a bounds check and a `memcpy`, with no
 /// copy-on-write or uniqueness checks. For the per-observation hot paths; owned by one object.
 final class ByteStorage {
-    private(set) var base: UnsafeMutablePointer<UInt8>
-    private(set) var capacity: Int
+    @exclusivity(unchecked) private(set) var base: UnsafeMutablePointer<UInt8>
+    @exclusivity(unchecked) private(set) var capacity: Int
     /// The number of bytes held.
-    var count = 0
+    @exclusivity(unchecked) var count = 0
 
     init(capacity: Int) {
         self.capacity = max(capacity, 64)

@@ -66,16 +66,25 @@ public final class SDMXCSVWriter: SDMXDataSink, RawObservationSink {
     @exclusivity(unchecked) private var headerWritten = false
     @exclusivity(unchecked) private var rows = 0
     @exclusivity(unchecked) private var dataflowField: [UInt8] = []
-    @exclusivity(unchecked) private var slotColumns: [ColumnRef] = []
+    /// Per slot of the current data set: its column (manual storage: read once per value).
+    @exclusivity(unchecked) private var slotColumns: UnsafeMutablePointer<ColumnRef> = .allocate(capacity: 64)
+    @exclusivity(unchecked) private var slotCount = 0
+    @exclusivity(unchecked) private var slotCapacity = 64
     @exclusivity(unchecked) private var slotDefinitions: [(group: Group, id: String)] = []
     @exclusivity(unchecked) private var lastSeries: Series?
     private let seriesBytes = ByteStorage(capacity: 1024)
     @exclusivity(unchecked) private var seriesFields: [Field] = []
     private let scratchBytes = ByteStorage(capacity: 1024)
     @exclusivity(unchecked) private var cells: UnsafeMutablePointer<Cell> = .allocate(capacity: 64)
+    /// The current series' cells, copied into ``cells`` at the start of each row.
+    @exclusivity(unchecked) private var template: UnsafeMutablePointer<Cell> = .allocate(capacity: 64)
     @exclusivity(unchecked) private var cellCapacity = 64
-    @exclusivity(unchecked) private var groupOffsets: [Int] = [0, 0, 0, 0, 0]
+    /// Where each group starts in the row, and (last) the row's column count.
+    @exclusivity(unchecked) private var groupOffsets: (Int, Int, Int, Int, Int) = (0, 0, 0, 1, 1)
+    /// Whether ``template`` holds the current series under the current columns.
+    @exclusivity(unchecked) private var templateValid = false
     @exclusivity(unchecked) private var maximumBytes = 0
+    @exclusivity(unchecked) private var templateBytes = 0
     /// How many rows are held back before the header is written.
     public static let holdBackRows = 10_000
 
@@ -87,6 +96,8 @@ public final class SDMXCSVWriter: SDMXDataSink, RawObservationSink {
 
     deinit {
         cells.deallocate()
+        template.deallocate()
+        slotColumns.deallocate()
     }
 
     /// The number of data rows written.
@@ -96,7 +107,7 @@ public final class SDMXCSVWriter: SDMXDataSink, RawObservationSink {
         dataflowField.removeAll(keepingCapacity: true)
         CSVField.append(header.dataflowLabel, to: &dataflowField)
         lastSeries = nil
-        slotColumns.removeAll()
+        slotCount = 0
         slotDefinitions.removeAll()
         if let structure = header.dataStructure {
             for id in structure.dimensionIDs { _ = column(.keyDimensions, id) }
@@ -106,8 +117,16 @@ public final class SDMXCSVWriter: SDMXDataSink, RawObservationSink {
     }
 
     func defineSlot(_ index: Int, slot: ComponentSlot) throws {
-        while slotColumns.count <= index {
-            slotColumns.append(.skipped)
+        while slotCount <= index {
+            if slotCount == slotCapacity {
+                let larger = UnsafeMutablePointer<ColumnRef>.allocate(capacity: slotCapacity * 2)
+                larger.update(from: slotColumns, count: slotCount)
+                slotColumns.deallocate()
+                slotColumns = larger
+                slotCapacity *= 2
+            }
+            slotColumns[slotCount] = .skipped
+            slotCount += 1
             slotDefinitions.append((.attributes, ""))
         }
         guard !slot.isMetadata else { return }
@@ -124,13 +143,15 @@ public final class SDMXCSVWriter: SDMXDataSink, RawObservationSink {
 
     func rawObservation(_ buffer: ObservationBuffer, series: Series) throws {
         prepareSeries(series)
-        for component in buffer.all where slotColumns[Int(component.slot)].group == ColumnRef.unresolved.group {
+        let components = buffer.all
+        let slots = slotColumns
+        for component in components where slots[Int(component.slot)].group == ColumnRef.unresolved.group {
             let definition = slotDefinitions[Int(component.slot)]
-            slotColumns[Int(component.slot)] = column(definition.group, definition.id)
+            slots[Int(component.slot)] = column(definition.group, definition.id)
         }
         beginRow()
-        for component in buffer.all {
-            let column = slotColumns[Int(component.slot)]
+        for component in components {
+            let column = slots[Int(component.slot)]
             if column.group < 4 { place(column, source: 2, start: component.start, count: component.count) }
         }
         try finishRow(observationBytes: buffer.bytes)
@@ -166,16 +187,18 @@ public final class SDMXCSVWriter: SDMXDataSink, RawObservationSink {
     /// The column of `id` in `group`, created at the end of the group when new. A dimension is
     /// looked up in both dimension groups, so a structure's time dimension keeps its place.
     private func column(_ group: Group, _ id: String) -> ColumnRef {
-        let target = group == .keyDimensions ? Group.keyDimensions : group
         if group == .observationDimensions || group == .keyDimensions {
             if let index = columns[0].firstIndex(of: id) { return ColumnRef(group: 0, index: Int32(index)) }
             if let index = columns[1].firstIndex(of: id) { return ColumnRef(group: 1, index: Int32(index)) }
         } else if let index = columns[group.rawValue].firstIndex(of: id) {
             return ColumnRef(group: UInt8(group.rawValue), index: Int32(index))
         }
-        columns[target.rawValue].append(id)
+        columns[group.rawValue].append(id)
         epochs.append(Epoch(firstRow: rows, counts: columns.map(\.count)))
-        return ColumnRef(group: UInt8(target.rawValue), index: Int32(columns[target.rawValue].count - 1))
+        templateValid = false
+        let counts = epochs[epochs.count - 1].counts
+        groupOffsets = (0, counts[0], counts[0] + counts[1], counts[0] + counts[1] + counts[2], counts.reduce(0, +))
+        return ColumnRef(group: UInt8(group.rawValue), index: Int32(columns[group.rawValue].count - 1))
     }
 
     private static func joined(_ attribute: AttributeValue) -> String {
@@ -187,6 +210,7 @@ public final class SDMXCSVWriter: SDMXDataSink, RawObservationSink {
     private func prepareSeries(_ series: Series) {
         if series === lastSeries { return }
         lastSeries = series
+        templateValid = false
         seriesBytes.removeAll()
         seriesFields.removeAll(keepingCapacity: true)
         func add(_ column: ColumnRef, _ value: String) {
@@ -200,28 +224,46 @@ public final class SDMXCSVWriter: SDMXDataSink, RawObservationSink {
 
     // MARK: Writing
 
-    /// Clears the row (sized to the current columns) and places the series' cells.
+    /// Starts a row from the series' template (rebuilt when the series or the columns change).
     @inline(__always)
     private func beginRow() {
-        var total = 0
-        for group in 0..<Group.count {
-            groupOffsets[group] = total
-            total += columns[group].count
+        let total = groupOffsets.4
+        if !templateValid {
+            if total > cellCapacity {
+                cells.deallocate()
+                template.deallocate()
+                cellCapacity = total * 2
+                cells = .allocate(capacity: cellCapacity)
+                template = .allocate(capacity: cellCapacity)
+            }
+            template.update(repeating: Cell(source: 0, start: 0, count: 0), count: total)
+            var bytes = 0
+            for field in seriesFields {
+                template[offset(of: field.column)] = Cell(source: 1, start: field.start, count: field.count)
+                bytes += 2 * Int(field.count) + 2
+            }
+            templateBytes = bytes
+            templateValid = true
         }
-        groupOffsets[Group.count] = total
-        if total > cellCapacity {
-            cells.deallocate()
-            cellCapacity = total * 2
-            cells = .allocate(capacity: cellCapacity)
+        cells.update(from: template, count: total)
+        maximumBytes = dataflowField.count + total + 1 + templateBytes
+    }
+
+    @inline(__always)
+    private func offset(of column: ColumnRef) -> Int {
+        let base: Int
+        switch column.group {
+        case 0: base = 0
+        case 1: base = groupOffsets.1
+        case 2: base = groupOffsets.2
+        default: base = groupOffsets.3
         }
-        cells.update(repeating: Cell(source: 0, start: 0, count: 0), count: total)
-        maximumBytes = dataflowField.count + total + 1
-        for field in seriesFields { place(field.column, source: 1, start: field.start, count: field.count) }
+        return base + Int(column.index)
     }
 
     @inline(__always)
     private func place(_ column: ColumnRef, source: UInt8, start: Int32, count: Int32) {
-        cells[groupOffsets[Int(column.group)] + Int(column.index)] = Cell(source: source, start: start, count: count)
+        cells[offset(of: column)] = Cell(source: source, start: start, count: count)
         maximumBytes += 2 * Int(count) + 2
     }
 
@@ -229,36 +271,41 @@ public final class SDMXCSVWriter: SDMXDataSink, RawObservationSink {
     @inline(__always)
     private func finishRow(observationBytes: ByteStorage) throws {
         rows += 1
+        let total = groupOffsets.4
         let target = headerWritten ? output.storage : pendingBytes
         target.reserve(maximumBytes)
-        var cursor = target.base + target.count
+        let start = target.base + target.count
+        var cursor = start
         dataflowField.withUnsafeBufferPointer { field in
             if let source = field.baseAddress {
                 cursor.update(from: source, count: field.count)
                 cursor += field.count
             }
         }
-        let total = groupOffsets[Group.count]
-        var nextGroup = 1
-        var nextBoundary = groupOffsets[1]
-        for index in 0..<total {
-            while index == nextBoundary && nextGroup < Group.count {
-                if !headerWritten { pendingBounds.append(Int32(cursor - target.base)) }
-                nextGroup += 1
-                nextBoundary = groupOffsets[nextGroup]
+        let seriesBase = seriesBytes.base
+        let observationBase = observationBytes.base
+        let row = cells
+        if headerWritten {
+            for index in 0..<total {
+                cursor.pointee = 0x2C
+                cursor += 1
+                let cell = row[index]
+                if cell.source == 0 { continue }
+                let source = (cell.source == 1 ? seriesBase : observationBase) + Int(cell.start)
+                cursor = CSVField.write(UnsafeBufferPointer(start: source, count: Int(cell.count)), at: cursor)
             }
-            cursor.pointee = 0x2C
-            cursor += 1
-            let cell = cells[index]
-            if cell.source == 0 { continue }
-            let source = cell.source == 1 ? seriesBytes : observationBytes
-            cursor = CSVField.write(source.slice(Int(cell.start), Int(cell.count)), at: cursor)
-        }
-        if !headerWritten {
-            while nextGroup < Group.count {
-                pendingBounds.append(Int32(cursor - target.base))
-                nextGroup += 1
+        } else {
+            let boundaries = [groupOffsets.1, groupOffsets.2, groupOffsets.3]
+            for index in 0..<total {
+                for boundary in boundaries where boundary == index { pendingBounds.append(Int32(cursor - target.base)) }
+                cursor.pointee = 0x2C
+                cursor += 1
+                let cell = row[index]
+                if cell.source == 0 { continue }
+                let source = (cell.source == 1 ? seriesBase : observationBase) + Int(cell.start)
+                cursor = CSVField.write(UnsafeBufferPointer(start: source, count: Int(cell.count)), at: cursor)
             }
+            for boundary in boundaries where boundary == total { pendingBounds.append(Int32(cursor - target.base)) }
             pendingBounds.append(Int32(cursor - target.base))
         }
         cursor.pointee = 0x0A

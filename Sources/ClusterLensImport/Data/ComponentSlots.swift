@@ -19,44 +19,62 @@ struct ComponentSlot {
 
 /// The components of one data set, numbered in order of first appearance.
 ///
-/// Look-ups by interned name are a short linear scan over pointers (a data set has a few dozen
-/// components at most), falling back to a dictionary past 64 names.
-struct ComponentSlots {
-    private(set) var entries: [ComponentSlot] = []
+/// Look-ups by interned name go through a 64-entry direct-mapped cache keyed by the name's
+/// pointer (a data set has a few dozen components), then a dictionary.
+final class ComponentSlots {
+    private static let cacheSize = 64
+    @exclusivity(unchecked) private(set) var entries: [ComponentSlot] = []
+    /// The direct-mapped cache: interned name pointer and slot index (-1 when empty).
+    private let cacheNames = UnsafeMutablePointer<UInt>.allocate(capacity: cacheSize)
+    private let cacheSlots = UnsafeMutablePointer<Int>.allocate(capacity: cacheSize)
     /// Per slot: bit 0 time dimension, bit 1 reporting-year start, bit 2 primary measure, bit 3 dimension.
     /// Kept apart from ``entries`` so that hot paths read a byte, not a struct holding a `String`.
-    private(set) var flags: [UInt8] = []
-    private var bySymbol: [(symbol: XMLSymbol, index: Int32)] = []
-    private var bySymbolOverflow: [XMLSymbol: Int32] = [:]
-    private var byID: [String: Int32] = [:]
-    private var classifier = ComponentClassifier(dataStructure: nil)
+    @exclusivity(unchecked) private(set) var flags: [UInt8] = []
+    @exclusivity(unchecked) private var bySymbol: [XMLSymbol: Int] = [:]
+    @exclusivity(unchecked) private var byID: [String: Int32] = [:]
+    @exclusivity(unchecked) private var classifier = ComponentClassifier(dataStructure: nil)
+
+    init() {
+        cacheNames.initialize(repeating: 0, count: Self.cacheSize)
+        cacheSlots.initialize(repeating: -1, count: Self.cacheSize)
+    }
+
+    deinit {
+        cacheNames.deallocate()
+        cacheSlots.deallocate()
+    }
 
     /// Forgets every slot and classifies new ones with `classifier`.
-    mutating func reset(classifier: ComponentClassifier) {
+    func reset(classifier: ComponentClassifier) {
         entries.removeAll()
         flags.removeAll()
         bySymbol.removeAll()
-        bySymbolOverflow.removeAll()
         byID.removeAll()
+        cacheNames.update(repeating: 0, count: Self.cacheSize)
+        cacheSlots.update(repeating: -1, count: Self.cacheSize)
         self.classifier = classifier
     }
 
     /// The slot of a component named by an interned XML name, classified by the structure or the rule.
     @inline(__always)
-    mutating func index(for name: XMLSymbol) -> Int {
-        for entry in bySymbol where entry.symbol == name { return Int(entry.index) }
-        if let index = bySymbolOverflow[name] { return Int(index) }
-        let index = index(forID: name.string, role: nil)
-        if bySymbol.count < 64 {
-            bySymbol.append((name, Int32(index)))
+    func index(for name: XMLSymbol) -> Int {
+        let key = UInt(bitPattern: name.pointer)
+        let line = Int((key >> 3) & UInt(Self.cacheSize - 1))
+        if cacheNames[line] == key && cacheSlots[line] >= 0 { return cacheSlots[line] }
+        let index: Int
+        if let known = bySymbol[name] {
+            index = known
         } else {
-            bySymbolOverflow[name] = Int32(index)
+            index = self.index(forID: name.string, role: nil)
+            bySymbol[name] = index
         }
+        cacheNames[line] = key
+        cacheSlots[line] = index
         return index
     }
 
     /// The slot of component `id`; `role` overrides the classification (generic data names roles).
-    mutating func index(forID id: String, role: ComponentRole?) -> Int {
+    func index(forID id: String, role: ComponentRole?) -> Int {
         if let index = byID[id] { return Int(index) }
         let resolvedRole = role ?? classifier.role(of: id)
         let primaryMeasure =

@@ -60,7 +60,7 @@ final class SDMXDataHandler: XMLStreamHandler {
     @exclusivity(unchecked) var datasetKey: [ComponentValue] = []
     @exclusivity(unchecked) var dimensionAtObservation = "TIME_PERIOD"
     @exclusivity(unchecked) var classifier = ComponentClassifier(dataStructure: nil)
-    @exclusivity(unchecked) var componentSlots = ComponentSlots()
+    let componentSlots = ComponentSlots()
     @exclusivity(unchecked) var rawSink: (any RawObservationSink)?
     @exclusivity(unchecked) var announcedSlots = 0
     @exclusivity(unchecked) var groups = GroupIndex()

@@ -52,7 +52,7 @@ public enum CSVField {
             break
         }
         if !needsQuotes {
-            cursor.update(from: source, count: bytes.count)
+            ByteStorage.copy(source, to: cursor, count: bytes.count)
             return cursor + bytes.count
         }
         var position = cursor

@@ -21,6 +21,7 @@ extension ImportError {
         switch error.code {
         case .io: code = .unreadable
         case .empty: code = .empty
+        case .tooDeep: code = .malformedXML
         case .malformed, .forbidden:
             if Self.startsLikeHTML(head()) {
                 self.init(
@@ -30,7 +31,7 @@ extension ImportError {
             }
             code = error.code == .forbidden ? .forbidden : .malformedXML
         }
-        let message = code == .malformedXML ? "not well-formed XML: \(error.message)" : error.message
+        let message = error.code == .malformed ? "not well-formed XML: \(error.message)" : error.message
         self.init(code, message, file: error.file, line: error.line, column: error.column)
     }
 

@@ -13,6 +13,8 @@ public struct XMLError: Error, Sendable, Equatable, CustomStringConvertible {
         case forbidden
         /// The file holds no XML at all (empty, or no root element).
         case empty
+        /// Elements nested deeper than ``XMLStreamParser/maximumDepth``.
+        case tooDeep
     }
 
     /// The kind of error.

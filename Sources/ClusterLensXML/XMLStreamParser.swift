@@ -15,9 +15,14 @@ import CLibXML2
 /// - no network access (`XML_PARSE_NONET`), no DTD loading, no entity substitution;
 /// - any `<!DOCTYPE …>` stops the parse with ``XMLError/Code/forbidden`` before its internal
 ///   subset is read, so entity bombs and external entities never run;
-/// - libxml2's limits (nesting depth 256, text node size) stay on: `XML_PARSE_HUGE` is not set.
+/// - libxml2's limits (text node and name sizes) stay on: `XML_PARSE_HUGE` is not set; nesting
+///   deeper than ``maximumDepth`` is refused.
 /// libxml2 errors never reach standard error: they become an ``XMLError`` with file and line.
 public enum XMLStreamParser {
+    /// The deepest element nesting accepted (libxml2's own limit, 256, applies only when it builds a
+    /// tree; SDMX messages nest about a dozen levels).
+    public static let maximumDepth = 256
+
     /// The size of each read from the file.
     public static let chunkSize = 256 * 1024
 
@@ -110,6 +115,15 @@ public enum XMLStreamParser {
             guard let userData else { return }
             Unmanaged<ParseSession>.fromOpaque(userData)._withUnsafeGuaranteedRef { session in
                 guard !session.failed else { return }
+                session.depth += 1
+                if session.depth > XMLStreamParser.maximumDepth {
+                    session.stop(
+                        xmlError: XMLError(
+                            .tooDeep,
+                            "elements nested more than \(XMLStreamParser.maximumDepth) levels deep: refused",
+                            file: session.file, line: Int(cl_parser_line(session.context))))
+                    return
+                }
                 do {
                     try session.handler.startElement(
                         XMLSymbol(localName), namespace: XMLSymbol(uri),
@@ -124,6 +138,7 @@ public enum XMLStreamParser {
             guard let userData else { return }
             Unmanaged<ParseSession>.fromOpaque(userData)._withUnsafeGuaranteedRef { session in
                 guard !session.failed else { return }
+                session.depth -= 1
                 do {
                     try session.handler.endElement(XMLSymbol(localName), namespace: XMLSymbol(uri))
                 } catch {
@@ -186,6 +201,7 @@ final class ParseSession {
     @exclusivity(unchecked) var context: xmlParserCtxtPtr?
     @exclusivity(unchecked) var handlerError: (any Error)?
     @exclusivity(unchecked) var xmlError: XMLError?
+    @exclusivity(unchecked) var depth = 0
     var failed: Bool { handlerError != nil || xmlError != nil }
 
     init(file: String, handler: any XMLStreamHandler) {
@@ -214,7 +230,14 @@ final class ParseSession {
         guard level == XML_ERR_ERROR || level == XML_ERR_FATAL, !failed else { return }
         var message = error.pointee.message.map { String(cString: $0) } ?? "malformed XML"
         while let last = message.last, last == "\n" || last == " " { message.removeLast() }
-        let code: XMLError.Code = error.pointee.code == Int32(XML_ERR_DOCUMENT_EMPTY.rawValue) ? .empty : .malformed
+        // One line: libxml2 puts details (e.g. the offending bytes) on a second line.
+        message = message.split(whereSeparator: { $0 == "\n" || $0 == "\r" }).joined(separator: "; ")
+        var code: XMLError.Code = .malformed
+        if error.pointee.code == Int32(XML_ERR_DOCUMENT_EMPTY.rawValue) {
+            // The file has bytes (empty files are caught before parsing), but no element: binary or plain text.
+            message = "no XML element found: the file holds binary data or plain text, not XML"
+            code = .malformed
+        }
         xmlError = XMLError(
             code, message, file: file, line: Int(error.pointee.line), column: Int(error.pointee.int2))
     }

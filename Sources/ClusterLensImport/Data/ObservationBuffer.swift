@@ -86,6 +86,14 @@ final class ObservationBuffer {
 protocol RawObservationSink: SDMXDataSink {
     /// Slot `index` of the current data set is component `slot.id` with `slot.role`.
     func defineSlot(_ index: Int, slot: ComponentSlot) throws
-    /// One observation; `buffer` is valid during the call only.
-    func rawObservation(_ buffer: ObservationBuffer, series: Series) throws
+    /// One observation; `buffer` is valid during the call only. `period` is the parsed time period
+    /// when ``wantsPeriods`` is true, else `nil` (the period is still validated).
+    func rawObservation(_ buffer: ObservationBuffer, series: Series, period: TimePeriod?) throws
+    /// Whether ``rawObservation(_:series:period:)`` needs the parsed period.
+    var wantsPeriods: Bool { get }
+}
+
+extension RawObservationSink {
+    /// Default: the period is not needed.
+    var wantsPeriods: Bool { false }
 }

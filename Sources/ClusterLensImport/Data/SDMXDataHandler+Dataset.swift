@@ -200,7 +200,7 @@ extension SDMXDataHandler {
             if !groups.isEmpty { addGroupAttributesToFlatObservation(series) }
         }
         if let rawSink {
-            _ = try period(series: series, returning: false)
+            let period = try period(series: series, returning: rawSink.wantsPeriods)
             for attribute in obsComplexAttributes {
                 let index = componentSlots.index(forID: attribute.id, role: .attribute)
                 obs.append(slot: index, string: attribute.values.joined(separator: ";"))
@@ -209,7 +209,7 @@ extension SDMXDataHandler {
                 try rawSink.defineSlot(announcedSlots, slot: componentSlots[announcedSlots])
                 announcedSlots += 1
             }
-            try rawSink.rawObservation(obs, series: series)
+            try rawSink.rawObservation(obs, series: series, period: period)
         } else {
             try sink.observation(makeObservation(series: series, period: try period(series: series)))
         }

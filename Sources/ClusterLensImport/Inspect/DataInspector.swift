@@ -29,7 +29,7 @@ public struct DataInspection: Sendable {
 /// A sink that summarises a data message: dimensions and distinct codes, attributes, periods.
 ///
 /// Memory grows with the number of distinct codes, not with observations.
-public final class DataInspector: SDMXDataSink {
+public final class DataInspector: SDMXDataSink, RawObservationSink {
     private var dimensionOrder: [String] = []
     private var codes: [String: Set<String>] = [:]
     private var attributeOrder: [String] = []
@@ -40,11 +40,14 @@ public final class DataInspector: SDMXDataSink {
     private var kinds: [ObservationValue.Kind: Int] = [:]
     private var dataflows: [String] = []
     private var sawObservation = false
+    /// Per slot of the current data set (raw path): what it is, and whether it has been noted.
+    private var slots: [(id: String, role: ComponentRole, noted: Bool, isMetadata: Bool)] = []
 
     /// Creates an inspector.
     public init() {}
 
     public func beginDataset(_ header: DatasetHeader) throws {
+        slots.removeAll()
         dataflows.append(header.dataflowLabel)
         for attribute in header.attributes { noteAttribute(attribute.id) }
     }
@@ -60,10 +63,51 @@ public final class DataInspector: SDMXDataSink {
         for attribute in observation.attributes where !attributeSeen.contains(attribute.id) { noteAttribute(attribute.id) }
         for measure in observation.otherMeasures where !measureOrder.contains(measure.id) { measureOrder.append(measure.id) }
         kinds[observation.value.kind, default: 0] += 1
-        if let period = observation.period {
-            if first.map({ period < $0 }) ?? true { first = period }
-            if last.map({ period > $0 }) ?? true { last = period }
+        note(observation.period)
+    }
+
+    var wantsPeriods: Bool { true }
+
+    func defineSlot(_ index: Int, slot: ComponentSlot) throws {
+        while slots.count <= index { slots.append(("", .attribute, true, true)) }
+        slots[index] = (slot.id, slot.role, false, slot.isMetadata)
+    }
+
+    func rawObservation(_ buffer: ObservationBuffer, series: Series, period: TimePeriod?) throws {
+        sawObservation = true
+        var value: String?
+        for index in 0..<buffer.count {
+            let component = buffer[index]
+            let slot = Int(component.slot)
+            if slots[slot].isMetadata { continue }
+            switch slots[slot].role {
+            case .dimension:
+                let code = buffer.string(at: index)
+                if codes[slots[slot].id]?.contains(code) != true {
+                    noteCode(ComponentValue(id: slots[slot].id, value: code))
+                }
+            case .attribute:
+                if !slots[slot].noted {
+                    slots[slot].noted = true
+                    noteAttribute(slots[slot].id)
+                }
+            case .measure:
+                if index == buffer.valueIndex {
+                    value = buffer.string(at: index)
+                } else if !slots[slot].noted {
+                    slots[slot].noted = true
+                    if !measureOrder.contains(slots[slot].id) { measureOrder.append(slots[slot].id) }
+                }
+            }
         }
+        kinds[ObservationValue(lexical: value).kind, default: 0] += 1
+        note(period)
+    }
+
+    private func note(_ period: TimePeriod?) {
+        guard let period else { return }
+        if first.map({ period < $0 }) ?? true { first = period }
+        if last.map({ period > $0 }) ?? true { last = period }
     }
 
     private func noteCode(_ value: ComponentValue) {

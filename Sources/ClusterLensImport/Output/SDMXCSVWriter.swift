@@ -141,7 +141,7 @@ public final class SDMXCSVWriter: SDMXDataSink, RawObservationSink {
         slotColumns[index] = .unresolved
     }
 
-    func rawObservation(_ buffer: ObservationBuffer, series: Series) throws {
+    func rawObservation(_ buffer: ObservationBuffer, series: Series, period: TimePeriod?) throws {
         prepareSeries(series)
         let components = buffer.all
         let slots = slotColumns

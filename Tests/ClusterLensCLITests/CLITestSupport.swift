@@ -36,16 +36,20 @@ enum CLITestPaths {
         var folders: [URL] = []
         if let first = CommandLine.arguments.first {
             let runner = URL(fileURLWithPath: first).resolvingSymlinksInPath()
-            folders += [runner.deletingLastPathComponent(), runner.deletingLastPathComponent().deletingLastPathComponent()]
+            folders += [
+                runner.deletingLastPathComponent(), runner.deletingLastPathComponent().deletingLastPathComponent(),
+            ]
         }
-        for bundle in [Bundle.main] + Bundle.allBundles where bundle.bundleURL.pathExtension == "xctest" || bundle == Bundle.main {
+        for bundle in [Bundle.main] + Bundle.allBundles
+        where bundle.bundleURL.pathExtension == "xctest" || bundle == Bundle.main {
             folders += [bundle.bundleURL.deletingLastPathComponent(), bundle.bundleURL]
         }
         folders.append(packageRoot.appendingPathComponent(".build/debug", isDirectory: true))
         for folder in folders {
             let candidate = folder.appendingPathComponent("clusterlens")
             var isDirectory: ObjCBool = false
-            if FileManager.default.fileExists(atPath: candidate.path, isDirectory: &isDirectory), !isDirectory.boolValue,
+            if FileManager.default.fileExists(atPath: candidate.path, isDirectory: &isDirectory),
+                !isDirectory.boolValue,
                 FileManager.default.isExecutableFile(atPath: candidate.path)
             {
                 return candidate
@@ -102,8 +106,8 @@ func runCLI(
     defer { scratch.remove() }
     let stdoutURL = scratch.url.appendingPathComponent("stdout")
     let stderrURL = scratch.url.appendingPathComponent("stderr")
-    FileManager.default.createFile(atPath: stdoutURL.path, contents: nil)
-    FileManager.default.createFile(atPath: stderrURL.path, contents: nil)
+    try createEmptyFile(stdoutURL)
+    try createEmptyFile(stderrURL)
     let stdoutHandle = try FileHandle(forWritingTo: stdoutURL)
     let stderrHandle = try FileHandle(forWritingTo: stderrURL)
 
@@ -174,6 +178,13 @@ struct TemporaryFolder {
     }
 }
 
+/// Creates (or empties) the file at `url`.
+func createEmptyFile(_ url: URL) throws {
+    guard FileManager.default.createFile(atPath: url.path, contents: nil) else {
+        throw CLITestError(description: "cannot create \(url.path)")
+    }
+}
+
 /// Reads a file as UTF-8 text.
 func readText(_ path: String) throws -> String {
     String(decoding: try Data(contentsOf: URL(fileURLWithPath: path)), as: UTF8.self)
@@ -227,7 +238,7 @@ final class FIFOReader {
         }
         self.path = path
         self.output = output
-        FileManager.default.createFile(atPath: output.path, contents: nil)
+        try createEmptyFile(output)
         let handle = try FileHandle(forWritingTo: output)
         reader = Process()
         reader.executableURL = URL(fileURLWithPath: "/bin/cat")

@@ -16,7 +16,7 @@ private func badFixture(_ name: String) -> String {
 }
 
 /// A sink that keeps every text the reader hands it, to check what reached it.
-private final class RecordingSink: SDMXDataSink {
+private final class BadInputSink: SDMXDataSink {
     private(set) var texts: [String] = []
     private(set) var observations = 0
     private(set) var datasets = 0
@@ -106,7 +106,7 @@ private func checkShape(
 }
 
 /// A temporary folder, removed by ``remove()``.
-private struct TemporaryFolder {
+private struct BadInputScratchFolder {
     let url: URL
 
     init() throws {
@@ -122,7 +122,7 @@ private struct TemporaryFolder {
 
 /// A 2.1 structure-specific message with a well-formed data set followed by an unknown element
 /// nested `depth` levels deep (one start tag per line), as a hostile or broken producer might send.
-private func deeplyNestedMessage(depth: Int) -> String {
+private func badInputDeepMessage(depth: Int) -> String {
     var text = """
         <?xml version="1.0" encoding="UTF-8"?>
         <mes:StructureSpecificData xmlns:mes="http://www.sdmx.org/resources/sdmxml/schemas/v2_1/message"
@@ -150,17 +150,19 @@ private func deeplyNestedMessage(depth: Int) -> String {
 
 @Suite("Bad input")
 struct BadInputTests {
-    @Test("Reading a bad file fails with the right code, naming the file and line on one line", arguments: badInputCases)
+    @Test(
+        "Reading a bad file fails with the right code, naming the file and line on one line", arguments: badInputCases)
     func readerRejectsBadFile(_ badCase: BadInputCase) throws {
         let path = badFixture(badCase.name)
-        let sink = RecordingSink()
+        let sink = BadInputSink()
         let error = try #require(importError { try SDMXDataReader().read(file: path, into: sink) })
         #expect(error.code == badCase.code, "\(error.description)")
         checkShape(of: error, file: path, line: badCase.line)
     }
 
-    @Test("Sniffing a bad file fails with the right code, or names the message when the damage comes later",
-          arguments: badInputCases)
+    @Test(
+        "Sniffing a bad file fails with the right code, or names the message when the damage comes later",
+        arguments: badInputCases)
     func snifferRejectsBadFile(_ badCase: BadInputCase) throws {
         let path = badFixture(badCase.name)
         if let code = badCase.sniffCode {
@@ -180,7 +182,7 @@ struct BadInputTests {
     func htmlPageIsNamedAsHTML() throws {
         let path = badFixture("html-page.html")
         for error in [
-            importError { try SDMXDataReader().read(file: path, into: RecordingSink()) },
+            importError { try SDMXDataReader().read(file: path, into: BadInputSink()) },
             importError { _ = try SDMXMessageSniffer.sniff(file: path) },
         ] {
             let error = try #require(error)
@@ -192,14 +194,14 @@ struct BadInputTests {
     @Test("Well-formed XML in another vocabulary names its root element")
     func otherXMLNamesItsRoot() throws {
         let path = badFixture("not-sdmx.xml")
-        let error = try #require(importError { try SDMXDataReader().read(file: path, into: RecordingSink()) })
+        let error = try #require(importError { try SDMXDataReader().read(file: path, into: BadInputSink()) })
         #expect(error.code == .notSDMX)
         #expect(error.message.contains("feed"), "\(error.description)")
     }
 
     @Test("A truncated file fails after at most the observations before the cut")
     func truncatedFileStopsAtTheCut() throws {
-        let sink = RecordingSink()
+        let sink = BadInputSink()
         let path = badFixture("truncated.xml")
         let error = try #require(importError { try SDMXDataReader().read(file: path, into: sink) })
         #expect(error.code == .malformedXML)
@@ -210,7 +212,7 @@ struct BadInputTests {
     @Test("The external entity's target is never read: its content reaches neither the sink nor the error")
     func externalEntityIsNeverResolved() throws {
         let path = badFixture("external-entity.xml")
-        let sink = RecordingSink()
+        let sink = BadInputSink()
         let error = try #require(importError { try SDMXDataReader().read(file: path, into: sink) })
         #expect(error.code == .forbidden)
         let sniffError = try #require(importError { _ = try SDMXMessageSniffer.sniff(file: path) })
@@ -230,22 +232,23 @@ struct BadInputTests {
     @Test("A billion-laughs document is refused quickly, without expanding anything", .timeLimit(.minutes(1)))
     func billionLaughsIsRefused() throws {
         let path = badFixture("billion-laughs.xml")
-        let sink = RecordingSink()
+        let sink = BadInputSink()
         let error = try #require(importError { try SDMXDataReader().read(file: path, into: sink) })
         #expect(error.code == .forbidden)
         #expect(!sink.texts.contains { $0.contains("lollol") })
         #expect(!error.description.contains("lollol"))
     }
 
-    @Test("An element nested 10,000 deep is malformed XML with a line, not a crash or a success",
-          .timeLimit(.minutes(1)))
+    @Test(
+        "An element nested 10,000 deep is malformed XML with a line, not a crash or a success",
+        .timeLimit(.minutes(1)))
     func deeplyNestedFileIsMalformed() throws {
-        let folder = try TemporaryFolder()
+        let folder = try BadInputScratchFolder()
         defer { folder.remove() }
         let path = folder.url.appendingPathComponent("deep.xml").path
-        try deeplyNestedMessage(depth: 10_000).write(toFile: path, atomically: false, encoding: .utf8)
+        try badInputDeepMessage(depth: 10_000).write(toFile: path, atomically: false, encoding: .utf8)
 
-        let error = try #require(importError { try SDMXDataReader().read(file: path, into: RecordingSink()) })
+        let error = try #require(importError { try SDMXDataReader().read(file: path, into: BadInputSink()) })
         #expect(error.code == .malformedXML, "\(error.description)")
         checkShape(of: error, file: path, line: 0)
 
@@ -258,11 +261,11 @@ struct BadInputTests {
 
     @Test("A message nested a hundred levels deep in unknown elements is still read")
     func moderatelyNestedFileIsRead() throws {
-        let folder = try TemporaryFolder()
+        let folder = try BadInputScratchFolder()
         defer { folder.remove() }
         let path = folder.url.appendingPathComponent("nested.xml").path
-        try deeplyNestedMessage(depth: 100).write(toFile: path, atomically: false, encoding: .utf8)
-        let sink = RecordingSink()
+        try badInputDeepMessage(depth: 100).write(toFile: path, atomically: false, encoding: .utf8)
+        let sink = BadInputSink()
         let summary = try SDMXDataReader().read(file: path, into: sink)
         #expect(summary.observations == 1)
         #expect(sink.observations == 1)
@@ -271,7 +274,7 @@ struct BadInputTests {
     @Test("A missing file is unreadable, naming the file")
     func missingFileIsUnreadable() throws {
         let path = badFixture("does-not-exist.xml")
-        let error = try #require(importError { try SDMXDataReader().read(file: path, into: RecordingSink()) })
+        let error = try #require(importError { try SDMXDataReader().read(file: path, into: BadInputSink()) })
         #expect(error.code == .unreadable)
         checkShape(of: error, file: path, line: nil)
     }
@@ -280,7 +283,7 @@ struct BadInputTests {
     func htmlPageInMemoryIsNotSDMX() throws {
         let bytes = try Array(Data(contentsOf: URL(fileURLWithPath: badFixture("html-page.html"))))
         let error = try #require(
-            importError { try SDMXDataReader().read(bytes: bytes, name: "reply.html", into: RecordingSink()) })
+            importError { try SDMXDataReader().read(bytes: bytes, name: "reply.html", into: BadInputSink()) })
         #expect(error.code == .notSDMX, "\(error.description)")
         #expect(error.file == "reply.html", "\(error.description)")
     }
@@ -288,7 +291,7 @@ struct BadInputTests {
     @Test("Empty bytes read from memory are empty, naming the given name")
     func emptyBytesAreEmpty() throws {
         let error = try #require(
-            importError { try SDMXDataReader().read(bytes: [], name: "reply.xml", into: RecordingSink()) })
+            importError { try SDMXDataReader().read(bytes: [], name: "reply.xml", into: BadInputSink()) })
         #expect(error.code == .empty)
         #expect(error.file == "reply.xml")
     }

@@ -105,6 +105,39 @@ private final class CapturingHandler: XMLStreamHandler {
     }
 }
 
+/// Records whether each element had no namespace.
+private final class NamespaceProbe: XMLStreamHandler {
+    var namespaceWasNone: [Bool] = []
+    func prepare(symbols: XMLSymbolTable) {}
+    func startElement(_ localName: XMLSymbol, namespace: XMLSymbol, attributes: XMLAttributes, line: Int) throws {
+        namespaceWasNone.append(namespace.isNone)
+    }
+    func endElement(_ localName: XMLSymbol, namespace: XMLSymbol) throws {}
+}
+
+/// Looks up the attributes `id` and `absent` of the first start tag in every way the API offers.
+private final class LookUpProbe: XMLStreamHandler {
+    var unqualified: Int?
+    var anyNamespace: Int?
+    var missing: Int?
+    var value = ""
+    var raw = ""
+    var names = (id: XMLSymbol.none, absent: XMLSymbol.none)
+    func prepare(symbols: XMLSymbolTable) {
+        names = (symbols.intern("id"), symbols.intern("absent"))
+    }
+    func startElement(_ localName: XMLSymbol, namespace: XMLSymbol, attributes: XMLAttributes, line: Int) throws {
+        unqualified = attributes.index(ofUnqualified: names.id)
+        anyNamespace = attributes.index(ofLocalName: names.id)
+        missing = attributes.index(ofLocalName: names.absent)
+        if let unqualified {
+            value = attributes.string(at: unqualified)
+            raw = String(decoding: attributes.rawValue(at: unqualified), as: UTF8.self)
+        }
+    }
+    func endElement(_ localName: XMLSymbol, namespace: XMLSymbol) throws {}
+}
+
 /// An error a handler throws, told apart from any other by its token.
 private struct HandlerStop: Error, Equatable {
     var token: String
@@ -214,14 +247,6 @@ struct XMLStreamParserTests {
 
     @Test("An unqualified element has no namespace symbol")
     func unqualifiedElementHasNoNamespace() throws {
-        final class NamespaceProbe: XMLStreamHandler {
-            var namespaceWasNone: [Bool] = []
-            func prepare(symbols: XMLSymbolTable) {}
-            func startElement(_ localName: XMLSymbol, namespace: XMLSymbol, attributes: XMLAttributes, line: Int) throws {
-                namespaceWasNone.append(namespace.isNone)
-            }
-            func endElement(_ localName: XMLSymbol, namespace: XMLSymbol) throws {}
-        }
         let probe = NamespaceProbe()
         try parse("<a><b xmlns=\"urn:x\"/></a>", handler: probe)
         #expect(probe.namespaceWasNone == [true, false])
@@ -252,27 +277,6 @@ struct XMLStreamParserTests {
 
     @Test("Attribute look-ups tell unqualified names from names in a namespace")
     func attributeLookUpsByName() throws {
-        final class LookUpProbe: XMLStreamHandler {
-            var unqualified: Int?
-            var anyNamespace: Int?
-            var missing: Int?
-            var value = ""
-            var raw = ""
-            var names = (id: XMLSymbol.none, absent: XMLSymbol.none)
-            func prepare(symbols: XMLSymbolTable) {
-                names = (symbols.intern("id"), symbols.intern("absent"))
-            }
-            func startElement(_ localName: XMLSymbol, namespace: XMLSymbol, attributes: XMLAttributes, line: Int) throws {
-                unqualified = attributes.index(ofUnqualified: names.id)
-                anyNamespace = attributes.index(ofLocalName: names.id)
-                missing = attributes.index(ofLocalName: names.absent)
-                if let unqualified {
-                    value = attributes.string(at: unqualified)
-                    raw = String(decoding: attributes.rawValue(at: unqualified), as: UTF8.self)
-                }
-            }
-            func endElement(_ localName: XMLSymbol, namespace: XMLSymbol) throws {}
-        }
         let probe = LookUpProbe()
         try parse("<r xmlns:x=\"urn:x\" x:id=\"namespaced\" id=\"A &amp; B\"/>", handler: probe)
         #expect(probe.anyNamespace == 0)
@@ -441,7 +445,8 @@ struct XMLStreamParserTests {
 
     @Test("Bytes that are not valid UTF-8 in a UTF-8 document give a one-line .malformed error")
     func invalidUTF8IsMalformedOnOneLine() throws {
-        let bytes = Array("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<r>\n<n>Agence r".utf8) + [0xE9]
+        let bytes =
+            Array("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<r>\n<n>Agence r".utf8) + [0xE9]
             + Array("gionale</n>\n</r>\n".utf8)
         let error = try #require(xmlError(parsing: bytes, name: "latin1.xml"))
         #expect(error.code == .malformed)
@@ -471,14 +476,32 @@ struct XMLStreamParserTests {
         let error = try #require(throws: XMLError.self) {
             try XMLStreamParser.parse(bytes: deeplyNestedDocument(depth: 10_000), name: "deep.xml", handler: handler)
         }
-        #expect(error.code == .malformed)
+        #expect(error.code == .tooDeep)
         #expect(error.file == "deep.xml")
-        #expect(error.line > 0)
+        // The root is on line 2 and each nested start tag on a line of its own.
+        #expect(error.line == XMLStreamParser.maximumDepth + 2)
         #expect(!error.description.contains("\n"))
+        // The handler never sees the element that is one level too deep.
+        #expect(handler.starts.count == XMLStreamParser.maximumDepth)
     }
 
-    @Test("Nesting a few hundred levels deep is still accepted")
-    func moderateNestingIsAccepted() throws {
+    @Test("Nesting exactly maximumDepth levels deep is accepted, one more is refused")
+    func nestingLimitBoundary() throws {
+        let accepted = RecordingHandler()
+        let limit = XMLStreamParser.maximumDepth
+        try XMLStreamParser.parse(bytes: deeplyNestedDocument(depth: limit - 1), name: "limit.xml", handler: accepted)
+        #expect(accepted.starts.count == limit)
+
+        let error = try #require(throws: XMLError.self) {
+            try XMLStreamParser.parse(
+                bytes: deeplyNestedDocument(depth: limit), name: "over.xml", handler: RecordingHandler())
+        }
+        #expect(error.code == .tooDeep)
+    }
+
+    @Test("A parse after a refused deep document starts again at depth 0")
+    func depthIsPerParse() throws {
+        _ = xmlError(parsing: deeplyNestedDocument(depth: 1_000))
         let handler = RecordingHandler()
         try XMLStreamParser.parse(bytes: deeplyNestedDocument(depth: 200), name: "nested.xml", handler: handler)
         #expect(handler.starts.count == 201)

@@ -32,6 +32,11 @@ struct GroupIndex {
         }
     }
 
+    /// Whether some group's partial key names a dimension that `key` does not have.
+    func hasGroups(beyond key: SeriesKey) -> Bool {
+        buckets.contains { bucket in bucket.dimensionIDs.contains { key[$0] == nil } }
+    }
+
     /// The attributes of every group whose partial key the series key matches.
     func attributes(matching key: SeriesKey) -> [AttributeValue] {
         var result: [AttributeValue] = []

@@ -39,9 +39,9 @@ extension SDMXDataHandler {
                 let slot = slot(for: attributes.localName(at: index))
                 if slot.isMetadata { continue }
                 let value = attributes.string(at: index)
-                // Only cross-sectional data puts dimensions on DataSet; elsewhere its components are
-                // data set attributes unless the structure says otherwise.
-                let role = layout == .crossSectional || classifier.dataStructure != nil ? slot.role : .attribute
+                // DataSet components are data set attributes unless the structure says otherwise
+                // (only cross-sectional data may put a dimension there, and then a DSD tells).
+                let role = classifier.dataStructure != nil ? slot.role : .attribute
                 switch role {
                 case .dimension: datasetKey.append(ComponentValue(id: slot.id, value: value))
                 case .attribute: datasetAttributes.append(AttributeValue(id: slot.id, value: value, level: .dataset))
@@ -108,6 +108,10 @@ extension SDMXDataHandler {
         }
         classifier = ComponentClassifier(dataStructure: dataStructure)
         componentSlots.reset(classifier: classifier)
+        let observationDimension = dimensionAtObservation
+        observationTypeDimensionSlot =
+            observationDimension == "AllDimensions" || classifier.isTimeDimension(observationDimension)
+            ? nil : componentSlots.index(forID: observationDimension, role: .dimension)
         announcedSlots = 0
         currentHeaderReference = entry?.reference
     }
@@ -159,6 +163,9 @@ extension SDMXDataHandler {
         try beginDatasetIfNeeded()
         let key = SeriesKey(classifier.ordered(seriesKey))
         let series = Series(key: key, attributes: resolveAttributes(key: key, own: seriesAttributes))
+        // Groups keyed on the dimension at observation level (cross-sectional data) can only be
+        // matched observation by observation.
+        seriesNeedsObservationGroups = !groups.isEmpty && groups.hasGroups(beyond: key)
         currentSeries = series
         try sink.series(series)
         return series
@@ -194,10 +201,11 @@ extension SDMXDataHandler {
         let series: Series
         if inSeries {
             series = try materializeSeries()
+            if seriesNeedsObservationGroups { addGroupAttributesToObservation(series) }
         } else {
             try beginDatasetIfNeeded()
             series = flatSeries
-            if !groups.isEmpty { addGroupAttributesToFlatObservation(series) }
+            if !groups.isEmpty { addGroupAttributesToObservation(series) }
         }
         if let rawSink {
             let period = try period(series: series, returning: rawSink.wantsPeriods)
@@ -237,13 +245,15 @@ extension SDMXDataHandler {
             otherMeasures: measures, attributes: attributes, period: period)
     }
 
-    /// Flat data with groups: group attributes apply to observations whose full key matches.
-    func addGroupAttributesToFlatObservation(_ series: Series) {
+    /// Flat data, or groups keyed on observation-level dimensions: group attributes apply to the
+    /// observations whose full key (series key and observation dimensions) matches.
+    func addGroupAttributesToObservation(_ series: Series) {
         var key = series.key.values
         for index in 0..<obs.count where componentSlots.isDimension(Int(obs[index].slot)) {
             key.append(ComponentValue(id: componentSlots[Int(obs[index].slot)].id, value: obs.string(at: index)))
         }
-        for attribute in groups.attributes(matching: SeriesKey(key)) where !hasObservationAttribute(attribute.id) {
+        for attribute in groups.attributes(matching: SeriesKey(key))
+        where !hasObservationAttribute(attribute.id) && !series.attributes.contains(where: { $0.id == attribute.id }) {
             var copy = attribute
             copy.level = .group
             obsComplexAttributes.append(copy)

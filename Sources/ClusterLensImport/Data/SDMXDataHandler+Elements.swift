@@ -300,9 +300,21 @@ extension SDMXDataHandler {
 
     @inline(__always)
     func readObservationAttributes(_ attributes: XMLAttributes) {
-        for index in 0..<attributes.count where attributes.namespace(at: index).isNone {
+        var typeIndex = -1
+        for index in 0..<attributes.count {
+            guard attributes.namespace(at: index).isNone else {
+                if let symbols, attributes.localName(at: index) == symbols.typeAttribute { typeIndex = index }
+                continue
+            }
             let slot = componentSlots.index(for: attributes.localName(at: index))
             addObservationComponent(index: slot, raw: attributes.rawValue(at: index))
+        }
+        if typeIndex >= 0, let slot = observationTypeDimensionSlot, !obs.all.contains(where: { Int($0.slot) == slot }) {
+            // Structure-specific data whose dimension at observation level is a measure dimension
+            // writes its code as the Obs element's type: <Obs xsi:type="ns:LBIRTHST" …>.
+            let qualified = attributes.string(at: typeIndex)
+            let code = qualified.split(separator: ":").last.map(String.init) ?? qualified
+            addObservationComponent(index: slot, string: code)
         }
     }
 

@@ -76,6 +76,10 @@ final class SDMXDataHandler: XMLStreamHandler {
     @exclusivity(unchecked) var seriesKey: [ComponentValue] = []
     @exclusivity(unchecked) var seriesAttributes: [AttributeValue] = []
     @exclusivity(unchecked) var currentSeries: Series?
+    /// Whether some group's key has dimensions the current series key lacks.
+    @exclusivity(unchecked) var seriesNeedsObservationGroups = false
+    /// The slot of the dimension at observation level when an `Obs` may carry it as its `xsi:type`.
+    @exclusivity(unchecked) var observationTypeDimensionSlot: Int?
     @exclusivity(unchecked) var inSeries = false
 
     // Cross-sectional sections

@@ -98,10 +98,13 @@ private final class SniffHandler: XMLStreamHandler {
             || (depth > 1 && depth < 12)
         if !isWrapper {
             if name.lowercased() == "html" || uri == "http://www.w3.org/1999/xhtml" {
-                throw ImportError(.notSDMX, "this is an HTML page, not an SDMX-ML message (a web service error page?)", file: file, line: line)
+                throw ImportError(
+                    .notSDMX, "this is an HTML page, not an SDMX-ML message (a web service error page?)", file: file,
+                    line: line)
             }
             let where_ = uri.isEmpty ? "no namespace" : "namespace \(uri)"
-            throw ImportError(.notSDMX, "root element <\(name)> (\(where_)) is not an SDMX-ML message", file: file, line: line)
+            throw ImportError(
+                .notSDMX, "root element <\(name)> (\(where_)) is not an SDMX-ML message", file: file, line: line)
         }
     }
 

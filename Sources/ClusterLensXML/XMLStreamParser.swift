@@ -67,8 +67,12 @@ public enum XMLStreamParser {
         defer { buffer.deallocate() }
 
         var count = readChunk(buffer)
-        guard count >= 0 else { throw XMLError(.io, "cannot read file: \(String(cString: strerror(errno)))", file: name) }
-        guard count > 0 else { throw XMLError(.empty, "the file is empty (0 bytes), expected an XML document", file: name) }
+        guard count >= 0 else {
+            throw XMLError(.io, "cannot read file: \(String(cString: strerror(errno)))", file: name)
+        }
+        guard count > 0 else {
+            throw XMLError(.empty, "the file is empty (0 bytes), expected an XML document", file: name)
+        }
 
         try withExtendedLifetime(session) {
             let userData = Unmanaged.passUnretained(session).toOpaque()

@@ -25,7 +25,9 @@ struct ConvertCommand: ParsableCommand {
     @Option(help: "Output format.")
     var to: Format
 
-    @Option(name: [.short, .customLong("output")], help: ArgumentHelp("Output file (default: standard output).", valueName: "OUT"))
+    @Option(
+        name: [.short, .customLong("output")],
+        help: ArgumentHelp("Output file (default: standard output).", valueName: "OUT"))
     var output: String?
 
     @OptionGroup var structureOptions: StructureOptions

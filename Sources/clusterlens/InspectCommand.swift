@@ -62,7 +62,8 @@ struct InspectCommand: ParsableCommand {
         case .structure:
             record.add(try SDMXStructureReader().read(file: file))
         case .other:
-            record.warnings.append("an SDMX-ML \(kind.messageType) message: neither data nor structure, not read further")
+            record.warnings.append(
+                "an SDMX-ML \(kind.messageType) message: neither data nor structure, not read further")
         }
         return record
     }

@@ -116,10 +116,15 @@ struct InspectRecord: Codable {
             }
             let missing = (valueKinds["absent"] ?? 0) + (valueKinds["empty"] ?? 0) + (valueKinds["missingMarker"] ?? 0)
             if missing > 0 || valueKinds["text"] != nil {
-                lines.append("  values          \(valueKinds["numeric"] ?? 0) numeric, \(missing) missing, \(valueKinds["text"] ?? 0) text")
+                lines.append(
+                    "  values          \(valueKinds["numeric"] ?? 0) numeric, \(missing) missing, \(valueKinds["text"] ?? 0) text"
+                )
             }
         }
-        for note in footer { lines.append("  footer          [\(note.code)\(note.severity.isEmpty ? "" : " " + note.severity)] \(note.text)") }
+        for note in footer {
+            lines.append(
+                "  footer          [\(note.code)\(note.severity.isEmpty ? "" : " " + note.severity)] \(note.text)")
+        }
         for note in errors { lines.append("  error message   [\(note.code)] \(note.text)") }
         if skippedElements > 0 { lines.append("  skipped         \(skippedElements) elements not modelled") }
         for warning in warnings { lines.append("  warning         \(warning)") }

@@ -23,7 +23,8 @@ struct SDMXCSVWriterTests {
 
     static func header(structure: String = "CLX:DSD_REG_EMP(1.0)") -> DatasetHeader {
         DatasetHeader(
-            index: 0, structureRef: "DSD_REG_EMP", structure: StructureReference(urn: "urn:sdmx:org.sdmx.infomodel.datastructure.DataStructure=\(structure)"),
+            index: 0, structureRef: "DSD_REG_EMP",
+            structure: StructureReference(urn: "urn:sdmx:org.sdmx.infomodel.datastructure.DataStructure=\(structure)"),
             dimensionAtObservation: "TIME_PERIOD", dataStructure: nil, action: nil, attributes: [])
     }
 
@@ -45,7 +46,8 @@ struct SDMXCSVWriterTests {
             attributes: [AttributeValue(id: "TITLE", value: "Cars, \"motor\" vehicles", level: .series)])
         try writer.observation(Self.observation(series, "2021", "34.1"))
         try writer.observation(
-            Self.observation(series, "2022", nil, [AttributeValue(id: "OBS_STATUS", values: ["p", "e"], level: .observation)]))
+            Self.observation(
+                series, "2022", nil, [AttributeValue(id: "OBS_STATUS", values: ["p", "e"], level: .observation)]))
         try writer.finish()
         let rows = try Self.records(path)
         #expect(rows[0] == ["DATAFLOW", "FREQ", "GEO", "TIME_PERIOD", "OBS_VALUE", "TITLE", "OBS_STATUS"])

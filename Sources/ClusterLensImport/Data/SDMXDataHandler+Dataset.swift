@@ -236,7 +236,11 @@ extension SDMXDataHandler {
             case .dimension: dimensions.append(ComponentValue(id: slot.id, value: text))
             case .attribute: attributes.append(AttributeValue(id: slot.id, value: text, level: .observation))
             case .measure:
-                if index == obs.valueIndex { value = text } else { measures.append(ComponentValue(id: slot.id, value: text)) }
+                if index == obs.valueIndex {
+                    value = text
+                } else {
+                    measures.append(ComponentValue(id: slot.id, value: text))
+                }
             }
         }
         attributes += obsComplexAttributes

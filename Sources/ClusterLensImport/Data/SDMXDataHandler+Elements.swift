@@ -166,7 +166,9 @@ extension SDMXDataHandler {
             }
         case .genericKey(let level):
             guard localName == symbols.value else { return skip() }
-            let id = attribute(symbols.idAttribute, in: attributes) ?? attribute(symbols.conceptAttribute, in: attributes) ?? ""
+            let id =
+                attribute(symbols.idAttribute, in: attributes) ?? attribute(symbols.conceptAttribute, in: attributes)
+                ?? ""
             if level == .observation {
                 addGenericObservationValue(id: id, role: .dimension, attributes: attributes, symbols)
                 return skip(count: false)
@@ -176,12 +178,15 @@ extension SDMXDataHandler {
             skip(count: false)
         case .genericAttributes(let level):
             guard localName == symbols.value else { return skip() }
-            let id = attribute(symbols.idAttribute, in: attributes) ?? attribute(symbols.conceptAttribute, in: attributes) ?? ""
+            let id =
+                attribute(symbols.idAttribute, in: attributes) ?? attribute(symbols.conceptAttribute, in: attributes)
+                ?? ""
             if level == .observation {
                 addGenericObservationValue(id: id, role: .attribute, attributes: attributes, symbols)
                 return skip(count: false)
             }
-            let value = AttributeValue(id: id, value: attribute(symbols.valueAttribute, in: attributes) ?? "", level: level)
+            let value = AttributeValue(
+                id: id, value: attribute(symbols.valueAttribute, in: attributes) ?? "", level: level)
             switch level {
             case .dataset: datasetAttributes.append(value)
             case .group: groupAttributes.append(value)
@@ -203,7 +208,8 @@ extension SDMXDataHandler {
         guard let context = stack.last else { return }
         if context == .genericObs {
             // SDMX 2.0 generic: <Time> text is the time dimension.
-            addObservationComponent(index: componentSlots.index(forID: classifier.timeDimensionID, role: .dimension), string: text)
+            addObservationComponent(
+                index: componentSlots.index(forID: classifier.timeDimensionID, role: .dimension), string: text)
         } else if context == .dataset {
             keyFamilyRef = text
             datasetStructureRef = text
@@ -246,7 +252,11 @@ extension SDMXDataHandler {
                 skip()
             }
         case .obs:
-            if localName == symbols.comp { startComp(attributes: attributes, level: .observation, symbols) } else { skip() }
+            if localName == symbols.comp {
+                startComp(attributes: attributes, level: .observation, symbols)
+            } else {
+                skip()
+            }
         case .group:
             if localName == symbols.comp {
                 startComp(attributes: attributes, level: .group, symbols)
@@ -319,9 +329,11 @@ extension SDMXDataHandler {
     }
 
     /// A generic `ObsDimension`, `ObsValue` or observation-level `Value`: the value is in `value=`.
-    func addGenericObservationValue(id: String, role: ComponentRole, attributes: XMLAttributes, _ symbols: SDMXSymbols) {
+    func addGenericObservationValue(id: String, role: ComponentRole, attributes: XMLAttributes, _ symbols: SDMXSymbols)
+    {
         guard let valueIndex = attributes.index(ofUnqualified: symbols.valueAttribute) else { return }
-        addObservationComponent(index: componentSlots.index(forID: id, role: role), raw: attributes.rawValue(at: valueIndex))
+        addObservationComponent(
+            index: componentSlots.index(forID: id, role: role), raw: attributes.rawValue(at: valueIndex))
     }
 
     func startComp(attributes: XMLAttributes, level: AttachmentLevel, _ symbols: SDMXSymbols) {
@@ -336,7 +348,8 @@ extension SDMXDataHandler {
     func finishComp() {
         let role = classifier.role(of: compID)
         if role == .measure {
-            addObservationComponent(index: componentSlots.index(forID: compID, role: .measure), string: compValues.first ?? "")
+            addObservationComponent(
+                index: componentSlots.index(forID: compID, role: .measure), string: compValues.first ?? "")
             return
         }
         let value = AttributeValue(id: compID, values: compValues, texts: compTexts, level: compLevel)
@@ -422,7 +435,9 @@ extension SDMXDataHandler {
 
     // MARK: Cross-sectional data (1.0, 2.0)
 
-    func startCrossSectional(_ localName: XMLSymbol, attributes: XMLAttributes, in context: Context, _ symbols: SDMXSymbols)
+    func startCrossSectional(
+        _ localName: XMLSymbol, attributes: XMLAttributes, in context: Context, _ symbols: SDMXSymbols
+    )
         throws
     {
         switch context {
@@ -462,7 +477,8 @@ extension SDMXDataHandler {
         if currentSeries == nil {
             try beginDatasetIfNeeded()
             let key = SeriesKey(classifier.ordered(datasetKey + groupKey + sectionKey))
-            let series = Series(key: key, attributes: resolveAttributes(key: key, own: sectionAttributes + groupAttributes))
+            let series = Series(
+                key: key, attributes: resolveAttributes(key: key, own: sectionAttributes + groupAttributes))
             currentSeries = series
             try sink.series(series)
         }
@@ -474,7 +490,8 @@ extension SDMXDataHandler {
         }
         for index in 0..<attributes.count where attributes.namespace(at: index).isNone {
             let name = attributes.localName(at: index)
-            let slot = name == symbols.valueAttribute
+            let slot =
+                name == symbols.valueAttribute
                 ? componentSlots.index(forID: "OBS_VALUE", role: .measure) : componentSlots.index(for: name)
             addObservationComponent(index: slot, raw: attributes.rawValue(at: index))
         }

@@ -62,7 +62,8 @@ extension SDMXDataHandler {
             isErrorMessage = true
         } else if !Self.dataMessageTypes.contains(name) {
             let kind = name == "Structure" ? "a structure message" : "an SDMX-ML \(version.rawValue) \(name) message"
-            throw error(.unsupportedMessage, "\(kind), not a data message: ClusterLens reads data from it only as --structure")
+            throw error(
+                .unsupportedMessage, "\(kind), not a data message: ClusterLens reads data from it only as --structure")
         }
         stack.append(.message)
     }
@@ -140,7 +141,9 @@ extension SDMXDataHandler {
             summary.prepared = text
         } else if headerTextTarget == symbols.keyFamilyRef {
             keyFamilyRef = text
-            if !text.isEmpty { summary.headerStructures.append(StructureReference(id: text, artefactClass: "KeyFamily")) }
+            if !text.isEmpty {
+                summary.headerStructures.append(StructureReference(id: text, artefactClass: "KeyFamily"))
+            }
         }
     }
 

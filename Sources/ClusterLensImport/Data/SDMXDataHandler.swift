@@ -39,8 +39,10 @@ final class SDMXDataHandler: XMLStreamHandler {
     // Message
     @exclusivity(unchecked) var foundMessage = false
     @exclusivity(unchecked) var isErrorMessage = false
-    @exclusivity(unchecked) var headerEntries: [(structureID: String, dimensionAtObservation: String, reference: StructureReference?)] = []
-    @exclusivity(unchecked) var pendingHeaderEntry: (structureID: String, dimensionAtObservation: String, reference: StructureReference?)?
+    @exclusivity(unchecked) var headerEntries:
+        [(structureID: String, dimensionAtObservation: String, reference: StructureReference?)] = []
+    @exclusivity(unchecked) var pendingHeaderEntry:
+        (structureID: String, dimensionAtObservation: String, reference: StructureReference?)?
     @exclusivity(unchecked) var headerTextTarget: XMLSymbol = .none
     @exclusivity(unchecked) var keyFamilyRef: String?
     @exclusivity(unchecked) var currentHeaderReference: StructureReference?

@@ -60,8 +60,12 @@ public final class DataInspector: SDMXDataSink, RawObservationSink {
     public func observation(_ observation: Observation) throws {
         sawObservation = true
         for value in observation.dimensions { noteCode(value) }
-        for attribute in observation.attributes where !attributeSeen.contains(attribute.id) { noteAttribute(attribute.id) }
-        for measure in observation.otherMeasures where !measureOrder.contains(measure.id) { measureOrder.append(measure.id) }
+        for attribute in observation.attributes where !attributeSeen.contains(attribute.id) {
+            noteAttribute(attribute.id)
+        }
+        for measure in observation.otherMeasures where !measureOrder.contains(measure.id) {
+            measureOrder.append(measure.id)
+        }
         kinds[observation.value.kind, default: 0] += 1
         note(observation.period)
     }

@@ -44,7 +44,9 @@ public enum CSVField {
     /// Writes raw UTF-8 bytes as one CSV field at `cursor` (which has room for twice the bytes plus
     /// two quotes) and returns the position after it.
     @inline(__always)
-    static func write(_ bytes: UnsafeBufferPointer<UInt8>, at cursor: UnsafeMutablePointer<UInt8>) -> UnsafeMutablePointer<UInt8> {
+    static func write(_ bytes: UnsafeBufferPointer<UInt8>, at cursor: UnsafeMutablePointer<UInt8>)
+        -> UnsafeMutablePointer<UInt8>
+    {
         guard let source = bytes.baseAddress else { return cursor }
         var needsQuotes = false
         for byte in bytes where byte == 0x2C || byte == 0x22 || byte == 0x0A || byte == 0x0D {

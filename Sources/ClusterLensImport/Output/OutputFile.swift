@@ -126,7 +126,8 @@ public final class OutputFile {
         let raw = storage.buffer
         var offset = 0
         while offset < raw.count {
-            let written = posixWrite(descriptor, raw.baseAddress.map { UnsafeRawPointer($0 + offset) }, raw.count - offset)
+            let written = posixWrite(
+                descriptor, raw.baseAddress.map { UnsafeRawPointer($0 + offset) }, raw.count - offset)
             if written < 0 {
                 if errno == EINTR { continue }
                 throw OutputError.system(destination ?? "standard output", "write")
@@ -153,7 +154,9 @@ public final class OutputFile {
         }
         descriptor = -1
         if let destination, replacesByRename {
-            guard rename(temporaryPath, destination) == 0 else { throw OutputError.system(destination, "rename into place") }
+            guard rename(temporaryPath, destination) == 0 else {
+                throw OutputError.system(destination, "rename into place")
+            }
             committed = true
         } else if let destination {
             let target = open(destination, O_WRONLY)
@@ -177,7 +180,9 @@ public final class OutputFile {
             if count == 0 { break }
             var offset = 0
             while offset < count {
-                let written = chunk.withUnsafeBytes { posixWrite(target, $0.baseAddress?.advanced(by: offset), count - offset) }
+                let written = chunk.withUnsafeBytes {
+                    posixWrite(target, $0.baseAddress?.advanced(by: offset), count - offset)
+                }
                 if written < 0 {
                     if errno == EINTR { continue }
                     throw OutputError.system("standard output", "write")

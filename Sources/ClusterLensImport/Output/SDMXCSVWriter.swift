@@ -164,7 +164,8 @@ public final class SDMXCSVWriter: SDMXDataSink, RawObservationSink {
         func add(_ group: Group, _ id: String, _ value: String) {
             let start = scratchBytes.count
             scratchBytes.append(value)
-            fields.append(Field(column: column(group, id), start: Int32(start), count: Int32(scratchBytes.count - start)))
+            fields.append(
+                Field(column: column(group, id), start: Int32(start), count: Int32(scratchBytes.count - start)))
         }
         for dimension in observation.dimensions { add(.observationDimensions, dimension.id, dimension.value) }
         if let value = observation.value.lexical { add(.measures, "OBS_VALUE", value) }

@@ -8,7 +8,6 @@ import Foundation
 /// |---|---|
 /// | 0 | success |
 /// | 1 | an error not listed below |
-/// | 2 | bad command-line usage (swift-argument-parser) |
 /// | 3 | a file cannot be read, or is empty |
 /// | 4 | not well-formed XML (truncated, binary, wrong encoding, too deep) or a refused DOCTYPE/entity |
 /// | 5 | not an SDMX-ML message (HTML page, other XML) or an unsupported message type |
@@ -16,6 +15,7 @@ import Foundation
 /// | 7 | a value breaks SDMX rules (e.g. a malformed time period) |
 /// | 8 | a structure file problem |
 /// | 9 | the output cannot be written |
+/// | 64 | bad command-line usage (`EX_USAGE`, from swift-argument-parser) |
 enum ExitStatus {
     static func code(for error: any Error) -> Int32 {
         switch error {

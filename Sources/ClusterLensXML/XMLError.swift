@@ -11,7 +11,7 @@ public struct XMLError: Error, Sendable, Equatable, CustomStringConvertible {
         case malformed
         /// The document uses a feature ClusterLens refuses for safety (a DOCTYPE, entities).
         case forbidden
-        /// The file holds no XML at all (empty, or no root element).
+        /// The file is empty (0 bytes); bytes without an element are ``malformed``.
         case empty
         /// Elements nested deeper than ``XMLStreamParser/maximumDepth``.
         case tooDeep

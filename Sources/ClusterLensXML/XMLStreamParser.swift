@@ -239,7 +239,7 @@ final class ParseSession {
         var code: XMLError.Code = .malformed
         if error.pointee.code == Int32(XML_ERR_DOCUMENT_EMPTY.rawValue) {
             // The file has bytes (empty files are caught before parsing), but no element: binary or plain text.
-            message = "no XML element found: the file holds binary data or plain text, not XML"
+            message = "no XML element found: the file holds binary data, plain text or only comments, not XML"
             code = .malformed
         }
         xmlError = XMLError(

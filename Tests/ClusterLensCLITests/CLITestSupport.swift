@@ -252,7 +252,9 @@ final class FIFOReader {
     /// Waits for the reader to see the end of the data and returns what it read. If nobody ever
     /// opened the FIFO for writing, opens and closes it once so that the reader ends.
     func finish(timeout: TimeInterval = 30) throws -> String {
-        let deadline = Date().addingTimeInterval(5)
+        // Call after the tool has exited: whatever it wrote is already in the pipe, so an extra
+        // writer that opens and closes the FIFO only adds the end of the data.
+        let deadline = Date().addingTimeInterval(0.5)
         while reader.isRunning && Date() < deadline { usleep(5_000) }
         if reader.isRunning {
             // No writer came (or the tool failed before opening it): release the reader.

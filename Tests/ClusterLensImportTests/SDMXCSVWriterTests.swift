@@ -38,6 +38,7 @@ struct SDMXCSVWriterTests {
 
     @Test func writesDataflowDimensionsValueThenAttributesWithQuoting() throws {
         let folder = try Self.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
         let path = folder.appendingPathComponent("out.csv").path
         let writer = try SDMXCSVWriter(destination: path)
         try writer.beginDataset(Self.header())
@@ -59,6 +60,7 @@ struct SDMXCSVWriterTests {
 
     @Test func aColumnSeenWhileRowsAreHeldBackWidensEarlierRowsInItsGroup() throws {
         let folder = try Self.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
         let path = folder.appendingPathComponent("out.csv").path
         let writer = try SDMXCSVWriter(destination: path)
         try writer.beginDataset(Self.header())
@@ -80,6 +82,7 @@ struct SDMXCSVWriterTests {
 
     @Test func aColumnSeenAfterTheHeaderIsWrittenMakesTheWriterRelayOutTheFile() throws {
         let folder = try Self.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
         let path = folder.appendingPathComponent("out.csv").path
         let writer = try SDMXCSVWriter(destination: path)
         try writer.beginDataset(Self.header())
@@ -102,6 +105,7 @@ struct SDMXCSVWriterTests {
 
     @Test func anUnfinishedWriterLeavesTheEarlierFileInPlaceAndNoTemporaryFile() throws {
         let folder = try Self.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
         let path = folder.appendingPathComponent("out.csv").path
         try "earlier good output\n".write(toFile: path, atomically: false, encoding: .utf8)
         do {
@@ -133,6 +137,7 @@ struct SDMXCSVWriterTests {
         let file = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
             .appendingPathComponent("Fixtures").appendingPathComponent(fixture).path
         let folder = try Self.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
         let fast = folder.appendingPathComponent("fast.csv").path
         let slow = folder.appendingPathComponent("slow.csv").path
 

@@ -214,9 +214,13 @@ public final class SDMXCSVWriter: SDMXDataSink, RawObservationSink {
         templateValid = false
         seriesBytes.removeAll()
         seriesFields.removeAll(keepingCapacity: true)
+        var escaped: [UInt8] = []
         func add(_ column: ColumnRef, _ value: String) {
+            // Series values are stored CSV-escaped, once per series, and copied as they are per row.
             let start = seriesBytes.count
-            seriesBytes.append(value)
+            escaped.removeAll(keepingCapacity: true)
+            CSVField.append(value, to: &escaped)
+            seriesBytes.append(contentsOf: escaped)
             seriesFields.append(Field(column: column, start: Int32(start), count: Int32(seriesBytes.count - start)))
         }
         for value in series.key.values { add(column(.keyDimensions, value.id), value.value) }
@@ -292,8 +296,13 @@ public final class SDMXCSVWriter: SDMXDataSink, RawObservationSink {
                 cursor += 1
                 let cell = row[index]
                 if cell.source == 0 { continue }
-                let source = (cell.source == 1 ? seriesBase : observationBase) + Int(cell.start)
-                cursor = CSVField.write(UnsafeBufferPointer(start: source, count: Int(cell.count)), at: cursor)
+                if cell.source == 1 {
+                    ByteStorage.copy(seriesBase + Int(cell.start), to: cursor, count: Int(cell.count))
+                    cursor += Int(cell.count)
+                } else {
+                    let source = observationBase + Int(cell.start)
+                    cursor = CSVField.write(UnsafeBufferPointer(start: source, count: Int(cell.count)), at: cursor)
+                }
             }
         } else {
             let boundaries = [groupOffsets.1, groupOffsets.2, groupOffsets.3]
@@ -303,8 +312,13 @@ public final class SDMXCSVWriter: SDMXDataSink, RawObservationSink {
                 cursor += 1
                 let cell = row[index]
                 if cell.source == 0 { continue }
-                let source = (cell.source == 1 ? seriesBase : observationBase) + Int(cell.start)
-                cursor = CSVField.write(UnsafeBufferPointer(start: source, count: Int(cell.count)), at: cursor)
+                if cell.source == 1 {
+                    ByteStorage.copy(seriesBase + Int(cell.start), to: cursor, count: Int(cell.count))
+                    cursor += Int(cell.count)
+                } else {
+                    let source = observationBase + Int(cell.start)
+                    cursor = CSVField.write(UnsafeBufferPointer(start: source, count: Int(cell.count)), at: cursor)
+                }
             }
             for boundary in boundaries where boundary == total { pendingBounds.append(Int32(cursor - target.base)) }
             pendingBounds.append(Int32(cursor - target.base))

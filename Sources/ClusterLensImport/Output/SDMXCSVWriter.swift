@@ -290,36 +290,24 @@ public final class SDMXCSVWriter: SDMXDataSink, RawObservationSink {
         let seriesBase = seriesBytes.base
         let observationBase = observationBytes.base
         let row = cells
-        if headerWritten {
-            for index in 0..<total {
-                cursor.pointee = 0x2C
-                cursor += 1
-                let cell = row[index]
-                if cell.source == 0 { continue }
-                if cell.source == 1 {
-                    ByteStorage.copy(seriesBase + Int(cell.start), to: cursor, count: Int(cell.count))
-                    cursor += Int(cell.count)
-                } else {
-                    let source = observationBase + Int(cell.start)
-                    cursor = CSVField.write(UnsafeBufferPointer(start: source, count: Int(cell.count)), at: cursor)
-                }
-            }
-        } else {
-            let boundaries = [groupOffsets.1, groupOffsets.2, groupOffsets.3]
-            for index in 0..<total {
+        // Held-back rows also record where each column group ends, to be widened later.
+        let boundaries = headerWritten ? nil : [groupOffsets.1, groupOffsets.2, groupOffsets.3]
+        for index in 0..<total {
+            if let boundaries {
                 for boundary in boundaries where boundary == index { pendingBounds.append(Int32(cursor - target.base)) }
-                cursor.pointee = 0x2C
-                cursor += 1
-                let cell = row[index]
-                if cell.source == 0 { continue }
-                if cell.source == 1 {
-                    ByteStorage.copy(seriesBase + Int(cell.start), to: cursor, count: Int(cell.count))
-                    cursor += Int(cell.count)
-                } else {
-                    let source = observationBase + Int(cell.start)
-                    cursor = CSVField.write(UnsafeBufferPointer(start: source, count: Int(cell.count)), at: cursor)
-                }
             }
+            cursor.pointee = 0x2C
+            cursor += 1
+            let cell = row[index]
+            if cell.source == 1 {
+                ByteStorage.copy(seriesBase + Int(cell.start), to: cursor, count: Int(cell.count))
+                cursor += Int(cell.count)
+            } else if cell.source == 2 {
+                let source = observationBase + Int(cell.start)
+                cursor = CSVField.write(UnsafeBufferPointer(start: source, count: Int(cell.count)), at: cursor)
+            }
+        }
+        if let boundaries {
             for boundary in boundaries where boundary == total { pendingBounds.append(Int32(cursor - target.base)) }
             pendingBounds.append(Int32(cursor - target.base))
         }

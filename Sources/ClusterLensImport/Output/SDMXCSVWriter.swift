@@ -291,11 +291,9 @@ public final class SDMXCSVWriter: SDMXDataSink, RawObservationSink {
         let observationBase = observationBytes.base
         let row = cells
         // Held-back rows also record where each column group ends, to be widened later.
-        let boundaries = headerWritten ? nil : [groupOffsets.1, groupOffsets.2, groupOffsets.3]
+        let recording = !headerWritten
         for index in 0..<total {
-            if let boundaries {
-                for boundary in boundaries where boundary == index { pendingBounds.append(Int32(cursor - target.base)) }
-            }
+            if recording { recordGroupEnds(at: index, offset: cursor - target.base) }
             cursor.pointee = 0x2C
             cursor += 1
             let cell = row[index]
@@ -307,8 +305,8 @@ public final class SDMXCSVWriter: SDMXDataSink, RawObservationSink {
                 cursor = CSVField.write(UnsafeBufferPointer(start: source, count: Int(cell.count)), at: cursor)
             }
         }
-        if let boundaries {
-            for boundary in boundaries where boundary == total { pendingBounds.append(Int32(cursor - target.base)) }
+        if recording {
+            recordGroupEnds(at: total, offset: cursor - target.base)
             pendingBounds.append(Int32(cursor - target.base))
         }
         cursor.pointee = 0x0A
@@ -319,6 +317,13 @@ public final class SDMXCSVWriter: SDMXDataSink, RawObservationSink {
         } else if rows >= Self.holdBackRows {
             try writeHeaderAndPending()
         }
+    }
+
+    /// Records `offset` once for every column group (other than the first) that starts at `column`.
+    private func recordGroupEnds(at column: Int, offset: Int) {
+        if groupOffsets.1 == column { pendingBounds.append(Int32(offset)) }
+        if groupOffsets.2 == column { pendingBounds.append(Int32(offset)) }
+        if groupOffsets.3 == column { pendingBounds.append(Int32(offset)) }
     }
 
     private func writeHeader(to file: OutputFile) {

@@ -46,7 +46,10 @@ public final class OutputFile {
     public let temporaryPath: String
     @exclusivity(unchecked) private var descriptor: Int32
     /// The pending bytes; writers that format in place append here, then call ``flushIfNeeded()``.
-    let storage = ByteStorage(capacity: (1 << 20) + (1 << 16))
+    /// Swapped with ``spare`` at each flush while the background writer writes the full one.
+    @exclusivity(unchecked) private(set) var storage = ByteStorage(capacity: (1 << 20) + (1 << 16))
+    @exclusivity(unchecked) private var spare = ByteStorage(capacity: (1 << 20) + (1 << 16))
+    private let writer = BackgroundWriter()
     @exclusivity(unchecked) private var scratch: [UInt8] = []
     @exclusivity(unchecked) private var committed = false
     /// Whether the finished file is renamed onto the destination (a regular file or a new path).
@@ -92,6 +95,7 @@ public final class OutputFile {
     }
 
     deinit {
+        _ = writer.wait()
         if descriptor >= 0 { close(descriptor) }
         if !committed { unlink(temporaryPath) }
     }
@@ -121,24 +125,28 @@ public final class OutputFile {
         if storage.count >= Self.flushThreshold { try flush() }
     }
 
-    /// Writes the pending bytes to the temporary file.
+    /// Starts writing the pending bytes to the temporary file in the background (see
+    /// ``BackgroundWriter``); a failure of an earlier write is thrown here.
     public func flush() throws {
-        let raw = storage.buffer
-        var offset = 0
-        while offset < raw.count {
-            let written = posixWrite(
-                descriptor, raw.baseAddress.map { UnsafeRawPointer($0 + offset) }, raw.count - offset)
-            if written < 0 {
-                if errno == EINTR { continue }
-                throw OutputError.system(destination ?? "standard output", "write")
-            }
-            offset += written
+        guard storage.count > 0 else { return try drain() }
+        try drain()
+        spare.removeAll()
+        swap(&storage, &spare)
+        writer.start(spare, descriptor: descriptor)
+    }
+
+    /// Waits until everything flushed so far is in the file.
+    public func drain() throws {
+        let failure = writer.wait()
+        if failure != 0 {
+            errno = failure
+            throw OutputError.system(destination ?? "standard output", "write")
         }
-        storage.removeAll()
     }
 
     /// Throws away everything written so far (the file restarts empty).
     public func truncate() throws {
+        try drain()
         storage.removeAll()
         guard ftruncate(descriptor, 0) == 0, lseek(descriptor, 0, SEEK_SET) == 0 else {
             throw OutputError.system(temporaryPath, "truncate")
@@ -148,6 +156,7 @@ public final class OutputFile {
     /// Flushes and moves the file into place (or copies it to standard output).
     public func commit() throws {
         try flush()
+        try drain()
         guard close(descriptor) == 0 else {
             descriptor = -1
             throw OutputError.system(destination ?? "standard output", "close")

@@ -347,12 +347,12 @@ public final class SDMXCSVWriter: SDMXDataSink, RawObservationSink {
     private func writeHeaderAndPending() throws {
         writeHeader(to: output)
         headerWritten = true
-        let storage = output.storage
         var epochIndex = 0
         var rowStart = 0
         for row in 0..<(pendingBounds.count / Group.count) {
             // Copy each group of the row and add an empty field per column that joined it later.
             let counts = epoch(at: row, &epochIndex).counts
+            let storage = output.storage  // fetched per row: a flush swaps the buffer
             var segmentStart = rowStart
             for group in 0..<Group.count {
                 let segmentEnd = Int(pendingBounds[row * Group.count + group])
@@ -372,6 +372,7 @@ public final class SDMXCSVWriter: SDMXDataSink, RawObservationSink {
     /// Rewrites the file so that every row has the final columns (columns appeared after the header).
     private func relayoutFile() throws {
         try output.flush()
+        try output.drain()
         let reader = try CSVRecordReader(path: output.temporaryPath)
         let rewritten = try OutputFile(destination: destination)
         writeHeader(to: rewritten)

@@ -2,7 +2,7 @@ import ClusterLensCore
 import ClusterLensXML
 
 /// How a component (named by an XML attribute, an element or an `id=`) is read in one data set.
-struct ComponentSlot {
+struct ComponentSlot: Sendable {
     /// The component id.
     let id: String
     /// Dimension, attribute or measure.

@@ -142,8 +142,15 @@ public final class SDMXCSVWriter: SDMXDataSink, RawObservationSink {
     }
 
     func rawObservation(_ buffer: ObservationBuffer, series: Series, period: TimePeriod?) throws {
+        try rawObservation(components: buffer.all, bytes: buffer.bytes.base, series: series)
+    }
+
+    /// One observation whose component ranges point into `bytes` (the fast path, also used to
+    /// replay observations batched by ``PipelinedSink``).
+    func rawObservation(components: UnsafeBufferPointer<RawComponent>, bytes: UnsafePointer<UInt8>, series: Series)
+        throws
+    {
         prepareSeries(series)
-        let components = buffer.all
         let slots = slotColumns
         for component in components where slots[Int(component.slot)].group == ColumnRef.unresolved.group {
             let definition = slotDefinitions[Int(component.slot)]
@@ -154,7 +161,7 @@ public final class SDMXCSVWriter: SDMXDataSink, RawObservationSink {
             let column = slots[Int(component.slot)]
             if column.group < 4 { place(column, source: 2, start: component.start, count: component.count) }
         }
-        try finishRow(observationBytes: buffer.bytes)
+        try finishRow(observationBytes: bytes)
     }
 
     public func observation(_ observation: Observation) throws {
@@ -173,7 +180,7 @@ public final class SDMXCSVWriter: SDMXDataSink, RawObservationSink {
         for attribute in observation.attributes { add(.attributes, attribute.id, Self.joined(attribute)) }
         beginRow()
         for field in fields { place(field.column, source: 2, start: field.start, count: field.count) }
-        try finishRow(observationBytes: scratchBytes)
+        try finishRow(observationBytes: scratchBytes.base)
     }
 
     /// Writes the header and rows, re-lays out the file if columns appeared late, and moves it into place.
@@ -274,7 +281,7 @@ public final class SDMXCSVWriter: SDMXDataSink, RawObservationSink {
 
     /// Writes the assembled row, to the file or (before the header) to the held-back rows.
     @inline(__always)
-    private func finishRow(observationBytes: ByteStorage) throws {
+    private func finishRow(observationBytes: UnsafePointer<UInt8>) throws {
         rows += 1
         let total = groupOffsets.4
         let target = headerWritten ? output.storage : pendingBytes
@@ -288,7 +295,7 @@ public final class SDMXCSVWriter: SDMXDataSink, RawObservationSink {
             }
         }
         let seriesBase = seriesBytes.base
-        let observationBase = observationBytes.base
+        let observationBase = observationBytes
         let row = cells
         // Held-back rows also record where each column group ends, to be widened later.
         let recording = !headerWritten

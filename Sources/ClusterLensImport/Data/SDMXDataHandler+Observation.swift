@@ -14,15 +14,21 @@ extension SDMXDataHandler {
     /// Hands the observation being read to the sink: as raw bytes to a raw sink (the CSV writer's
     /// fast path), else as an ``Observation``.
     func emitObservation() throws {
-        let series: Series
+        let series: Unmanaged<Series>
         if inSeries {
-            series = try materializeSeries()
-            if seriesNeedsObservationGroups { addGroupAttributesToObservation(series) }
+            if currentSeries == nil { try materializeSeries() }
+            series = currentSeriesReference
         } else {
             try beginDatasetIfNeeded()
-            series = flatSeries
-            if !groups.isEmpty { addGroupAttributesToObservation(series) }
+            series = Unmanaged.passUnretained(flatSeries)
         }
+        // A guaranteed reference: the series is kept alive by `currentSeries`/`flatSeries`, so no
+        // reference counting per observation.
+        try series._withUnsafeGuaranteedRef { series in try emitObservation(of: series) }
+    }
+
+    private func emitObservation(of series: Series) throws {
+        if inSeries ? seriesNeedsObservationGroups : !groups.isEmpty { addGroupAttributesToObservation(series) }
         if let rawSink {
             let period = try period(series: series, returning: rawSink.wantsPeriods)
             for attribute in obsComplexAttributes {

@@ -77,7 +77,11 @@ final class SDMXDataHandler: XMLStreamHandler {
     // Series
     @exclusivity(unchecked) var seriesKey: [ComponentValue] = []
     @exclusivity(unchecked) var seriesAttributes: [AttributeValue] = []
-    @exclusivity(unchecked) var currentSeries: Series?
+    @exclusivity(unchecked) var currentSeries: Series? {
+        didSet { currentSeriesReference = Unmanaged.passUnretained(currentSeries ?? Series.flat) }
+    }
+    /// `currentSeries` without reference counting (valid while `currentSeries` holds it).
+    @exclusivity(unchecked) var currentSeriesReference = Unmanaged.passUnretained(Series.flat)
     /// Whether some group's key has dimensions the current series key lacks.
     @exclusivity(unchecked) var seriesNeedsObservationGroups = false
     /// The slot of the dimension at observation level when an `Obs` may carry it as its `xsi:type`.

@@ -83,6 +83,13 @@ public final class SDMXCSVWriter: SDMXDataSink, RawObservationSink {
     @exclusivity(unchecked) private var groupOffsets: (Int, Int, Int, Int, Int) = (0, 0, 0, 1, 1)
     /// Whether ``template`` holds the current series under the current columns.
     @exclusivity(unchecked) private var templateValid = false
+    /// The row's first bytes, the same for every observation of the series: `DATAFLOW` and the
+    /// leading columns no observation value can land in (usually the series key).
+    private let prefix = ByteStorage(capacity: 256)
+    /// How many columns ``prefix`` covers.
+    @exclusivity(unchecked) private var prefixColumns = 0
+    /// Whether ``prefix`` may cover columns (the raw path, whose value columns are known in advance).
+    @exclusivity(unchecked) private var prefixAllowed = false
     @exclusivity(unchecked) private var maximumBytes = 0
     @exclusivity(unchecked) private var templateBytes = 0
     /// How many rows are held back before the header is written.
@@ -155,8 +162,9 @@ public final class SDMXCSVWriter: SDMXDataSink, RawObservationSink {
         for component in components where slots[Int(component.slot)].group == ColumnRef.unresolved.group {
             let definition = slotDefinitions[Int(component.slot)]
             slots[Int(component.slot)] = column(definition.group, definition.id)
+            templateValid = false  // the prefix may no longer reach that far
         }
-        beginRow()
+        beginRow(allowPrefix: true)
         for component in components {
             let column = slots[Int(component.slot)]
             if column.group < 4 { place(column, source: 2, start: component.start, count: component.count) }
@@ -178,7 +186,7 @@ public final class SDMXCSVWriter: SDMXDataSink, RawObservationSink {
         if let value = observation.value.lexical { add(.measures, "OBS_VALUE", value) }
         for measure in observation.otherMeasures { add(.measures, measure.id, measure.value) }
         for attribute in observation.attributes { add(.attributes, attribute.id, Self.joined(attribute)) }
-        beginRow()
+        beginRow(allowPrefix: false)
         for field in fields { place(field.column, source: 2, start: field.start, count: field.count) }
         try finishRow(observationBytes: scratchBytes.base)
     }
@@ -238,9 +246,9 @@ public final class SDMXCSVWriter: SDMXDataSink, RawObservationSink {
 
     /// Starts a row from the series' template (rebuilt when the series or the columns change).
     @inline(__always)
-    private func beginRow() {
+    private func beginRow(allowPrefix: Bool) {
         let total = groupOffsets.4
-        if !templateValid {
+        if !templateValid || prefixAllowed != allowPrefix {
             if total > cellCapacity {
                 cells.deallocate()
                 template.deallocate()
@@ -256,9 +264,30 @@ public final class SDMXCSVWriter: SDMXDataSink, RawObservationSink {
             }
             templateBytes = bytes
             templateValid = true
+            buildPrefix(allowed: allowPrefix)
         }
         cells.update(from: template, count: total)
         maximumBytes = dataflowField.count + total + 1 + templateBytes
+    }
+
+    /// Builds ``prefix``: `DATAFLOW` and the series' cells up to the first column a value may fill.
+    private func buildPrefix(allowed: Bool) {
+        prefixAllowed = allowed
+        var limit = 0
+        if allowed {
+            limit = groupOffsets.1
+            for index in 0..<slotCount where slotColumns[index].group < 4 {
+                limit = min(limit, offset(of: slotColumns[index]))
+            }
+        }
+        prefixColumns = limit
+        prefix.removeAll()
+        prefix.append(contentsOf: dataflowField)
+        for index in 0..<limit {
+            prefix.append(0x2C)
+            let cell = template[index]
+            if cell.source == 1 { prefix.append(seriesBytes.slice(Int(cell.start), Int(cell.count))) }
+        }
     }
 
     @inline(__always)
@@ -288,18 +317,14 @@ public final class SDMXCSVWriter: SDMXDataSink, RawObservationSink {
         target.reserve(maximumBytes)
         let start = target.base + target.count
         var cursor = start
-        dataflowField.withUnsafeBufferPointer { field in
-            if let source = field.baseAddress {
-                cursor.update(from: source, count: field.count)
-                cursor += field.count
-            }
-        }
+        ByteStorage.copy(prefix.base, to: cursor, count: prefix.count)
+        cursor += prefix.count
         let seriesBase = seriesBytes.base
         let observationBase = observationBytes
         let row = cells
         // Held-back rows also record where each column group ends, to be widened later.
         let recording = !headerWritten
-        for index in 0..<total {
+        for index in prefixColumns..<total {
             if recording { recordGroupEnds(at: index, offset: cursor - target.base) }
             cursor.pointee = 0x2C
             cursor += 1

@@ -38,9 +38,15 @@ public struct ComponentClassifier: Sendable {
         "CONF_INT", "OBS_EDP_WBB", "OBS_CONF_STATUS", "DISS_ORG", "METHODOLOGY", "SERIES_NOTE",
     ]
 
+    /// Key positions of the structure's dimensions, computed once.
+    private let positions: [String: Int]
+
     /// Creates a classifier; `nil` uses the documented rule.
     public init(dataStructure: DataStructure?) {
         self.dataStructure = dataStructure
+        var positions: [String: Int] = [:]
+        for (index, id) in (dataStructure?.dimensionIDs ?? []).enumerated() { positions[id] = index }
+        self.positions = positions
     }
 
     /// The role of component `id`.
@@ -79,11 +85,21 @@ public struct ComponentClassifier: Sendable {
 
     /// Orders a series key by the structure's dimension positions (document order without one).
     public func ordered(_ key: [ComponentValue]) -> [ComponentValue] {
-        guard let dataStructure, key.count > 1 else { return key }
-        let order = dataStructure.dimensionIDs
+        guard !positions.isEmpty, key.count > 1 else { return key }
+        var inOrder = true
+        var previous = -1
+        for value in key {
+            let position = positions[value.id] ?? Int.max
+            if position < previous {
+                inOrder = false
+                break
+            }
+            previous = position
+        }
+        if inOrder { return key }
         return key.enumerated().sorted { lhs, rhs in
-            let left = order.firstIndex(of: lhs.element.id) ?? Int.max
-            let right = order.firstIndex(of: rhs.element.id) ?? Int.max
+            let left = positions[lhs.element.id] ?? Int.max
+            let right = positions[rhs.element.id] ?? Int.max
             return left == right ? lhs.offset < rhs.offset : left < right
         }.map(\.element)
     }

@@ -12,10 +12,12 @@ let package = Package(
     products: [
         .library(name: "ClusterLensCore", targets: ["ClusterLensCore"]),
         .library(name: "ClusterLensImport", targets: ["ClusterLensImport"]),
+        .library(name: "ClusterLensIndicators", targets: ["ClusterLensIndicators"]),
         .executable(name: "clusterlens", targets: ["clusterlens"]),
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
     ],
     targets: [
         .systemLibrary(
@@ -28,6 +30,11 @@ let package = Package(
         .target(
             name: "ClusterLensImport",
             dependencies: ["ClusterLensCore", "ClusterLensXML"],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "ClusterLensIndicators",
+            dependencies: ["ClusterLensCore", "ClusterLensImport", .product(name: "Yams", package: "Yams")],
             swiftSettings: strictSettings
         ),
         .executableTarget(
@@ -44,6 +51,11 @@ let package = Package(
             name: "ClusterLensImportTests",
             dependencies: ["ClusterLensImport", "ClusterLensCore"],
             resources: [.copy("Fixtures")],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "ClusterLensIndicatorsTests",
+            dependencies: ["ClusterLensIndicators", "ClusterLensCore"],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -11,6 +11,8 @@ public struct CoreError: Error, Sendable, Equatable, CustomStringConvertible {
         case malformedCalendarValue
         /// A structure (codelist, DSD, dataflow) that contradicts itself.
         case invalidStructure
+        /// A NACE or NUTS code that is not valid.
+        case malformedCode
     }
 
     /// The kind of problem.

@@ -1,0 +1,103 @@
+public import ClusterLensCore
+internal import Foundation
+internal import Yams
+
+/// Reads cluster definitions from YAML files.
+///
+/// ## Format
+///
+/// ```yaml
+/// clusters:
+///   - id: es51-automotive           # required; letters, digits, '-', '_', '.'; unique in the file
+///     name: Catalonia automotive    # optional; defaults to the id
+///     regions: [ES51]               # required, not empty: NUTS codes, any level
+///     sectors: [C29, C22.2]         # required, not empty: NACE Rev. 2 codes; a code matches its sub-codes
+///     reference: EU27_2020          # required: the reference area (a NUTS code or an aggregate)
+///     peers: [ES21, ITC4, DE11]     # optional comparison regions (NUTS codes)
+///     members: members.csv          # optional member-firm survey, relative to this file
+/// ```
+///
+/// The top level holds `clusters` and nothing else. Codes are read as written, so `NO` stays Norway and
+/// `29.10` stays a class. `regions` and `peers` take NUTS regions, not aggregates such as `EU27_2020`;
+/// `reference` takes either. A relative `members` path is resolved against the folder of the file.
+///
+/// ## Errors
+///
+/// Every error is an ``IndicatorsError`` with code ``IndicatorsError/Code/clusterDefinition`` (or
+/// ``IndicatorsError/Code/unreadable`` when the file cannot be read) that names the file, and the line
+/// and column of the offending key or value: YAML syntax errors, unknown keys (the message lists the
+/// allowed ones), missing required keys (at the cluster), keys without a value (at the key), empty
+/// `regions` or `sectors`, a single value where a list is expected, invalid codes (the message says why, for example `C99 is not a NACE Rev. 2
+/// division (section C has divisions 10–33; division 99 is in section U)`), and duplicate ids.
+public enum ClusterDefinitionLoader {
+    /// Reads the clusters of a YAML file.
+    ///
+    /// - Parameter path: The file; errors name it as given.
+    /// - Returns: The clusters in the order of the file.
+    /// - Throws: ``IndicatorsError`` — `.unreadable` when the file does not exist, is a folder, cannot
+    ///   be read or is not UTF-8; `.clusterDefinition` when it breaks the format.
+    public static func load(file path: String) throws(IndicatorsError) -> [ClusterDefinition] {
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
+            throw IndicatorsError(.unreadable, "cannot read the file: no such file", file: path)
+        }
+        guard !isFolder.boolValue else {
+            throw IndicatorsError(.unreadable, "cannot read the file: it is a folder", file: path)
+        }
+        let data: Data
+        do {
+            data = try Data(contentsOf: URL(fileURLWithPath: path))
+        } catch {
+            throw IndicatorsError(.unreadable, "cannot read the file: \(error.localizedDescription)", file: path)
+        }
+        guard let text = String(validating: data, as: UTF8.self) else {
+            throw IndicatorsError(.unreadable, "the file is not UTF-8 text", file: path)
+        }
+        return try load(yaml: text, file: path)
+    }
+
+    /// Reads the clusters of a YAML text.
+    ///
+    /// - Parameters:
+    ///   - text: The YAML.
+    ///   - file: The file the text came from: errors name it, and a relative `members` path is resolved
+    ///     against its folder.
+    /// - Returns: The clusters in the order of the text.
+    /// - Throws: ``IndicatorsError`` with code `.clusterDefinition` when the text breaks the format.
+    public static func load(yaml text: String, file: String) throws(IndicatorsError) -> [ClusterDefinition] {
+        let root: Node?
+        do {
+            root = try Yams.compose(yaml: text)
+        } catch {
+            throw syntaxError(error, in: text, file: file)
+        }
+        return try ClusterDefinitionReader(file: file).clusters(in: root)
+    }
+
+    /// Turns a Yams error into an error at its line and column.
+    static func syntaxError(_ error: any Error, in text: String, file: String) -> IndicatorsError {
+        guard let error = error as? YamlError else {
+            return IndicatorsError(.clusterDefinition, "invalid YAML: \(error)", file: file)
+        }
+        func located(_ message: String, line: Int, column: Int) -> IndicatorsError {
+            IndicatorsError(.clusterDefinition, "invalid YAML: \(message)", file: file, line: line, column: column)
+        }
+        switch error {
+        case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
+            .composer(let context, let problem, let mark, _):
+            let detail = context.map { " (\($0.text) at line \($0.mark.line), column \($0.mark.column))" } ?? ""
+            return located(problem + detail, line: mark.line, column: mark.column)
+        case .reader(let problem, let offset, _, _):
+            guard let offset else { return located(problem, line: 0, column: 0) }
+            let before = String(decoding: text.utf8.prefix(offset), as: UTF8.self)
+            let lines = before.split(separator: "\n", omittingEmptySubsequences: false)
+            return located(problem, line: lines.count, column: (lines.last?.unicodeScalars.count ?? 0) + 1)
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            let keys = duplicates.map { "\"\($0)\"" }.joined(separator: ", ")
+            let message = "key \(keys) appears more than once in the same mapping"
+            return located(message, line: context.mark.line, column: context.mark.column)
+        default:
+            return IndicatorsError(.clusterDefinition, "invalid YAML: \(error)", file: file)
+        }
+    }
+}

@@ -1,0 +1,244 @@
+import ClusterLensCore
+internal import Yams
+
+/// Walks the YAML tree of a cluster definition file and builds the definitions, reporting every
+/// problem at the line and column of the node that causes it.
+struct ClusterDefinitionReader {
+    static let allowedKeys = ["id", "name", "regions", "sectors", "reference", "peers", "members"]
+    static let requiredKeys = ["id", "regions", "sectors", "reference"]
+
+    /// The file, as errors name it.
+    let file: String
+    /// The folder of the file, without a trailing `/`; empty when the file has no folder.
+    let folder: String
+
+    init(file: String) {
+        self.file = file
+        if let slash = file.lastIndex(of: "/") {
+            folder = slash == file.startIndex ? "/" : String(file[..<slash])
+        } else {
+            folder = ""
+        }
+    }
+
+    /// The clusters of a document.
+    func clusters(in root: Node?) throws(IndicatorsError) -> [ClusterDefinition] {
+        guard let root else {
+            throw IndicatorsError(
+                .clusterDefinition, "the file is empty: expected `clusters:` with a list of clusters", file: file,
+                line: 1, column: 1)
+        }
+        guard case .mapping(let top) = root else {
+            throw error(
+                "expected `clusters:` with a list of clusters at the top of the file, found \(kind(root))", root)
+        }
+        let fields = try keyedValues(of: top, allowed: ["clusters"], in: "at the top of the file")
+        guard let list = fields["clusters"] else {
+            throw error("no `clusters:`: the top of the file must hold `clusters:` with a list of clusters", root)
+        }
+        guard case .sequence(let items) = list.value else {
+            throw error("clusters must be a list of clusters, not \(kind(list.value))", list.value)
+        }
+        guard !items.isEmpty else {
+            throw error("clusters is empty: the file must define at least one cluster", list.value)
+        }
+        var definitions: [ClusterDefinition] = []
+        var firstLines: [String: Int] = [:]
+        for item in items {
+            let (definition, idNode) = try cluster(item)
+            if let line = firstLines[definition.id] {
+                throw error("duplicate cluster id \"\(definition.id)\" (first defined on line \(line))", idNode)
+            }
+            firstLines[definition.id] = idNode.mark?.line ?? 0
+            definitions.append(definition)
+        }
+        return definitions
+    }
+
+    /// One cluster, and the node of its id.
+    private func cluster(_ node: Node) throws(IndicatorsError) -> (ClusterDefinition, Node) {
+        guard case .mapping(let mapping) = node else {
+            throw error("a cluster must be a mapping with id, regions, sectors and reference, not \(kind(node))", node)
+        }
+        let fields = try keyedValues(of: mapping, allowed: Self.allowedKeys, in: "in a cluster")
+        func required(_ key: String) throws(IndicatorsError) -> Field {
+            if let field = fields[key] { return field }
+            let which = fields["id"].flatMap { $0.value.scalar?.string }.map { "cluster \"\($0)\"" } ?? "the cluster"
+            throw error("\(which) has no `\(key)` (required: \(Self.requiredKeys.joined(separator: ", ")))", node)
+        }
+        let idField = try required("id")
+        let regionsField = try required("regions")
+        let sectorsField = try required("sectors")
+        let referenceField = try required("reference")
+
+        let id = try text(idField, expected: "an identifier such as es51-automotive")
+        guard id.utf8.allSatisfy(Self.isIdentifierByte) else {
+            throw error("id \"\(id)\" may contain only letters A–Z and a–z, digits, '-', '_' and '.'", idField.value)
+        }
+        var name = id
+        if let field = fields["name"] {
+            name = try text(field, expected: "a text such as Catalonia automotive")
+        }
+        let regions = try regionCodes(regionsField, allowEmpty: false)
+        let sectors = try sectorCodes(sectorsField)
+        let reference = try code(referenceField, expected: "a NUTS code or an aggregate such as EU27_2020") {
+            text throws(CoreError) in try NUTSCode(text)
+        }
+        var peers: [NUTSCode] = []
+        if let field = fields["peers"] {
+            peers = try regionCodes(field, allowEmpty: true)
+        }
+        var members: String?
+        if let field = fields["members"] {
+            members = resolve(try text(field, expected: "the path of a member-firm survey file"))
+        }
+        let definition = ClusterDefinition(
+            id: id, name: name, regions: RegionSet(regions), sectors: SectorSet(sectors), reference: reference,
+            peers: peers, membersPath: members)
+        return (definition, idField.value)
+    }
+
+    // MARK: - Values
+
+    /// A value and what it is for: a key and its value, or an item of a list (without a key).
+    struct Field {
+        var name: String
+        var key: Node?
+        var value: Node
+    }
+
+    /// The fields of a mapping, after checking that every key is a known name.
+    private func keyedValues(
+        of mapping: Node.Mapping, allowed: [String], in place: String
+    ) throws(IndicatorsError) -> [String: Field] {
+        var fields: [String: Field] = [:]
+        for (key, value) in mapping {
+            guard case .scalar(let scalar) = key else {
+                throw error("keys \(place) are names such as \(allowed[0]), not \(kind(key))", key)
+            }
+            guard allowed.contains(scalar.string) else {
+                let list = allowed.joined(separator: ", ")
+                throw error("unknown key \"\(scalar.string)\" \(place) (allowed: \(list))", key)
+            }
+            fields[scalar.string] = Field(name: scalar.string, key: key, value: value)
+        }
+        return fields
+    }
+
+    /// The text of a single, non-empty value.
+    private func text(_ field: Field, expected: String) throws(IndicatorsError) -> String {
+        let node = field.value
+        guard case .scalar(let scalar) = node else {
+            throw error("\(field.name) must be \(expected), not \(kind(node))", node)
+        }
+        guard !isNull(node) else {
+            throw error("\(field.name) has no value (expected \(expected))", field.key ?? node)
+        }
+        guard !scalar.string.isEmpty else {
+            throw error("\(field.name) is empty (expected \(expected))", node)
+        }
+        return scalar.string
+    }
+
+    /// The items of a list of single values.
+    private func items(_ field: Field, expected: String, example: String) throws(IndicatorsError) -> [Node] {
+        let node = field.value
+        switch node {
+        case .sequence(let sequence):
+            return Array(sequence)
+        case .scalar where isNull(node):
+            let message = "\(field.name) has no value (expected a list of \(expected), like [\(example)])"
+            throw error(message, field.key ?? node)
+        case .scalar(let scalar):
+            throw error(
+                "\(field.name) must be a list of \(expected), not a single value: write [\(scalar.string)]", node)
+        default:
+            throw error("\(field.name) must be a list of \(expected), like [\(example)], not \(kind(node))", node)
+        }
+    }
+
+    /// The NACE codes of `sectors`.
+    private func sectorCodes(_ field: Field) throws(IndicatorsError) -> [NACECode] {
+        let nodes = try items(field, expected: "NACE Rev. 2 codes", example: "C29, C22.2")
+        guard !nodes.isEmpty else {
+            throw error("sectors is empty: a cluster needs at least one NACE Rev. 2 code", field.value)
+        }
+        var codes: [NACECode] = []
+        for node in nodes {
+            let item = Field(name: "an item of sectors", key: nil, value: node)
+            let sector = try code(item, expected: "a NACE Rev. 2 code") { text throws(CoreError) in try NACECode(text) }
+            codes.append(sector)
+        }
+        return codes
+    }
+
+    /// The NUTS regions of `regions` or `peers`; aggregates are rejected.
+    private func regionCodes(_ field: Field, allowEmpty: Bool) throws(IndicatorsError) -> [NUTSCode] {
+        let nodes = try items(field, expected: "NUTS codes", example: "ES51")
+        guard allowEmpty || !nodes.isEmpty else {
+            throw error("\(field.name) is empty: a cluster needs at least one NUTS region", field.value)
+        }
+        var codes: [NUTSCode] = []
+        for node in nodes {
+            let item = Field(name: "an item of \(field.name)", key: nil, value: node)
+            let region = try code(item, expected: "a NUTS code") { text throws(CoreError) in try NUTSCode(text) }
+            guard !region.isAggregate else {
+                let hint = field.name == "regions" ? " (an aggregate can be the reference)" : ""
+                throw error("\(region.code) is an aggregate of countries, not a NUTS region\(hint)", node)
+            }
+            codes.append(region)
+        }
+        return codes
+    }
+
+    /// A code parsed from a single value, with the parser's explanation at the value when it is invalid.
+    private func code<Code>(
+        _ field: Field, expected: String, parse: (String) throws(CoreError) -> Code
+    ) throws(IndicatorsError) -> Code {
+        let text = try text(field, expected: expected)
+        do {
+            return try parse(text)
+        } catch {
+            throw self.error(error.message, field.value)
+        }
+    }
+
+    // MARK: - Helpers
+
+    /// A path from the file, resolved against the file's folder unless absolute.
+    private func resolve(_ path: String) -> String {
+        if path.hasPrefix("/") || folder.isEmpty { return path }
+        return folder.hasSuffix("/") ? folder + path : folder + "/" + path
+    }
+
+    private static func isIdentifierByte(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+            UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "."):
+            true
+        default:
+            false
+        }
+    }
+
+    /// What a node is, for messages: `a list`, `a mapping`, `the value "ES51"`.
+    private func kind(_ node: Node) -> String {
+        switch node {
+        case .mapping: "a mapping"
+        case .sequence: "a list"
+        case .scalar(let scalar): isNull(node) ? "nothing" : "the value \"\(scalar.string)\""
+        case .alias: "an alias"
+        }
+    }
+
+    /// Whether a node is YAML's null: nothing, `~` or `null` unquoted.
+    private func isNull(_ node: Node) -> Bool {
+        node.tag.rawValue == Tag.Name.null.rawValue
+    }
+
+    /// An error at a node's line and column.
+    private func error(_ message: String, _ node: Node) -> IndicatorsError {
+        IndicatorsError(
+            .clusterDefinition, message, file: file, line: node.mark?.line ?? 0, column: node.mark?.column ?? 0)
+    }
+}

@@ -38,8 +38,8 @@ public struct ObservationValue: Sendable, Hashable {
     public var kind: Kind {
         guard let lexical else { return .absent }
         if lexical.isEmpty { return .empty }
-        if Self.missingMarkers.contains(lexical) { return .missingMarker }
-        return Self.isDecimal(lexical) ? .numeric : .text
+        if Self.isDecimal(lexical) { return .numeric }  // no marker is a decimal: test the common case first
+        return Self.missingMarkers.contains(lexical) ? .missingMarker : .text
     }
 
     /// The number, when the value is a decimal number; `nil` for every kind of missing and for text.

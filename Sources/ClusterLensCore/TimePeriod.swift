@@ -77,6 +77,10 @@ public struct TimePeriod: Sendable, Hashable, Comparable, CustomStringConvertibl
     public let start: CivilDateTime
     /// The instant the period ends (exclusive); equal to ``start`` for a date-time, which is a point.
     public let end: CivilDateTime
+    /// ``start`` and ``end`` as instants, computed once: comparisons are frequent (first and last
+    /// period of a file with millions of observations).
+    private let startKey: InstantKey
+    private let endKey: InstantKey
 
     /// Parses an SDMX time period.
     ///
@@ -95,6 +99,8 @@ public struct TimePeriod: Sendable, Hashable, Comparable, CustomStringConvertibl
         self.frequency = parsed.frequency
         self.start = parsed.start
         self.end = parsed.end
+        self.startKey = InstantKey(parsed.start)
+        self.endKey = InstantKey(parsed.end)
     }
 
     /// The period as written, ``lexical``.
@@ -102,21 +108,19 @@ public struct TimePeriod: Sendable, Hashable, Comparable, CustomStringConvertibl
 
     /// Whether two periods denote the same interval (same start and end instants).
     public static func == (lhs: TimePeriod, rhs: TimePeriod) -> Bool {
-        InstantKey(lhs.start) == InstantKey(rhs.start) && InstantKey(lhs.end) == InstantKey(rhs.end)
+        lhs.startKey == rhs.startKey && lhs.endKey == rhs.endKey
     }
 
     /// Hashes the interval's start and end instants, consistently with `==`.
     public func hash(into hasher: inout Hasher) {
-        hasher.combine(InstantKey(start))
-        hasher.combine(InstantKey(end))
+        hasher.combine(startKey)
+        hasher.combine(endKey)
     }
 
     /// Whether `lhs` starts earlier than `rhs`, or starts at the same instant and ends earlier.
     public static func < (lhs: TimePeriod, rhs: TimePeriod) -> Bool {
-        let lhsStart = InstantKey(lhs.start)
-        let rhsStart = InstantKey(rhs.start)
-        if lhsStart != rhsStart { return lhsStart < rhsStart }
-        return InstantKey(lhs.end) < InstantKey(rhs.end)
+        if lhs.startKey != rhs.startKey { return lhs.startKey < rhs.startKey }
+        return lhs.endKey < rhs.endKey
     }
 
     /// Whether a byte is XML whitespace: space, tab, line feed or carriage return.
@@ -128,7 +132,7 @@ public struct TimePeriod: Sendable, Hashable, Comparable, CustomStringConvertibl
 
 /// A date-time reduced to what equality and ordering of periods look at: the instant, and whether
 /// it is floating local time (ordered as UTC, before a zoned time at the same instant).
-struct InstantKey: Hashable, Comparable {
+struct InstantKey: Hashable, Comparable, Sendable {
     let seconds: Int
     let nanosecond: Int
     let isZoned: Bool

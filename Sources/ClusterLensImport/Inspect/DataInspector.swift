@@ -30,24 +30,28 @@ public struct DataInspection: Sendable {
 ///
 /// Memory grows with the number of distinct codes, not with observations.
 public final class DataInspector: SDMXDataSink, RawObservationSink {
-    private var dimensionOrder: [String] = []
-    private var codes: [String: Set<String>] = [:]
-    private var attributeOrder: [String] = []
-    private var attributeSeen: Set<String> = []
-    private var measureOrder: [String] = ["OBS_VALUE"]
-    private var first: TimePeriod?
-    private var last: TimePeriod?
-    private var kinds: [ObservationValue.Kind: Int] = [:]
-    private var dataflows: [String] = []
-    private var sawObservation = false
+    @exclusivity(unchecked) private var dimensionOrder: [String] = []
+    @exclusivity(unchecked) private var codes: [String: Set<String>] = [:]
+    @exclusivity(unchecked) private var attributeOrder: [String] = []
+    @exclusivity(unchecked) private var attributeSeen: Set<String> = []
+    @exclusivity(unchecked) private var measureOrder: [String] = ["OBS_VALUE"]
+    @exclusivity(unchecked) private var first: TimePeriod?
+    @exclusivity(unchecked) private var last: TimePeriod?
+    /// Observations per value kind, indexed by ``kindIndex(_:)``.
+    @exclusivity(unchecked) private var kindCounts = [Int](repeating: 0, count: 5)
+    @exclusivity(unchecked) private var dataflows: [String] = []
+    @exclusivity(unchecked) private var sawObservation = false
     /// Per slot of the current data set (raw path): what it is, and whether it has been noted.
-    private var slots: [(id: String, role: ComponentRole, noted: Bool, isMetadata: Bool)] = []
+    @exclusivity(unchecked) private var slots: [(id: String, role: ComponentRole, noted: Bool, isMetadata: Bool)] = []
+    /// Per slot: the codes already seen (so that a repeated code costs one set look-up).
+    @exclusivity(unchecked) private var slotCodes: [Set<String>] = []
 
     /// Creates an inspector.
     public init() {}
 
     public func beginDataset(_ header: DatasetHeader) throws {
         slots.removeAll()
+        slotCodes.removeAll()
         dataflows.append(header.dataflowLabel)
         for attribute in header.attributes { noteAttribute(attribute.id) }
     }
@@ -66,14 +70,17 @@ public final class DataInspector: SDMXDataSink, RawObservationSink {
         for measure in observation.otherMeasures where !measureOrder.contains(measure.id) {
             measureOrder.append(measure.id)
         }
-        kinds[observation.value.kind, default: 0] += 1
+        kindCounts[Self.kindIndex(observation.value.kind)] += 1
         note(observation.period)
     }
 
     var wantsPeriods: Bool { true }
 
     func defineSlot(_ index: Int, slot: ComponentSlot) throws {
-        while slots.count <= index { slots.append(("", .attribute, true, true)) }
+        while slots.count <= index {
+            slots.append(("", .attribute, true, true))
+            slotCodes.append([])
+        }
         slots[index] = (slot.id, slot.role, false, slot.isMetadata)
     }
 
@@ -87,7 +94,7 @@ public final class DataInspector: SDMXDataSink, RawObservationSink {
             switch slots[slot].role {
             case .dimension:
                 let code = buffer.string(at: index)
-                if codes[slots[slot].id]?.contains(code) != true {
+                if slotCodes[slot].insert(code).inserted {
                     noteCode(ComponentValue(id: slots[slot].id, value: code))
                 }
             case .attribute:
@@ -104,7 +111,7 @@ public final class DataInspector: SDMXDataSink, RawObservationSink {
                 }
             }
         }
-        kinds[ObservationValue(lexical: value).kind, default: 0] += 1
+        kindCounts[Self.kindIndex(ObservationValue(lexical: value).kind)] += 1
         note(period)
     }
 
@@ -129,14 +136,27 @@ public final class DataInspector: SDMXDataSink, RawObservationSink {
 
     /// The summary so far.
     public var inspection: DataInspection {
-        var kindCounts: [String: Int] = [:]
-        for (kind, count) in kinds { kindCounts[Self.name(of: kind)] = count }
+        var counts: [String: Int] = [:]
+        for kind in [ObservationValue.Kind.absent, .empty, .missingMarker, .numeric, .text]
+        where kindCounts[Self.kindIndex(kind)] > 0 {
+            counts[Self.name(of: kind)] = kindCounts[Self.kindIndex(kind)]
+        }
         return DataInspection(
             dimensions: dimensionOrder.map { DimensionUsage(id: $0, codes: codes[$0]?.count ?? 0) },
             attributes: attributeOrder,
             measures: sawObservation ? measureOrder : [],
             firstPeriod: first?.lexical, lastPeriod: last?.lexical,
-            valueKinds: kindCounts, dataflows: dataflows)
+            valueKinds: counts, dataflows: dataflows)
+    }
+
+    static func kindIndex(_ kind: ObservationValue.Kind) -> Int {
+        switch kind {
+        case .absent: return 0
+        case .empty: return 1
+        case .missingMarker: return 2
+        case .numeric: return 3
+        case .text: return 4
+        }
     }
 
     static func name(of kind: ObservationValue.Kind) -> String {

@@ -40,7 +40,7 @@ let package = Package(
         .executableTarget(
             name: "clusterlens",
             dependencies: [
-                "ClusterLensCore", "ClusterLensImport",
+                "ClusterLensCore", "ClusterLensImport", "ClusterLensIndicators",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
@@ -56,6 +56,7 @@ let package = Package(
         .testTarget(
             name: "ClusterLensIndicatorsTests",
             dependencies: ["ClusterLensIndicators", "ClusterLensCore"],
+            exclude: ["StoreFixtures"],
             swiftSettings: strictSettings
         ),
         .testTarget(

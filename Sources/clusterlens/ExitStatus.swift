@@ -1,5 +1,6 @@
 import ArgumentParser
 import ClusterLensImport
+import ClusterLensIndicators
 import Foundation
 
 /// Maps every error the libraries throw to an exit status and a one-line message, in one place.
@@ -15,6 +16,7 @@ import Foundation
 /// | 7 | a value breaks SDMX rules (e.g. a malformed time period) |
 /// | 8 | a structure file problem |
 /// | 9 | the output cannot be written |
+/// | 10 | an indicator or cluster definition file breaks its rules |
 /// | 64 | bad command-line usage (`EX_USAGE`, from swift-argument-parser) |
 enum ExitStatus {
     static func code(for error: any Error) -> Int32 {
@@ -29,6 +31,7 @@ enum ExitStatus {
             case .structure: return 8
             }
         case is OutputError: return 9
+        case let error as IndicatorsError: return error.code == .unreadable ? 3 : 10
         default: return 1
         }
     }

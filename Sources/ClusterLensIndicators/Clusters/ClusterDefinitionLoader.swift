@@ -37,23 +37,7 @@ public enum ClusterDefinitionLoader {
     /// - Throws: ``IndicatorsError`` — `.unreadable` when the file does not exist, is a folder, cannot
     ///   be read or is not UTF-8; `.clusterDefinition` when it breaks the format.
     public static func load(file path: String) throws(IndicatorsError) -> [ClusterDefinition] {
-        var isFolder: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
-            throw IndicatorsError(.unreadable, "cannot read the file: no such file", file: path)
-        }
-        guard !isFolder.boolValue else {
-            throw IndicatorsError(.unreadable, "cannot read the file: it is a folder", file: path)
-        }
-        let data: Data
-        do {
-            data = try Data(contentsOf: URL(fileURLWithPath: path))
-        } catch {
-            throw IndicatorsError(.unreadable, "cannot read the file: \(error.localizedDescription)", file: path)
-        }
-        guard let text = String(validating: data, as: UTF8.self) else {
-            throw IndicatorsError(.unreadable, "the file is not UTF-8 text", file: path)
-        }
-        return try load(yaml: text, file: path)
+        try load(yaml: YAMLSource.text(ofFile: path), file: path)
     }
 
     /// Reads the clusters of a YAML text.
@@ -65,39 +49,7 @@ public enum ClusterDefinitionLoader {
     /// - Returns: The clusters in the order of the text.
     /// - Throws: ``IndicatorsError`` with code `.clusterDefinition` when the text breaks the format.
     public static func load(yaml text: String, file: String) throws(IndicatorsError) -> [ClusterDefinition] {
-        let root: Node?
-        do {
-            root = try Yams.compose(yaml: text)
-        } catch {
-            throw syntaxError(error, in: text, file: file)
-        }
+        let root = try YAMLSource.compose(text, file: file, errorCode: .clusterDefinition)
         return try ClusterDefinitionReader(file: file).clusters(in: root)
-    }
-
-    /// Turns a Yams error into an error at its line and column.
-    static func syntaxError(_ error: any Error, in text: String, file: String) -> IndicatorsError {
-        guard let error = error as? YamlError else {
-            return IndicatorsError(.clusterDefinition, "invalid YAML: \(error)", file: file)
-        }
-        func located(_ message: String, line: Int, column: Int) -> IndicatorsError {
-            IndicatorsError(.clusterDefinition, "invalid YAML: \(message)", file: file, line: line, column: column)
-        }
-        switch error {
-        case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
-            .composer(let context, let problem, let mark, _):
-            let detail = context.map { " (\($0.text) at line \($0.mark.line), column \($0.mark.column))" } ?? ""
-            return located(problem + detail, line: mark.line, column: mark.column)
-        case .reader(let problem, let offset, _, _):
-            guard let offset else { return located(problem, line: 0, column: 0) }
-            let before = String(decoding: text.utf8.prefix(offset), as: UTF8.self)
-            let lines = before.split(separator: "\n", omittingEmptySubsequences: false)
-            return located(problem, line: lines.count, column: (lines.last?.unicodeScalars.count ?? 0) + 1)
-        case .duplicatedKeysInMapping(let duplicates, let context):
-            let keys = duplicates.map { "\"\($0)\"" }.joined(separator: ", ")
-            let message = "key \(keys) appears more than once in the same mapping"
-            return located(message, line: context.mark.line, column: context.mark.column)
-        default:
-            return IndicatorsError(.clusterDefinition, "invalid YAML: \(error)", file: file)
-        }
     }
 }

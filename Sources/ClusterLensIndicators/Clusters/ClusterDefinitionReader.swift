@@ -3,7 +3,10 @@ internal import Yams
 
 /// Walks the YAML tree of a cluster definition file and builds the definitions, reporting every
 /// problem at the line and column of the node that causes it.
-struct ClusterDefinitionReader {
+struct ClusterDefinitionReader: YAMLReader {
+    typealias Field = YAMLField
+    let errorCode = IndicatorsError.Code.clusterDefinition
+
     static let allowedKeys = ["id", "name", "regions", "sectors", "reference", "peers", "members"]
     static let requiredKeys = ["id", "regions", "sectors", "reference"]
 
@@ -100,63 +103,6 @@ struct ClusterDefinitionReader {
 
     // MARK: - Values
 
-    /// A value and what it is for: a key and its value, or an item of a list (without a key).
-    struct Field {
-        var name: String
-        var key: Node?
-        var value: Node
-    }
-
-    /// The fields of a mapping, after checking that every key is a known name.
-    private func keyedValues(
-        of mapping: Node.Mapping, allowed: [String], in place: String
-    ) throws(IndicatorsError) -> [String: Field] {
-        var fields: [String: Field] = [:]
-        for (key, value) in mapping {
-            guard case .scalar(let scalar) = key else {
-                throw error("keys \(place) are names such as \(allowed[0]), not \(kind(key))", key)
-            }
-            guard allowed.contains(scalar.string) else {
-                let list = allowed.joined(separator: ", ")
-                throw error("unknown key \"\(scalar.string)\" \(place) (allowed: \(list))", key)
-            }
-            fields[scalar.string] = Field(name: scalar.string, key: key, value: value)
-        }
-        return fields
-    }
-
-    /// The text of a single, non-empty value.
-    private func text(_ field: Field, expected: String) throws(IndicatorsError) -> String {
-        let node = field.value
-        guard case .scalar(let scalar) = node else {
-            throw error("\(field.name) must be \(expected), not \(kind(node))", node)
-        }
-        guard !isNull(node) else {
-            throw error("\(field.name) has no value (expected \(expected))", field.key ?? node)
-        }
-        guard !scalar.string.isEmpty else {
-            throw error("\(field.name) is empty (expected \(expected))", node)
-        }
-        return scalar.string
-    }
-
-    /// The items of a list of single values.
-    private func items(_ field: Field, expected: String, example: String) throws(IndicatorsError) -> [Node] {
-        let node = field.value
-        switch node {
-        case .sequence(let sequence):
-            return Array(sequence)
-        case .scalar where isNull(node):
-            let message = "\(field.name) has no value (expected a list of \(expected), like [\(example)])"
-            throw error(message, field.key ?? node)
-        case .scalar(let scalar):
-            throw error(
-                "\(field.name) must be a list of \(expected), not a single value: write [\(scalar.string)]", node)
-        default:
-            throw error("\(field.name) must be a list of \(expected), like [\(example)], not \(kind(node))", node)
-        }
-    }
-
     /// The NACE codes of `sectors`.
     private func sectorCodes(_ field: Field) throws(IndicatorsError) -> [NACECode] {
         let nodes = try items(field, expected: "NACE Rev. 2 codes", example: "C29, C22.2")
@@ -221,24 +167,4 @@ struct ClusterDefinitionReader {
         }
     }
 
-    /// What a node is, for messages: `a list`, `a mapping`, `the value "ES51"`.
-    private func kind(_ node: Node) -> String {
-        switch node {
-        case .mapping: "a mapping"
-        case .sequence: "a list"
-        case .scalar(let scalar): isNull(node) ? "nothing" : "the value \"\(scalar.string)\""
-        case .alias: "an alias"
-        }
-    }
-
-    /// Whether a node is YAML's null: nothing, `~` or `null` unquoted.
-    private func isNull(_ node: Node) -> Bool {
-        node.tag.rawValue == Tag.Name.null.rawValue
-    }
-
-    /// An error at a node's line and column.
-    private func error(_ message: String, _ node: Node) -> IndicatorsError {
-        IndicatorsError(
-            .clusterDefinition, message, file: file, line: node.mark?.line ?? 0, column: node.mark?.column ?? 0)
-    }
 }

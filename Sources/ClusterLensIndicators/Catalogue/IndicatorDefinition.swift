@@ -1,0 +1,150 @@
+/// The triple-bottom-line pillar an indicator belongs to.
+public enum Pillar: String, Sendable, Hashable, CaseIterable, Codable {
+    /// Jobs, productivity, specialisation, growth.
+    case economic
+    /// Employment, skills, gender, safety, inclusion.
+    case social
+    /// Emissions, energy, materials, water, waste.
+    case environmental
+}
+
+/// The transitions of the European Expert Group on Clusters' recommendations.
+public enum TransitionTag: String, Sendable, Hashable, CaseIterable, Codable {
+    /// The green transition.
+    case green
+    /// The digital transition.
+    case digital
+    /// Resilience.
+    case resilience
+}
+
+/// Which way is better for an indicator.
+public enum Direction: String, Sendable, Hashable, CaseIterable, Codable {
+    /// Higher values are better.
+    case higher
+    /// Lower values are better.
+    case lower
+    /// Neither (a descriptive figure).
+    case none
+}
+
+/// Where an input's values come from: a dataflow filtered on some dimensions, or a member-survey metric.
+public struct DataBinding: Sendable, Hashable, Codable {
+    /// The dataflow id, e.g. `sbs_r_nuts2021` (compared case-insensitively, without agency or version).
+    public var dataflow: String?
+    /// Dimension filters, e.g. `indic_sbs = EMP_LOC_NR`, sorted by dimension id.
+    public var filters: [Filter]
+    /// A member-survey metric (a column of the survey template) instead of a dataflow.
+    public var memberMetric: String?
+
+    /// One dimension filter.
+    public struct Filter: Sendable, Hashable, Codable {
+        /// The dimension id.
+        public var dimension: String
+        /// The code it must take.
+        public var code: String
+
+        /// Creates a filter.
+        public init(dimension: String, code: String) {
+            self.dimension = dimension
+            self.code = code
+        }
+    }
+
+    /// Creates a binding.
+    public init(dataflow: String? = nil, filters: [Filter] = [], memberMetric: String? = nil) {
+        self.dataflow = dataflow
+        self.filters = filters.sorted { $0.dimension < $1.dimension }
+        self.memberMetric = memberMetric
+    }
+
+    /// `sbs_r_nuts2021[indic_sbs=EMP_LOC_NR]` or `members:energy_mwh`.
+    public var summary: String {
+        if let memberMetric { return "members:\(memberMetric)" }
+        let filterText = filters.map { "\($0.dimension)=\($0.code)" }.joined(separator: ",")
+        return (dataflow ?? "") + (filterText.isEmpty ? "" : "[\(filterText)]")
+    }
+}
+
+/// An input of an indicator: a name the formula uses and the bindings it can be read from, in order
+/// of preference (the first with data wins: e.g. `sbs_r_nuts2021`, then `sbs_r_nuts06_r2`).
+public struct IndicatorInput: Sendable, Hashable, Codable {
+    /// The name used in the formula.
+    public var name: String
+    /// The bindings, preferred first.
+    public var bindings: [DataBinding]
+
+    /// Creates an input.
+    public init(name: String, bindings: [DataBinding]) {
+        self.name = name
+        self.bindings = bindings
+    }
+}
+
+/// What an indicator is: identity, classification, unit, direction, inputs and formula.
+///
+/// Every indicator states its formula, unit, direction and sources, whether it is a compiled Swift
+/// type or a declarative file in `Indicators/`.
+public struct IndicatorDefinition: Sendable {
+    /// The stable snake_case id, e.g. `location_quotient`.
+    public var id: String
+    /// A short name.
+    public var name: String
+    /// What it measures and how to read it.
+    public var description: String
+    /// The pillar.
+    public var pillar: Pillar
+    /// The transitions it informs.
+    public var tags: [TransitionTag]
+    /// The unit, e.g. `persons`, `ratio`, `%`, `EUR per person`.
+    public var unit: String
+    /// Which way is better.
+    public var direction: Direction
+    /// The inputs the formula reads.
+    public var inputs: [IndicatorInput]
+    /// The formula.
+    public var formula: Formula
+    /// Methodological references.
+    public var references: [String]
+    /// The file it was read from; `nil` for a compiled indicator.
+    public var file: String?
+
+    /// Creates a definition.
+    public init(
+        id: String, name: String, description: String, pillar: Pillar, tags: [TransitionTag], unit: String,
+        direction: Direction, inputs: [IndicatorInput], formula: Formula, references: [String], file: String? = nil
+    ) {
+        self.id = id
+        self.name = name
+        self.description = description
+        self.pillar = pillar
+        self.tags = tags
+        self.unit = unit
+        self.direction = direction
+        self.inputs = inputs
+        self.formula = formula
+        self.references = references
+        self.file = file
+    }
+}
+
+/// An indicator: a plug-in that the engine computes for each cluster and period.
+///
+/// Built-in indicators are Swift types conforming to this protocol, listed explicitly in
+/// ``IndicatorCatalogue``; declarative indicators are files read at run time
+/// (``DeclarativeIndicator``).
+public protocol Indicator: Sendable {
+    /// The indicator's definition.
+    var definition: IndicatorDefinition { get }
+}
+
+/// An indicator read from a YAML file in `Indicators/` (or a folder given with `--indicators`).
+public struct DeclarativeIndicator: Indicator {
+    /// The definition read from the file.
+    public let definition: IndicatorDefinition
+
+    /// Wraps a definition.
+    public init(_ definition: IndicatorDefinition) {
+        self.definition = definition
+    }
+}

@@ -1,0 +1,157 @@
+internal import Yams
+
+/// Reads one declarative indicator file, with every error at the line and column of its node.
+///
+/// ```yaml
+/// id: location_quotient
+/// name: Location quotient
+/// description: Share of the region's jobs in the cluster, relative to the same share in the reference area.
+/// pillar: economic                 # economic | social | environmental
+/// tags: [resilience]               # green, digital, resilience (optional)
+/// unit: ratio
+/// direction: none                  # higher | lower | none
+/// inputs:
+///   employment:                    # the name the formula uses
+///     dataflow: sbs_r_nuts2021
+///     filters: {indic_sbs: EMP_LOC_NR}
+///     or:                          # alternative bindings, tried in order (optional)
+///       - dataflow: sbs_r_nuts06_r2
+///         filters: {indic_sb: V16110}
+/// formula: (cluster(employment) / region(employment)) / (reference(employment) / referenceTotal(employment))
+/// references: [European Cluster Observatory star method]
+/// ```
+/// An input may instead read a member-survey metric: `energy: {members: energy_mwh}`.
+struct IndicatorFileReader: YAMLReader {
+    typealias Field = YAMLField
+    let file: String
+    let errorCode = IndicatorsError.Code.indicatorDefinition
+
+    static let allowedKeys = [
+        "id", "name", "description", "pillar", "tags", "unit", "direction", "inputs", "formula", "references",
+    ]
+    static let requiredKeys = ["id", "name", "pillar", "unit", "direction", "inputs", "formula"]
+
+    /// The definition in a parsed document.
+    func definition(in root: Node?) throws(IndicatorsError) -> IndicatorDefinition {
+        guard let root, case .mapping(let mapping) = root else {
+            throw IndicatorsError(
+                errorCode, "expected a mapping with id, name, pillar, unit, direction, inputs and formula", file: file,
+                line: root?.mark?.line ?? 1, column: root?.mark?.column ?? 1)
+        }
+        let fields = try keyedValues(of: mapping, allowed: Self.allowedKeys, in: "of an indicator")
+        for key in Self.requiredKeys where fields[key] == nil {
+            throw error("missing `\(key):` (an indicator needs \(Self.requiredKeys.joined(separator: ", ")))", root)
+        }
+        func field(_ key: String) -> Field { fields[key] ?? Field(name: key, key: nil, value: root) }
+
+        let id = try text(field("id"), expected: "a snake_case id")
+        guard id.utf8.allSatisfy({ ($0 >= 97 && $0 <= 122) || ($0 >= 48 && $0 <= 57) || $0 == 95 }),
+            let first = id.utf8.first, first >= 97 && first <= 122
+        else {
+            throw error("id \"\(id)\" must be snake_case: lower-case letters, digits and _", field("id").value)
+        }
+        let pillarText = try text(field("pillar"), expected: "economic, social or environmental")
+        guard let pillar = Pillar(rawValue: pillarText) else {
+            throw error("pillar \"\(pillarText)\" is not economic, social or environmental", field("pillar").value)
+        }
+        let directionText = try text(field("direction"), expected: "higher, lower or none")
+        guard let direction = Direction(rawValue: directionText) else {
+            throw error("direction \"\(directionText)\" is not higher, lower or none", field("direction").value)
+        }
+        var tags: [TransitionTag] = []
+        if let tagsField = fields["tags"] {
+            for node in try items(tagsField, expected: "transition tags", example: "green, digital") {
+                let tagText = try text(
+                    Field(name: "a tag", key: nil, value: node), expected: "green, digital or resilience")
+                guard let tag = TransitionTag(rawValue: tagText) else {
+                    throw error("tag \"\(tagText)\" is not green, digital or resilience", node)
+                }
+                tags.append(tag)
+            }
+        }
+        var references: [String] = []
+        if let referencesField = fields["references"] {
+            for node in try items(referencesField, expected: "references", example: "Author (year), title") {
+                references.append(try text(Field(name: "a reference", key: nil, value: node), expected: "a text"))
+            }
+        }
+        let inputs = try self.inputs(field("inputs"))
+        let formulaField = field("formula")
+        let formulaText = try text(formulaField, expected: "a formula")
+        let formula: Formula
+        do {
+            formula = try Formula(
+                parsing: formulaText, file: file, line: formulaField.value.mark?.line ?? 1,
+                column: formulaField.value.mark?.column ?? 1)
+        } catch {
+            throw IndicatorsError(
+                error.code, error.message, file: file, line: error.line, column: error.column)
+        }
+        let declared = Set(inputs.map(\.name))
+        if let undeclared = formula.inputs.subtracting(declared).sorted().first {
+            throw self.error(
+                "the formula reads \"\(undeclared)\", which is not among the inputs (\(declared.sorted().joined(separator: ", ")))",
+                formulaField.value)
+        }
+        return IndicatorDefinition(
+            id: id, name: try text(field("name"), expected: "a name"),
+            description: fields["description"] == nil ? "" : try text(field("description"), expected: "a text"),
+            pillar: pillar, tags: tags, unit: try text(field("unit"), expected: "a unit such as persons or ratio"),
+            direction: direction, inputs: inputs, formula: formula, references: references, file: file)
+    }
+
+    /// `inputs:` — a mapping from the names the formula uses to their bindings.
+    private func inputs(_ field: Field) throws(IndicatorsError) -> [IndicatorInput] {
+        guard case .mapping(let mapping) = field.value else {
+            throw error("inputs must be a mapping from input names to bindings", field.value)
+        }
+        var result: [IndicatorInput] = []
+        for (key, value) in mapping {
+            guard case .scalar(let name) = key else { throw error("input names are plain names", key) }
+            let binding = Field(name: "input \(name.string)", key: key, value: value)
+            guard case .mapping(let spec) = value else {
+                throw error("input \(name.string) must be a mapping with dataflow and filters, or members", value)
+            }
+            let parts = try keyedValues(of: spec, allowed: ["dataflow", "filters", "members", "or"], in: "of an input")
+            var bindings = [try self.binding(parts, at: binding.value, name: name.string)]
+            if let alternatives = parts["or"] {
+                for node in try items(alternatives, expected: "alternative bindings", example: "{dataflow: …}") {
+                    guard case .mapping(let alternative) = node else {
+                        throw error("an alternative binding is a mapping with dataflow and filters", node)
+                    }
+                    let altParts = try keyedValues(
+                        of: alternative, allowed: ["dataflow", "filters", "members"], in: "of a binding")
+                    bindings.append(try self.binding(altParts, at: node, name: name.string))
+                }
+            }
+            result.append(IndicatorInput(name: name.string, bindings: bindings))
+        }
+        guard !result.isEmpty else { throw error("inputs is empty: the formula needs at least one input", field.value) }
+        return result
+    }
+
+    private func binding(_ parts: [String: Field], at node: Node, name: String) throws(IndicatorsError) -> DataBinding {
+        if let members = parts["members"] {
+            guard parts["dataflow"] == nil else {
+                throw error("input \(name) names both a dataflow and a member metric", node)
+            }
+            return DataBinding(memberMetric: try text(members, expected: "a member-survey column such as energy_mwh"))
+        }
+        guard let dataflow = parts["dataflow"] else {
+            throw error("input \(name) needs a dataflow (or members: a survey column)", node)
+        }
+        var filters: [DataBinding.Filter] = []
+        if let filterField = parts["filters"] {
+            guard case .mapping(let filterMap) = filterField.value else {
+                throw error("filters must be a mapping such as {indic_sbs: EMP_LOC_NR}", filterField.value)
+            }
+            for (dimension, code) in filterMap {
+                guard case .scalar(let dimensionText) = dimension, case .scalar(let codeText) = code else {
+                    throw error("a filter is a dimension and one code, such as indic_sbs: EMP_LOC_NR", dimension)
+                }
+                filters.append(DataBinding.Filter(dimension: dimensionText.string, code: codeText.string))
+            }
+        }
+        return DataBinding(dataflow: try text(dataflow, expected: "a dataflow id"), filters: filters)
+    }
+}

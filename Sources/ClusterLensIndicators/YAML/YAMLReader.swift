@@ -1,0 +1,91 @@
+internal import Yams
+
+/// A value of a YAML mapping or list and what it is for: a key and its value, or an item of a list
+/// (without a key).
+struct YAMLField {
+    var name: String
+    var key: Node?
+    var value: Node
+}
+
+/// Reading YAML definition files (clusters, indicators) with every error at the line and column of
+/// the node that causes it.
+protocol YAMLReader {
+    /// The file, as errors name it.
+    var file: String { get }
+    /// The code of the errors this reader throws.
+    var errorCode: IndicatorsError.Code { get }
+}
+
+extension YAMLReader {
+    /// The fields of a mapping, after checking that every key is a known name.
+    func keyedValues(
+        of mapping: Node.Mapping, allowed: [String], in place: String
+    ) throws(IndicatorsError) -> [String: YAMLField] {
+        var fields: [String: YAMLField] = [:]
+        for (key, value) in mapping {
+            guard case .scalar(let scalar) = key else {
+                throw error("keys \(place) are names such as \(allowed[0]), not \(kind(key))", key)
+            }
+            guard allowed.contains(scalar.string) else {
+                let list = allowed.joined(separator: ", ")
+                throw error("unknown key \"\(scalar.string)\" \(place) (allowed: \(list))", key)
+            }
+            fields[scalar.string] = YAMLField(name: scalar.string, key: key, value: value)
+        }
+        return fields
+    }
+
+    /// The text of a single, non-empty value.
+    func text(_ field: YAMLField, expected: String) throws(IndicatorsError) -> String {
+        let node = field.value
+        guard case .scalar(let scalar) = node else {
+            throw error("\(field.name) must be \(expected), not \(kind(node))", node)
+        }
+        guard !isNull(node) else {
+            throw error("\(field.name) has no value (expected \(expected))", field.key ?? node)
+        }
+        guard !scalar.string.isEmpty else {
+            throw error("\(field.name) is empty (expected \(expected))", node)
+        }
+        return scalar.string
+    }
+
+    /// The items of a list of single values.
+    func items(_ field: YAMLField, expected: String, example: String) throws(IndicatorsError) -> [Node] {
+        let node = field.value
+        switch node {
+        case .sequence(let sequence):
+            return Array(sequence)
+        case .scalar where isNull(node):
+            let message = "\(field.name) has no value (expected a list of \(expected), like [\(example)])"
+            throw error(message, field.key ?? node)
+        case .scalar(let scalar):
+            throw error(
+                "\(field.name) must be a list of \(expected), not a single value: write [\(scalar.string)]", node)
+        default:
+            throw error("\(field.name) must be a list of \(expected), like [\(example)], not \(kind(node))", node)
+        }
+    }
+
+    /// What a node is, for messages: `a list`, `a mapping`, `the value "ES51"`.
+    func kind(_ node: Node) -> String {
+        switch node {
+        case .mapping: "a mapping"
+        case .sequence: "a list"
+        case .scalar(let scalar): isNull(node) ? "nothing" : "the value \"\(scalar.string)\""
+        case .alias: "an alias"
+        }
+    }
+
+    /// Whether a node is YAML's null: nothing, `~` or `null` unquoted.
+    func isNull(_ node: Node) -> Bool {
+        node.tag.rawValue == Tag.Name.null.rawValue
+    }
+
+    /// An error at a node's line and column.
+    func error(_ message: String, _ node: Node) -> IndicatorsError {
+        IndicatorsError(
+            errorCode, message, file: file, line: node.mark?.line ?? 0, column: node.mark?.column ?? 0)
+    }
+}

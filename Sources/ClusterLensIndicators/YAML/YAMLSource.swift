@@ -1,0 +1,65 @@
+import Foundation
+internal import Yams
+
+/// Reading YAML files: their text, and the document tree with syntax errors at line and column.
+enum YAMLSource {
+    /// The text of a UTF-8 file; `.unreadable` when it does not exist, is a folder or is not UTF-8.
+    static func text(ofFile path: String) throws(IndicatorsError) -> String {
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
+            throw IndicatorsError(.unreadable, "cannot read the file: no such file", file: path)
+        }
+        guard !isFolder.boolValue else {
+            throw IndicatorsError(.unreadable, "cannot read the file: it is a folder", file: path)
+        }
+        let data: Data
+        do {
+            data = try Data(contentsOf: URL(fileURLWithPath: path))
+        } catch {
+            throw IndicatorsError(.unreadable, "cannot read the file: \(error.localizedDescription)", file: path)
+        }
+        guard let text = String(validating: data, as: UTF8.self) else {
+            throw IndicatorsError(.unreadable, "the file is not UTF-8 text", file: path)
+        }
+        return text
+    }
+
+    /// The document tree of `text`, `nil` for an empty document.
+    static func compose(_ text: String, file: String, errorCode: IndicatorsError.Code) throws(IndicatorsError) -> Node?
+    {
+        do {
+            return try Yams.compose(yaml: text)
+        } catch {
+            throw syntaxError(error, in: text, file: file, errorCode: errorCode)
+        }
+    }
+
+    /// Turns a Yams error into an error at its line and column.
+    static func syntaxError(
+        _ error: any Error, in text: String, file: String, errorCode: IndicatorsError.Code
+    ) -> IndicatorsError {
+        guard let error = error as? YamlError else {
+            return IndicatorsError(errorCode, "invalid YAML: \(error)", file: file)
+        }
+        func located(_ message: String, line: Int, column: Int) -> IndicatorsError {
+            IndicatorsError(errorCode, "invalid YAML: \(message)", file: file, line: line, column: column)
+        }
+        switch error {
+        case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
+            .composer(let context, let problem, let mark, _):
+            let detail = context.map { " (\($0.text) at line \($0.mark.line), column \($0.mark.column))" } ?? ""
+            return located(problem + detail, line: mark.line, column: mark.column)
+        case .reader(let problem, let offset, _, _):
+            guard let offset else { return located(problem, line: 0, column: 0) }
+            let before = String(decoding: text.utf8.prefix(offset), as: UTF8.self)
+            let lines = before.split(separator: "\n", omittingEmptySubsequences: false)
+            return located(problem, line: lines.count, column: (lines.last?.unicodeScalars.count ?? 0) + 1)
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            let keys = duplicates.map { "\"\($0)\"" }.joined(separator: ", ")
+            let message = "key \(keys) appears more than once in the same mapping"
+            return located(message, line: context.mark.line, column: context.mark.column)
+        default:
+            return IndicatorsError(errorCode, "invalid YAML: \(error)", file: file)
+        }
+    }
+}

@@ -1,0 +1,115 @@
+import ArgumentParser
+import ClusterLensIndicators
+import Foundation
+
+/// `clusterlens indicators list [--json]` and `clusterlens indicators show ID`.
+struct IndicatorsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "indicators",
+        abstract: "The indicator catalogue: compiled indicators and the YAML files of Indicators/.",
+        subcommands: [List.self, Show.self]
+    )
+
+    /// Where declarative indicators are read from.
+    struct CatalogueOptions: ParsableArguments {
+        @Option(
+            name: .customLong("indicators"),
+            help: ArgumentHelp("A further folder of indicator YAML files; repeatable.", valueName: "DIR"))
+        var folders: [String] = []
+
+        /// The bundled catalogue: `$CLUSTERLENS_INDICATORS`, else `./Indicators`, else the package's own folder.
+        static var bundledFolder: String? {
+            let manager = FileManager.default
+            if let variable = ProcessInfo.processInfo.environment["CLUSTERLENS_INDICATORS"] { return variable }
+            if manager.fileExists(atPath: "Indicators") { return "Indicators" }
+            let packageFolder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+                .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Indicators").path
+            return manager.fileExists(atPath: packageFolder) ? packageFolder : nil
+        }
+
+        func load() throws -> IndicatorCatalogue {
+            do {
+                return try IndicatorCatalogue(folders: (Self.bundledFolder.map { [$0] } ?? []) + folders)
+            } catch {
+                throw ExitStatus.fail(error)
+            }
+        }
+    }
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "list", abstract: "List every indicator: id, pillar, unit, direction, name.")
+
+        @Flag(help: "Print a JSON array of {id, name, pillar, tags, unit, direction, file}.")
+        var json = false
+
+        @OptionGroup var catalogue: CatalogueOptions
+
+        func run() throws {
+            let indicators = try catalogue.load().indicators.map(\.definition)
+            if json {
+                let entries = indicators.map {
+                    IndicatorSummary(
+                        id: $0.id, name: $0.name, pillar: $0.pillar, tags: $0.tags, unit: $0.unit,
+                        direction: $0.direction, file: $0.file)
+                }
+                let encoder = JSONEncoder()
+                encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+                print(String(decoding: try encoder.encode(entries), as: UTF8.self))
+                return
+            }
+            let width = indicators.map(\.id.count).max() ?? 0
+            for indicator in indicators {
+                let id = indicator.id.padding(toLength: width, withPad: " ", startingAt: 0)
+                let pillar = indicator.pillar.rawValue.padding(toLength: 13, withPad: " ", startingAt: 0)
+                let direction =
+                    indicator.direction == .none ? "descriptive" : "\(indicator.direction.rawValue) is better"
+                print("\(id)  \(pillar)  \(indicator.name) [\(indicator.unit), \(direction)]")
+            }
+        }
+    }
+
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "show", abstract: "One indicator: definition, formula, inputs and sources.")
+
+        @Argument(help: "The indicator id, e.g. location_quotient.")
+        var id: String
+
+        @OptionGroup var catalogue: CatalogueOptions
+
+        func run() throws {
+            guard let indicator = try catalogue.load().indicator(id)?.definition else {
+                ExitStatus.printError("error: no indicator \"\(id)\" (see `clusterlens indicators list`)")
+                throw ExitCode(1)
+            }
+            var lines = [
+                "\(indicator.id): \(indicator.name)",
+                "  pillar       \(indicator.pillar.rawValue)"
+                    + (indicator.tags.isEmpty ? "" : " (\(indicator.tags.map(\.rawValue).joined(separator: ", ")))"),
+                "  unit         \(indicator.unit)",
+                "  direction    \(indicator.direction.rawValue)",
+                "  formula      \(indicator.formula.text)",
+            ]
+            for input in indicator.inputs {
+                lines.append(
+                    "  input        \(input.name) = " + input.bindings.map(\.summary).joined(separator: " or "))
+            }
+            if !indicator.description.isEmpty { lines.append("  description  \(indicator.description)") }
+            for reference in indicator.references { lines.append("  reference    \(reference)") }
+            if let file = indicator.file { lines.append("  file         \(file)") }
+            print(lines.joined(separator: "\n"))
+        }
+    }
+}
+
+/// One line of `indicators list --json`.
+struct IndicatorSummary: Encodable {
+    var id: String
+    var name: String
+    var pillar: Pillar
+    var tags: [TransitionTag]
+    var unit: String
+    var direction: Direction
+    var file: String?
+}

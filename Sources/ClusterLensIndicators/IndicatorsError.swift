@@ -13,6 +13,8 @@ public struct IndicatorsError: Error, Sendable, Equatable, CustomStringConvertib
         case formulaSyntax
         /// A formula that parses but cannot be evaluated (unknown input or function, wrong arity).
         case formulaEvaluation
+        /// A member-firm survey CSV that breaks the template's rules.
+        case memberSurvey
         /// A file that cannot be read.
         case unreadable
     }

@@ -1,0 +1,188 @@
+public import ClusterLensCore
+
+extension ObservationStore {
+    /// The sum of a dataflow's cells over a cluster's sectors and regions in one period, each employee
+    /// counted once, with flags and provenance.
+    ///
+    /// ## Cells
+    ///
+    /// A *cell* is a sector and a region. The observations considered are those of `dataflow` in
+    /// `period` whose key matches every filter (dimension ids compared case-insensitively, codes
+    /// exactly), whose geography code (see ``DimensionRoles``) is a NUTS code inside `regions`, and
+    /// whose sector code is a NACE code inside `sectors`. With `sectors` `nil` (all sectors) only the
+    /// total, ``totalSectorCode`` (default `TOTAL`), is read; a dataflow without a sector dimension
+    /// then counts as the total. Codes that are not NUTS or NACE codes are ignored. A cell with two or
+    /// more observations (they differ in a dimension no filter fixes, such as the unit) makes the
+    /// result missing as ambiguous; add a filter.
+    ///
+    /// ## Counting each employee once
+    ///
+    /// A cell's value is *available* when it is a number; `NaN`, empty, `:`, confidential and text
+    /// values are missing. The cells added up are ``ClusterDefinition/countedOnce(among:)`` of the
+    /// available cells: of the available cells, the coarsest are kept, so a parent total (`C29`) is
+    /// preferred to its children (`C291`, `C292`), and the children are used where the parent is
+    /// missing; likewise for regions (`ES5` before `ES51`).
+    ///
+    /// A missing cell is *covered* when an added-up cell overlaps it in both sector and region: a
+    /// coarser available code contains it (confidential `C292` under available `C29`), or it contains
+    /// added-up finer codes (confidential `C29` whose children `C291` and `C292` are available; as in
+    /// ``SectorSet/countedOnce(among:)``, the children the data holds stand for the parent). A covered
+    /// missing cell is listed in ``ValueProvenance/coveredMissing`` and does not make the result
+    /// missing. Any uncovered missing cell makes the result missing, with a reason naming the cell,
+    /// its period and why (`C292@ES52 2021: confidential (OBS_VALUE NaN, CONF_STATUS=C)`), and the
+    /// flags of the inputs. Missing is never read as zero.
+    ///
+    /// Only cells the data holds can be known to be missing: a cell a file leaves out altogether (no
+    /// row, no `NaN`) is not detected, and the sum covers the cells present. Eurostat publishes
+    /// suppressed cells as confidential rows, so its files are not affected.
+    ///
+    /// ## Flags and provenance
+    ///
+    /// The flags of the result are the union of the ``StoredObservation/flags`` of the inputs: the
+    /// added-up cells and, for a missing result, the uncovered missing cells. So a sum that includes
+    /// an estimated value carries `e`. ``ValueProvenance`` lists those inputs, hence the files with
+    /// their SHA-256, the series keys and the periods.
+    ///
+    /// - Parameters:
+    ///   - dataflow: The dataflow, in any form ``normalisedDataflowID(_:)`` accepts.
+    ///   - filters: Dimension id → code for the dimensions other than sector, geography and time, such
+    ///     as `["indic_sbs": "EMP_LOC_NR"]`.
+    ///   - sectors: The cluster's sectors; `nil` for all sectors (the total code).
+    ///   - regions: The cluster's regions.
+    ///   - period: The period.
+    /// - Returns: The sum, or missing with the reason; never zero for lack of data.
+    public func value(
+        dataflow: String, filters: [String: String], sectors: SectorSet?, regions: RegionSet, period: TimePeriod
+    ) -> AggregatedValue {
+        let id = Self.normalisedDataflowID(dataflow)
+        var provenance = ValueProvenance(dataflow: id)
+        guard let table = tables[id] else {
+            return AggregatedValue(value: .missing("no data loaded for dataflow \(id)"), provenance: provenance)
+        }
+        let sectorSet: SectorSet
+        if let sectors {
+            sectorSet = sectors
+        } else {
+            guard let total = try? NACECode(totalSectorCode) else {
+                return AggregatedValue(
+                    value: .missing("the total sector code \(totalSectorCode) is not a NACE code"),
+                    provenance: provenance)
+            }
+            sectorSet = SectorSet([total])
+        }
+        guard let reference = regions.codes.first else {
+            return AggregatedValue(value: .missing("no regions to add up"), provenance: provenance)
+        }
+        let cluster = ClusterDefinition(id: id, name: id, regions: regions, sectors: sectorSet, reference: reference)
+        let total = sectors == nil ? sectorSet.codes.first : nil
+        let cells = matchingCells(
+            table: table, dataflow: id, filters: filters, cluster: cluster, total: total, period: period)
+        let scope = "\(id) \(Self.describe(filters)) for sectors [\(sectorSet)] in regions [\(regions)] in \(period)"
+        guard !cells.isEmpty else {
+            return AggregatedValue(value: .missing("no observation of \(scope)"), provenance: provenance)
+        }
+        if let (cell, observations) = cells.filter({ $0.value.count > 1 }).min(by: { $0.key < $1.key }) {
+            provenance.inputs = observations
+            let keys = observations.map(\.seriesKey).joined(separator: "; ")
+            return AggregatedValue(
+                value: .missing(
+                    "ambiguous: cell \(cell) has \(observations.count) observations (\(keys)); add a filter"),
+                provenance: provenance)
+        }
+        var single: [ClusterDefinition.Cell: StoredObservation] = [:]
+        for (cell, observations) in cells {
+            if let observation = observations.first { single[cell] = observation }
+        }
+        return aggregate(single, cluster: cluster, provenance: provenance)
+    }
+
+    /// The observations of each cell of `cluster` in `table` for `period` matching `filters`.
+    private func matchingCells(
+        table: DataflowTable, dataflow: String, filters: [String: String], cluster: ClusterDefinition,
+        total: NACECode?, period: TimePeriod
+    ) -> [ClusterDefinition.Cell: [StoredObservation]] {
+        let folded = filters.map { (id: $0.key.lowercased(), code: $0.value) }
+        var cells: [ClusterDefinition.Cell: [StoredObservation]] = [:]
+        let geographyIDs = roles.candidates(for: .geography, dataflow: dataflow).map { $0.lowercased() }
+        let positions = table.positions(geography: geographyIDs) { code in
+            (try? NUTSCode(code)).map { cluster.regions.contains($0) } ?? false
+        }
+        for position in positions {
+            let series = table.series[position]
+            guard let observation = series.observations[period] else { continue }
+            let matches = folded.allSatisfy { filter in
+                series.key.contains { $0.id.lowercased() == filter.id && $0.value == filter.code }
+            }
+            guard matches else { continue }
+            let ids = series.key.map(\.id)
+            guard let geography = roles.dimension(for: .geography, among: ids, dataflow: dataflow),
+                let regionCode = observation.code(geography), let region = try? NUTSCode(regionCode)
+            else { continue }
+            let sector: NACECode
+            if let sectorID = roles.dimension(for: .sector, among: ids, dataflow: dataflow) {
+                guard let code = observation.code(sectorID), let parsed = try? NACECode(code) else { continue }
+                sector = parsed
+            } else if let total {
+                sector = total
+            } else {
+                continue
+            }
+            guard cluster.contains(sector: sector, region: region) else { continue }
+            cells[ClusterDefinition.Cell(sector: sector, region: region), default: []].append(observation)
+        }
+        return cells
+    }
+
+    /// Applies the count-once rule to one observation per cell and adds up.
+    private func aggregate(
+        _ cells: [ClusterDefinition.Cell: StoredObservation], cluster: ClusterDefinition,
+        provenance: ValueProvenance
+    ) -> AggregatedValue {
+        var provenance = provenance
+        let available = cells.filter { $0.value.value.number != nil }
+        let used = cluster.countedOnce(among: available.keys)
+        let missing = cells.filter { $0.value.value.number == nil }.sorted { $0.key < $1.key }
+        var uncovered: [(cell: ClusterDefinition.Cell, observation: StoredObservation)] = []
+        for (cell, observation) in missing {
+            let covered = used.contains { $0.sector.overlaps(cell.sector) && $0.region.overlaps(cell.region) }
+            if covered {
+                provenance.coveredMissing.append(Self.explain(cell, observation))
+            } else {
+                uncovered.append((cell, observation))
+            }
+        }
+        let usedObservations = used.compactMap { cells[$0] }
+        provenance.cells = used
+        provenance.inputs = usedObservations
+        var flags = usedObservations.reduce(into: Set<String>()) { $0.formUnion($1.flags) }
+        if let first = uncovered.first {
+            provenance.inputs += uncovered.map(\.observation)
+            for entry in uncovered { flags.formUnion(entry.observation.flags) }
+            var reason = Self.explain(first.cell, first.observation)
+            if uncovered.count > 1 { reason += " (and \(uncovered.count - 1) more missing cells)" }
+            return AggregatedValue(value: .missing(reason, flags: flags), provenance: provenance)
+        }
+        let sum = usedObservations.compactMap(\.value.number).reduce(0, +)
+        return AggregatedValue(value: FormulaValue(sum, flags: flags), provenance: provenance)
+    }
+
+    /// `C292@ES52 2021: confidential (OBS_VALUE NaN, CONF_STATUS=C)`.
+    private static func explain(_ cell: ClusterDefinition.Cell, _ observation: StoredObservation) -> String {
+        let kind: String
+        switch observation.value.kind {
+        case .absent: kind = "no OBS_VALUE"
+        case .empty: kind = "OBS_VALUE empty"
+        case .missingMarker, .numeric: kind = "OBS_VALUE \(observation.value.lexical ?? "")"
+        case .text: kind = "OBS_VALUE \"\(observation.value.lexical ?? "")\" is not a number"
+        }
+        let status = observation.status.map { "\($0.id)=\($0.value)" }
+        let what = observation.isConfidential ? "confidential" : "missing"
+        return "\(cell) \(observation.period): \(what) (" + ([kind] + status).joined(separator: ", ") + ")"
+    }
+
+    /// `indic_sbs=EMP_LOC_NR` for filters, sorted by id; `(no filter)` for none.
+    private static func describe(_ filters: [String: String]) -> String {
+        filters.isEmpty
+            ? "(no filter)" : filters.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ",")
+    }
+}

@@ -1,0 +1,51 @@
+public import ClusterLensCore
+
+extension ObservationStore {
+    /// The value of an input for one cluster in one of the formula language's scopes.
+    ///
+    /// | scope | sectors | regions |
+    /// |---|---|---|
+    /// | ``FormulaScope/cluster`` | the cluster's | the cluster's |
+    /// | ``FormulaScope/region`` | all (``totalSectorCode``) | the cluster's |
+    /// | ``FormulaScope/reference`` | the cluster's | the reference area |
+    /// | ``FormulaScope/referenceTotal`` | all (``totalSectorCode``) | the reference area |
+    /// | ``FormulaScope/peers`` | the cluster's | the peer regions together |
+    ///
+    /// The peer regions are added up as one territory (with the count-once rule), so a ratio of two
+    /// peer values divides sums and never averages ratios. A cluster without peers gives a missing
+    /// value for ``FormulaScope/peers``.
+    ///
+    /// - Parameters:
+    ///   - alternatives: The inputs in order of preference (see ``value(of:sectors:regions:period:)``).
+    ///   - scope: The scope.
+    ///   - cluster: The cluster.
+    ///   - period: The period.
+    /// - Returns: The value, or missing with the reason.
+    public func value(
+        of alternatives: [StoreInput], scope: FormulaScope, cluster: ClusterDefinition, period: TimePeriod
+    ) -> AggregatedValue {
+        let sectors: SectorSet?
+        let regions: RegionSet
+        switch scope {
+        case .cluster:
+            (sectors, regions) = (cluster.sectors, cluster.regions)
+        case .region:
+            (sectors, regions) = (nil, cluster.regions)
+        case .reference:
+            (sectors, regions) = (cluster.sectors, RegionSet([cluster.reference]))
+        case .referenceTotal:
+            (sectors, regions) = (nil, RegionSet([cluster.reference]))
+        case .peers:
+            guard !cluster.peers.isEmpty else {
+                return AggregatedValue(
+                    value: .missing("cluster \(cluster.id) has no peer regions"),
+                    provenance: ValueProvenance(
+                        dataflow: alternatives.first.map {
+                            Self.normalisedDataflowID($0.dataflow)
+                        } ?? ""))
+            }
+            (sectors, regions) = (cluster.sectors, RegionSet(cluster.peers))
+        }
+        return value(of: alternatives, sectors: sectors, regions: regions, period: period)
+    }
+}

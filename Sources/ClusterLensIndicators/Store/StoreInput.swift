@@ -1,0 +1,72 @@
+public import ClusterLensCore
+
+/// Where an indicator input is read in the observation store: a dataflow and the filters that pick
+/// the measure, such as persons employed from `sbs_r_nuts2021` with `indic_sbs=EMP_LOC_NR`.
+public struct StoreInput: Sendable, Hashable, CustomStringConvertible {
+    /// The dataflow, in any form ``ObservationStore/normalisedDataflowID(_:)`` accepts.
+    public var dataflow: String
+    /// Dimension id → code for the dimensions other than sector, geography and time.
+    public var filters: [String: String]
+
+    /// Creates an input binding.
+    ///
+    /// - Parameters:
+    ///   - dataflow: The dataflow.
+    ///   - filters: Dimension id → code, ids compared case-insensitively.
+    public init(dataflow: String, filters: [String: String] = [:]) {
+        self.dataflow = dataflow
+        self.filters = filters
+    }
+
+    /// Persons employed, from Eurostat's structural business statistics by NUTS 2 region: the current
+    /// `sbs_r_nuts2021` (`indic_sbs=EMP_LOC_NR`), else the older `sbs_r_nuts06_r2` (`indic_sb=V16110`).
+    public static let personsEmployed: [StoreInput] = [
+        StoreInput(dataflow: "sbs_r_nuts2021", filters: ["indic_sbs": "EMP_LOC_NR"]),
+        StoreInput(dataflow: "sbs_r_nuts06_r2", filters: ["indic_sb": "V16110"]),
+    ]
+
+    /// Local units, from `sbs_r_nuts2021` (`indic_sbs=LOC_NR`), else `sbs_r_nuts06_r2` (`indic_sb=V11210`).
+    public static let localUnits: [StoreInput] = [
+        StoreInput(dataflow: "sbs_r_nuts2021", filters: ["indic_sbs": "LOC_NR"]),
+        StoreInput(dataflow: "sbs_r_nuts06_r2", filters: ["indic_sb": "V11210"]),
+    ]
+
+    /// `dataflow[id=code,…]`, filters sorted by id.
+    public var description: String {
+        let pairs = filters.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
+        return "\(dataflow)[\(pairs.joined(separator: ","))]"
+    }
+}
+
+extension ObservationStore {
+    /// The value of the first of several alternative inputs that has data for the query.
+    ///
+    /// The alternatives are tried in order; the first one with at least one observation for the
+    /// cluster's cells in `period` gives the result, even a missing one (a confidential cell in the
+    /// current dataflow is not silently replaced by an older dataflow's number). When none has an
+    /// observation, the result is missing and the reason lists what was tried.
+    ///
+    /// - Parameters:
+    ///   - alternatives: The inputs in order of preference, such as ``StoreInput/personsEmployed``.
+    ///   - sectors: The cluster's sectors; `nil` for all sectors (``totalSectorCode``).
+    ///   - regions: The cluster's regions.
+    ///   - period: The period.
+    /// - Returns: The value as ``value(dataflow:filters:sectors:regions:period:)`` computes it.
+    public func value(
+        of alternatives: [StoreInput], sectors: SectorSet?, regions: RegionSet, period: TimePeriod
+    ) -> AggregatedValue {
+        var reasons: [String] = []
+        var last: AggregatedValue?
+        for input in alternatives {
+            let result = value(
+                dataflow: input.dataflow, filters: input.filters, sectors: sectors, regions: regions, period: period)
+            if !result.provenance.inputs.isEmpty { return result }
+            reasons.append(result.missingReason ?? "no observation of \(input)")
+            last = result
+        }
+        let reason = reasons.isEmpty ? "no input to read" : reasons.joined(separator: "; ")
+        return AggregatedValue(
+            value: .missing(reason),
+            provenance: last?.provenance ?? ValueProvenance(dataflow: alternatives.first?.dataflow ?? ""))
+    }
+}

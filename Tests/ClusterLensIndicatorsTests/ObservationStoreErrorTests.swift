@@ -1,0 +1,80 @@
+import ClusterLensCore
+import ClusterLensIndicators
+import Foundation
+import Testing
+
+@Suite("Observation store: errors, overrides and sharing")
+struct ObservationStoreErrorTests {
+    private static func temporaryFile(_ text: String, suffix: String) throws -> String {
+        let path = FileManager.default.temporaryDirectory
+            .appendingPathComponent("clusterlens-store-\(UUID().uuidString).\(suffix)").path
+        try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+        return path
+    }
+
+    @Test("a CSV record with the wrong number of fields is an error naming the file and line")
+    func raggedRecord() throws {
+        let path = try Self.temporaryFile("geo,nace_r2,time,value\nES51,C29,2021,1\nES52,C29,2021\n", suffix: "csv")
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        var store = ObservationStore()
+        let error = try #require(throws: IndicatorsError.self) { try store.load(file: path, dataflow: "x") }
+        #expect(error.code == .unreadable)
+        #expect(error.file == path)
+        #expect(error.line == 3)
+        #expect(store.count == 0)
+    }
+
+    @Test("a CSV file without a value or time column is an error")
+    func missingColumns() throws {
+        let noValue = try Self.temporaryFile("geo,nace_r2,time\nES51,C29,2021\n", suffix: "csv")
+        let noTime = try Self.temporaryFile("geo,nace_r2,value\nES51,C29,1\n", suffix: "csv")
+        defer {
+            try? FileManager.default.removeItem(atPath: noValue)
+            try? FileManager.default.removeItem(atPath: noTime)
+        }
+        var store = ObservationStore()
+        let valueError = try #require(throws: IndicatorsError.self) { try store.load(file: noValue, dataflow: "x") }
+        #expect(valueError.message.hasPrefix("no value column"))
+        let timeError = try #require(throws: IndicatorsError.self) { try store.load(file: noTime, dataflow: "x") }
+        #expect(timeError.message.hasPrefix("no time column"))
+    }
+
+    @Test("XML that is not SDMX, and a missing file, are errors naming the file")
+    func notSDMX() throws {
+        let path = try Self.temporaryFile("<html><body>not data</body></html>\n", suffix: "xml")
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        var store = ObservationStore()
+        let error = try #require(throws: IndicatorsError.self) { try store.load(file: path) }
+        #expect(error.file == path)
+        #expect(throws: IndicatorsError.self) { try store.load(file: path + ".absent") }
+        #expect(store.sources.isEmpty)
+    }
+
+    @Test("a dataflow given on loading overrides the one an SDMX-ML message names")
+    func explicitDataflow() throws {
+        var store = ObservationStore()
+        let summary = try store.load(file: StoreFixture.sdmxML.path, dataflow: "ESTAT:MY_COPY(2.0)")
+        #expect(summary.dataflows == ["my_copy"])
+        #expect(store.dataflows == ["my_copy"])
+    }
+
+    @Test("a loaded store is shared by concurrent tasks")
+    func sharedAcrossTasks() async throws {
+        let store = try StoreFixture.sdmxML.store()
+        let regions = try RegionSet(parsing: ["ES51", "ES52"])
+        let sectors = try SectorSet(parsing: ["C29"])
+        let period = try TimePeriod("2021")
+        let sums = await withTaskGroup(of: Double?.self) { group in
+            for _ in 0..<8 {
+                group.addTask {
+                    store.value(of: StoreInput.personsEmployed, sectors: sectors, regions: regions, period: period)
+                        .number
+                }
+            }
+            var sums: [Double?] = []
+            for await sum in group { sums.append(sum) }
+            return sums
+        }
+        #expect(sums == Array(repeating: 1500, count: 8))
+    }
+}

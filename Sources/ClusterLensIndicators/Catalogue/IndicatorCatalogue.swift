@@ -49,7 +49,7 @@ public struct IndicatorCatalogue: Sendable {
 
     /// Reads one indicator file.
     public static func definition(file path: String) throws(IndicatorsError) -> IndicatorDefinition {
-        try definition(yaml: YAMLSource.text(ofFile: path), file: path)
+        try definition(yaml: TextFile.read(path), file: path)
     }
 
     /// Reads one indicator from YAML text; `file` names it in errors.

@@ -37,7 +37,7 @@ public enum ClusterDefinitionLoader {
     /// - Throws: ``IndicatorsError`` — `.unreadable` when the file does not exist, is a folder, cannot
     ///   be read or is not UTF-8; `.clusterDefinition` when it breaks the format.
     public static func load(file path: String) throws(IndicatorsError) -> [ClusterDefinition] {
-        try load(yaml: YAMLSource.text(ofFile: path), file: path)
+        try load(yaml: TextFile.read(path), file: path)
     }
 
     /// Reads the clusters of a YAML text.

@@ -68,23 +68,7 @@ public enum MemberSurveyLoader {
     /// - Throws: ``IndicatorsError`` — `.unreadable` when the file does not exist, is a folder, cannot
     ///   be read or is not UTF-8; ``errorCode`` when it breaks the format (see the type's documentation).
     public static func load(file path: String) throws(IndicatorsError) -> MemberSurvey {
-        var isFolder: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
-            throw IndicatorsError(.unreadable, "cannot read the file: no such file", file: path)
-        }
-        guard !isFolder.boolValue else {
-            throw IndicatorsError(.unreadable, "cannot read the file: it is a folder", file: path)
-        }
-        let data: Data
-        do {
-            data = try Data(contentsOf: URL(fileURLWithPath: path))
-        } catch {
-            throw IndicatorsError(.unreadable, "cannot read the file: \(error.localizedDescription)", file: path)
-        }
-        guard let text = String(validating: data, as: UTF8.self) else {
-            throw IndicatorsError(.unreadable, "the file is not UTF-8 text", file: path)
-        }
-        return try load(csv: text, file: path)
+        try load(csv: TextFile.read(path), file: path)
     }
 
     /// Reads a member survey from CSV text.

@@ -45,11 +45,11 @@ struct ComputeCommand: ParsableCommand {
             let definitions = try ClusterDefinitionLoader.load(file: clusters)
             let folders = (IndicatorsCommand.CatalogueOptions.bundledFolder.map { [$0] } ?? []) + indicatorFolders
             let catalogue = try IndicatorCatalogue(folders: folders)
-            var selected = catalogue.indicators.map(\.definition)
+            var selected = catalogue.indicators
             if let indicators {
                 let ids = indicators.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
                 selected = try ids.map { id in
-                    guard let indicator = catalogue.indicator(id)?.definition else {
+                    guard let indicator = catalogue.indicator(id) else {
                         throw IndicatorsError(
                             .indicatorDefinition, "no indicator \"\(id)\" (see `clusterlens indicators list`)")
                     }

@@ -89,7 +89,7 @@ struct IndicatorsCommand: ParsableCommand {
                     + (indicator.tags.isEmpty ? "" : " (\(indicator.tags.map(\.rawValue).joined(separator: ", ")))"),
                 "  unit         \(indicator.unit)",
                 "  direction    \(indicator.direction.rawValue)",
-                "  formula      \(indicator.formula.text)",
+                (indicator.formula == nil ? "  method       " : "  formula      ") + indicator.method,
             ]
             for input in indicator.inputs {
                 lines.append(

@@ -45,7 +45,7 @@ struct IndicatorEngineTests {
         ])
     func bundledIndicatorsGiveHandComputedValues(_ id: String, _ expected: Double, _ flags: [String]) throws {
         let (engine, cluster, catalogue) = try Self.engineAndCluster()
-        let indicator = try #require(catalogue.indicator(id)?.definition)
+        let indicator = try #require(catalogue.indicator(id))
         let result = engine.compute(indicator, for: cluster, period: try TimePeriod("2021"))
         let value = try #require(result.value.number, "\(result.value)")
         #expect(abs(value - expected) < 1e-9)
@@ -56,7 +56,7 @@ struct IndicatorEngineTests {
 
     @Test func aMissingEarlierPeriodGivesAMissingGrowthRateWithTheReason() throws {
         let (engine, cluster, catalogue) = try Self.engineAndCluster()
-        let indicator = try #require(catalogue.indicator("employment_cagr")?.definition)
+        let indicator = try #require(catalogue.indicator("employment_cagr"))
         let result = engine.compute(indicator, for: cluster, period: nil)
         #expect(result.period?.lexical == "2021")  // the latest period the dataflow holds
         #expect(result.status == .missing)

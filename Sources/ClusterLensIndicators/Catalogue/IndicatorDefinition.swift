@@ -102,8 +102,10 @@ public struct IndicatorDefinition: Sendable {
     public var direction: Direction
     /// The inputs the formula reads.
     public var inputs: [IndicatorInput]
-    /// The formula.
-    public var formula: Formula
+    /// The formula; `nil` for a compiled indicator whose method a formula cannot express.
+    public var formula: Formula?
+    /// The method in words: the formula's text, or a compiled indicator's description of it.
+    public var method: String
     /// Methodological references.
     public var references: [String]
     /// The file it was read from; `nil` for a compiled indicator.
@@ -123,8 +125,28 @@ public struct IndicatorDefinition: Sendable {
         self.direction = direction
         self.inputs = inputs
         self.formula = formula
+        self.method = formula.text
         self.references = references
         self.file = file
+    }
+
+    /// Creates the definition of a compiled indicator, whose `method` states how it is computed.
+    public init(
+        id: String, name: String, description: String, pillar: Pillar, tags: [TransitionTag], unit: String,
+        direction: Direction, inputs: [IndicatorInput], method: String, references: [String]
+    ) {
+        self.id = id
+        self.name = name
+        self.description = description
+        self.pillar = pillar
+        self.tags = tags
+        self.unit = unit
+        self.direction = direction
+        self.inputs = inputs
+        self.formula = nil
+        self.method = method
+        self.references = references
+        self.file = nil
     }
 }
 
@@ -136,6 +158,24 @@ public struct IndicatorDefinition: Sendable {
 public protocol Indicator: Sendable {
     /// The indicator's definition.
     var definition: IndicatorDefinition { get }
+
+    /// The value for one cluster and period. The default evaluates the definition's formula, reading
+    /// inputs through `request`; compiled indicators compute what a formula cannot express.
+    func evaluate(_ request: IndicatorRequest) -> FormulaValue
+}
+
+extension Indicator {
+    /// Evaluates the definition's formula (missing, with the reason, when it has none or fails).
+    public func evaluate(_ request: IndicatorRequest) -> FormulaValue {
+        guard let formula = definition.formula else {
+            return .missing("\(definition.id) has no formula and no compiled method")
+        }
+        do {
+            return try formula.evaluate(request.formulaContext(for: definition))
+        } catch {
+            return .missing(error.message)
+        }
+    }
 }
 
 /// An indicator read from a YAML file in `Indicators/` (or a folder given with `--indicators`).

@@ -28,32 +28,28 @@ public struct IndicatorEngine: Sendable {
     }
 
     /// Every indicator for one cluster, in the order given.
-    public func compute(
-        _ indicators: [IndicatorDefinition], for cluster: ClusterDefinition, period: TimePeriod? = nil
-    ) -> [IndicatorResult] {
+    public func compute(_ indicators: [any Indicator], for cluster: ClusterDefinition, period: TimePeriod? = nil)
+        -> [IndicatorResult]
+    {
         indicators.map { compute($0, for: cluster, period: period) }
     }
 
     /// One indicator for one cluster.
-    public func compute(_ indicator: IndicatorDefinition, for cluster: ClusterDefinition, period: TimePeriod?)
+    public func compute(_ indicator: any Indicator, for cluster: ClusterDefinition, period: TimePeriod?)
         -> IndicatorResult
     {
-        guard let period = period ?? latestPeriod(of: indicator) else {
+        let definition = indicator.definition
+        guard let period = period ?? latestPeriod(of: definition) else {
             return IndicatorResult(
-                indicator: indicator, period: nil,
-                value: .missing("no data for any input (\(indicator.inputs.map(\.name).joined(separator: ", ")))"),
+                indicator: definition, period: nil,
+                value: .missing("no data for any input (\(definition.inputs.map(\.name).joined(separator: ", ")))"),
                 provenance: [])
         }
-        let context = EngineContext(engine: self, indicator: indicator, cluster: cluster, period: period)
-        let value: FormulaValue
-        do {
-            value = try indicator.formula.evaluate(context)
-        } catch {
-            value = .missing(error.message)
-        }
+        let request = IndicatorRequest(engine: self, cluster: cluster, period: period)
+        let value = indicator.evaluate(request)
         return IndicatorResult(
-            indicator: indicator, period: period, value: value, provenance: context.log.provenance,
-            memberCoverage: context.log.coverage)
+            indicator: definition, period: period, value: value, provenance: request.log.provenance,
+            memberCoverage: request.log.coverage)
     }
 
     /// The latest period in the dataflows the indicator's inputs bind to.
@@ -79,26 +75,49 @@ public struct IndicatorEngine: Sendable {
     }
 }
 
-/// What a formula read while being evaluated (a class: the context is passed by value).
+/// What an indicator read while being computed (a class: requests and contexts are values).
 final class EvaluationLog: @unchecked Sendable {
     var provenance: [ValueProvenance] = []
     var coverage: [String: Double] = [:]
 }
 
-/// Reads formula inputs from the engine's store and surveys for one cluster, indicator and period.
-struct EngineContext: FormulaContext {
-    let engine: IndicatorEngine
-    let indicator: IndicatorDefinition
-    let cluster: ClusterDefinition
-    let period: TimePeriod
+/// What an indicator is computed for: the engine's data, the cluster and the period; everything it
+/// reads through here is recorded for the result's provenance.
+public struct IndicatorRequest: Sendable {
+    /// The engine (store and member surveys).
+    public let engine: IndicatorEngine
+    /// The cluster.
+    public let cluster: ClusterDefinition
+    /// The period computed.
+    public let period: TimePeriod
     let log = EvaluationLog()
+
+    /// The value of statistics bound by `inputs` in `scope` and `sectors` override, recorded for provenance.
+    public func statistics(
+        _ inputs: [StoreInput], sectors: SectorSet?, regions: RegionSet, period: TimePeriod
+    ) -> AggregatedValue {
+        let result = engine.store.value(of: inputs, sectors: sectors, regions: regions, period: period)
+        log.provenance.append(result.provenance)
+        return result
+    }
+
+    /// The formula context that reads `definition`'s inputs for this request.
+    func formulaContext(for definition: IndicatorDefinition) -> EngineContext {
+        EngineContext(request: self, indicator: definition)
+    }
+}
+
+/// Reads formula inputs from the engine's store and surveys for one request and indicator.
+struct EngineContext: FormulaContext {
+    let request: IndicatorRequest
+    let indicator: IndicatorDefinition
 
     func value(of input: String, scope: FormulaScope, periodOffset: Int) throws(IndicatorsError) -> FormulaValue {
         guard let declared = indicator.inputs.first(where: { $0.name == input }) else {
             throw IndicatorsError(.formulaEvaluation, "input \(input) is not declared by \(indicator.id)")
         }
-        guard let when = PeriodArithmetic.shift(period, by: periodOffset) else {
-            return .missing("no period \(periodOffset) from \(period.lexical)")
+        guard let when = PeriodArithmetic.shift(request.period, by: periodOffset) else {
+            return .missing("no period \(periodOffset) from \(request.period.lexical)")
         }
         let statistics = declared.bindings.compactMap { binding -> StoreInput? in
             guard let dataflow = binding.dataflow else { return nil }
@@ -106,23 +125,24 @@ struct EngineContext: FormulaContext {
             for filter in binding.filters { filters[filter.dimension] = filter.code }
             return StoreInput(dataflow: dataflow, filters: filters)
         }
+        let cluster = request.cluster
         if !statistics.isEmpty {
-            let result = engine.store.value(of: statistics, scope: scope, cluster: cluster, period: when)
-            log.provenance.append(result.provenance)
+            let result = request.engine.store.value(of: statistics, scope: scope, cluster: cluster, period: when)
+            request.log.provenance.append(result.provenance)
             return result.value
         }
         guard let metric = declared.bindings.compactMap(\.memberMetric).first else {
             return .missing("input \(input) has no binding")
         }
         guard scope == .cluster else { return .missing("member data exist only for the cluster itself") }
-        guard let path = cluster.membersPath, let survey = engine.surveys[path] else {
+        guard let path = cluster.membersPath, let survey = request.engine.surveys[path] else {
             return .missing("cluster \(cluster.id) has no member survey")
         }
         let firms = survey.years.isEmpty ? survey.firms : survey.firms(inYear: when.start.date.year)
         guard let aggregate = MemberAggregates.sum(column: metric, of: firms) else {
             return .missing("\(metric) is not a column of the member survey")
         }
-        if let coverage = aggregate.coverage { log.coverage[input] = coverage }
+        if let coverage = aggregate.coverage { request.log.coverage[input] = coverage }
         return aggregate.value
     }
 }

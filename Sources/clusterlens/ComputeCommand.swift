@@ -44,7 +44,7 @@ struct ComputeCommand: ParsableCommand {
         do {
             let definitions = try ClusterDefinitionLoader.load(file: clusters)
             let folders = (IndicatorsCommand.CatalogueOptions.bundledFolder.map { [$0] } ?? []) + indicatorFolders
-            let catalogue = try IndicatorCatalogue(folders: folders)
+            let catalogue = try IndicatorCatalogue(builtIns: BuiltinIndicators.all, folders: folders)
             var selected = catalogue.indicators
             if let indicators {
                 let ids = indicators.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }

@@ -29,7 +29,8 @@ struct IndicatorsCommand: ParsableCommand {
 
         func load() throws -> IndicatorCatalogue {
             do {
-                return try IndicatorCatalogue(folders: (Self.bundledFolder.map { [$0] } ?? []) + folders)
+                return try IndicatorCatalogue(
+                    builtIns: BuiltinIndicators.all, folders: (Self.bundledFolder.map { [$0] } ?? []) + folders)
             } catch {
                 throw ExitStatus.fail(error)
             }

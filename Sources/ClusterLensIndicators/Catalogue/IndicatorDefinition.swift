@@ -116,24 +116,26 @@ public struct IndicatorDefinition: Sendable {
         id: String, name: String, description: String, pillar: Pillar, tags: [TransitionTag], unit: String,
         direction: Direction, inputs: [IndicatorInput], formula: Formula, references: [String], file: String? = nil
     ) {
-        self.id = id
-        self.name = name
-        self.description = description
-        self.pillar = pillar
-        self.tags = tags
-        self.unit = unit
-        self.direction = direction
-        self.inputs = inputs
-        self.formula = formula
-        self.method = formula.text
-        self.references = references
-        self.file = file
+        self.init(
+            id: id, name: name, description: description, pillar: pillar, tags: tags, unit: unit,
+            direction: direction, inputs: inputs, formula: formula, method: formula.text, references: references,
+            file: file)
     }
 
     /// Creates the definition of a compiled indicator, whose `method` states how it is computed.
     public init(
         id: String, name: String, description: String, pillar: Pillar, tags: [TransitionTag], unit: String,
         direction: Direction, inputs: [IndicatorInput], method: String, references: [String]
+    ) {
+        self.init(
+            id: id, name: name, description: description, pillar: pillar, tags: tags, unit: unit,
+            direction: direction, inputs: inputs, formula: nil, method: method, references: references, file: nil)
+    }
+
+    private init(
+        id: String, name: String, description: String, pillar: Pillar, tags: [TransitionTag], unit: String,
+        direction: Direction, inputs: [IndicatorInput], formula: Formula?, method: String, references: [String],
+        file: String?
     ) {
         self.id = id
         self.name = name
@@ -143,10 +145,10 @@ public struct IndicatorDefinition: Sendable {
         self.unit = unit
         self.direction = direction
         self.inputs = inputs
-        self.formula = nil
+        self.formula = formula
         self.method = method
         self.references = references
-        self.file = nil
+        self.file = file
     }
 }
 

@@ -2,5 +2,5 @@
 /// cluster aggregates cannot express.
 public enum BuiltinIndicators {
     /// Every compiled indicator, in catalogue order.
-    public static let all: [any Indicator] = ShiftShareIndicator.all + MemberIndicator.all
+    public static let all: [any Indicator] = ShiftShareIndicator.all + StructureIndicator.all + MemberIndicator.all
 }

@@ -41,9 +41,6 @@ struct ShiftShareTests {
             ("shift_share_national", 750.0), ("shift_share_industry_mix", -50.0), ("shift_share_regional", 100.0),
         ])
     func compiledIndicatorsFromData(_ id: String, _ expected: Double) throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("shift-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
         let rows = [
             "geo,nace_r2,indic_sbs,time,value",
             "ES51,C29,EMP_LOC_NR,2015,10000", "ES51,C29,EMP_LOC_NR,2020,11000",
@@ -52,18 +49,11 @@ struct ShiftShareTests {
             "EU27_2020,C30,EMP_LOC_NR,2015,100", "EU27_2020,C30,EMP_LOC_NR,2020,98",
             "EU27_2020,TOTAL,EMP_LOC_NR,2015,1000", "EU27_2020,TOTAL,EMP_LOC_NR,2020,1050",
         ]
-        let file = folder.appendingPathComponent("employment.csv").path
-        try rows.joined(separator: "\n").write(toFile: file, atomically: true, encoding: .utf8)
-        var store = ObservationStore()
-        try store.load(file: file, dataflow: "sbs_r_nuts2021")
-        let cluster = try #require(
-            try ClusterDefinitionLoader.load(
-                yaml:
-                    "clusters:\n  - id: transport\n    regions: [ES51]\n    sectors: [C29, C30]\n    reference: EU27_2020\n",
-                file: "clusters.yaml"
-            ).first)
-        let indicator = try #require(BuiltinIndicators.all.first { $0.definition.id == id })
-        let result = IndicatorEngine(store: store).compute(indicator, for: cluster, period: try TimePeriod("2020"))
+        let result = try BuiltinIndicatorHarness.compute(
+            id, rows: rows,
+            clusterYAML:
+                "clusters:\n  - id: transport\n    regions: [ES51]\n    sectors: [C29, C30]\n    reference: EU27_2020\n",
+            period: "2020")
         let value = try #require(result.value.number, "\(result.value)")
         #expect(abs(value - expected) < 1e-6)
         #expect(!result.provenance.isEmpty)

@@ -16,9 +16,6 @@ struct StructureIndicatorTests {
         "Krugman and Herfindahl give the hand-computed values",
         arguments: [("herfindahl_concentration", 0.38), ("krugman_specialisation", 0.6)])
     func structureIndices(_ id: String, _ expected: Double) throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("structure-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
         let rows = [
             "geo,nace_r2,indic_sbs,time,value,flag",
             "ES51,TOTAL,EMP_LOC_NR,2021,1000,", "ES51,C10,EMP_LOC_NR,2021,500,", "ES51,C29,EMP_LOC_NR,2021,300,",
@@ -26,17 +23,11 @@ struct StructureIndicatorTests {
             "EU27_2020,TOTAL,EMP_LOC_NR,2021,10000,", "EU27_2020,C10,EMP_LOC_NR,2021,2000,",
             "EU27_2020,C29,EMP_LOC_NR,2021,1000,", "EU27_2020,F41,EMP_LOC_NR,2021,3000,",
         ]
-        let file = folder.appendingPathComponent("employment.csv").path
-        try rows.joined(separator: "\n").write(toFile: file, atomically: true, encoding: .utf8)
-        var store = ObservationStore()
-        try store.load(file: file, dataflow: "sbs_r_nuts2021")
-        let cluster = try #require(
-            try ClusterDefinitionLoader.load(
-                yaml: "clusters:\n  - id: region\n    regions: [ES51]\n    sectors: [C29]\n    reference: EU27_2020\n",
-                file: "clusters.yaml"
-            ).first)
-        let indicator = try #require(BuiltinIndicators.all.first { $0.definition.id == id })
-        let result = IndicatorEngine(store: store).compute(indicator, for: cluster, period: try TimePeriod("2021"))
+        let result = try BuiltinIndicatorHarness.compute(
+            id, rows: rows,
+            clusterYAML:
+                "clusters:\n  - id: region\n    regions: [ES51]\n    sectors: [C29]\n    reference: EU27_2020\n",
+            period: "2021")
         let value = try #require(result.value.number, "\(result.value)")
         #expect(abs(value - expected) < 1e-12)
         #expect(result.value.flags.contains(StructureIndicator.incompleteFlag))

@@ -51,15 +51,7 @@ public struct ShiftShareIndicator: Indicator {
                 + "computed, over its industries i in its regions r against the reference area N.",
             pillar: .economic, tags: [.resilience], unit: "persons",
             direction: component == .national ? .none : .higher,
-            inputs: [
-                IndicatorInput(
-                    name: "employment",
-                    bindings: StoreInput.personsEmployed.map {
-                        DataBinding(
-                            dataflow: $0.dataflow,
-                            filters: $0.filters.map { DataBinding.Filter(dimension: $0.key, code: $0.value) })
-                    })
-            ],
+            inputs: [.personsEmployed],
             method: method,
             references: ["Dunn (1960)", "Esteban-Marquillas (1972)", "ClusterLens METHODS A2 worked example"])
     }

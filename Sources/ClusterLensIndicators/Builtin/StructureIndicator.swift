@@ -32,13 +32,7 @@ public struct StructureIndicator: Indicator {
     /// Creates the indicator of one index.
     public init(_ index: Index) {
         self.index = index
-        let employment = IndicatorInput(
-            name: "employment",
-            bindings: StoreInput.personsEmployed.map { input in
-                DataBinding(
-                    dataflow: input.dataflow,
-                    filters: input.filters.map { DataBinding.Filter(dimension: $0.key, code: $0.value) })
-            })
+        let employment = IndicatorInput.personsEmployed
         switch index {
         case .krugman:
             definition = IndicatorDefinition(

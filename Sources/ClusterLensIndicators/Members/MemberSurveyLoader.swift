@@ -1,3 +1,4 @@
+import ClusterLensImport
 internal import Foundation
 
 /// Reads a member survey from a CSV file: one row per member firm (and year).
@@ -79,14 +80,23 @@ public enum MemberSurveyLoader {
     /// - Returns: The firms in the order of the text.
     /// - Throws: ``IndicatorsError`` with code ``errorCode`` when the text breaks the format.
     public static func load(csv text: String, file: String) throws(IndicatorsError) -> MemberSurvey {
-        var scanner = MemberSurveyRecordScanner(text: text, file: file)
-        guard let header = try scanner.next() else {
+        let reader = CSVRecordReader(bytes: Array(text.utf8), skipsCommentsAndBlankLines: true)
+        func next() throws(IndicatorsError) -> CSVRecord? {
+            guard let record = reader.nextRecord() else { return nil }
+            if let line = record.unterminatedQuoteLine {
+                throw IndicatorsError(
+                    errorCode, "a quoted field opened here is not closed before the end of the file", file: file,
+                    line: line, column: record.fields.count)
+            }
+            return record
+        }
+        guard let header = try next() else {
             throw IndicatorsError(errorCode, "the file has no header row", file: file, line: 1)
         }
         let layout = try MemberSurveyRowReader(header: header, file: file)
         var firms: [MemberFirm] = []
         var firstLine: [FirmKey: Int] = [:]
-        while let record = try scanner.next() {
+        while let record = try next() {
             if record.fields.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) { continue }
             let firm = try layout.firm(from: record)
             let key = FirmKey(id: firm.id, year: firm.year)

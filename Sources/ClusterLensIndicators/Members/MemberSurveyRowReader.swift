@@ -1,4 +1,5 @@
 import ClusterLensCore
+import ClusterLensImport
 internal import Foundation
 
 /// Turns the records of a member survey file into firms, given its header; reports every problem at
@@ -12,7 +13,7 @@ struct MemberSurveyRowReader {
     private let index: [String: Int]
 
     /// Checks the header: every name known, none repeated, the required ones present.
-    init(header: MemberSurveyRecord, file: String) throws(IndicatorsError) {
+    init(header: CSVRecord, file: String) throws(IndicatorsError) {
         self.file = file
         self.headerLine = header.line
         let names = header.fields.map { $0.trimmingCharacters(in: .whitespaces) }
@@ -47,7 +48,7 @@ struct MemberSurveyRowReader {
     }
 
     /// Reads one firm from a record.
-    func firm(from record: MemberSurveyRecord) throws(IndicatorsError) -> MemberFirm {
+    func firm(from record: CSVRecord) throws(IndicatorsError) -> MemberFirm {
         guard record.fields.count == names.count else {
             throw IndicatorsError(
                 MemberSurveyLoader.errorCode,

@@ -24,9 +24,9 @@ extension StoreLoader {
                 .unreadable, "the file has no dataflow column: pass the dataflow when loading", file: path, line: 1)
         }
         var timeColumns: [String: Int] = [:]
-        var line = 1
-        while let record = reader.next() {
-            line += 1
+        while let csvRecord = reader.nextRecord() {
+            let record = csvRecord.fields
+            let line = csvRecord.line  // a quoted field may span lines: the record's own first line
             if record.count == 1 && record[0].trimmingSpaces().isEmpty { continue }
             guard record.count == columns.count else {
                 throw IndicatorsError(

@@ -53,7 +53,7 @@ extension SDMXDataHandler {
         }
         inSeries = true
         startObservation()
-        let measure = slot(for: localName).id
+        let measure = localName.string  // the measure's name, not a component of its own
         if measure != "OBS_VALUE" {
             addObservationComponent(index: componentSlots.index(forID: "MEASURE", role: .dimension), string: measure)
         }

@@ -189,8 +189,4 @@ extension SDMXDataHandler {
             summary.footer[summary.footer.count - 1].texts.append(text)
         }
     }
-
-    func finishMessage() throws {
-        // Nothing pending: data sets end themselves; kept for symmetry and future checks.
-    }
 }

@@ -166,10 +166,8 @@ final class SDMXDataHandler: XMLStreamHandler {
         }
         guard let context = stack.popLast() else { return }
         switch context {
-        case .wrapper, .ignored, .header, .footer, .headerRef:
+        case .wrapper, .ignored, .header, .footer, .headerRef, .message:
             break
-        case .message:
-            try finishMessage()
         case .headerText:
             finishHeaderText()
         case .headerStructure:

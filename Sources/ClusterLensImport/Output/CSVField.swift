@@ -21,26 +21,6 @@ public enum CSVField {
         buffer.append(0x22)
     }
 
-    /// Appends raw UTF-8 bytes as one CSV field, quoted when needed.
-    @inline(__always)
-    public static func append(bytes: UnsafeBufferPointer<UInt8>, to buffer: inout [UInt8]) {
-        var needsQuotes = false
-        for byte in bytes where byte == 0x2C || byte == 0x22 || byte == 0x0A || byte == 0x0D {
-            needsQuotes = true
-            break
-        }
-        if !needsQuotes {
-            buffer.append(contentsOf: bytes)
-            return
-        }
-        buffer.append(0x22)
-        for byte in bytes {
-            if byte == 0x22 { buffer.append(0x22) }
-            buffer.append(byte)
-        }
-        buffer.append(0x22)
-    }
-
     /// Writes raw UTF-8 bytes as one CSV field at `cursor` (which has room for twice the bytes plus
     /// two quotes) and returns the position after it.
     @inline(__always)

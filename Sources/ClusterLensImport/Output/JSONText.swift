@@ -18,11 +18,4 @@ public enum JSONText {
         }
         buffer.append(0x22)
     }
-
-    /// `text` as a JSON string literal.
-    public static func quoted(_ text: String) -> String {
-        var buffer: [UInt8] = []
-        appendString(text, to: &buffer)
-        return String(decoding: buffer, as: UTF8.self)
-    }
 }

@@ -144,15 +144,6 @@ public final class OutputFile {
         }
     }
 
-    /// Throws away everything written so far (the file restarts empty).
-    public func truncate() throws {
-        try drain()
-        storage.removeAll()
-        guard ftruncate(descriptor, 0) == 0, lseek(descriptor, 0, SEEK_SET) == 0 else {
-            throw OutputError.system(temporaryPath, "truncate")
-        }
-    }
-
     /// Flushes and moves the file into place (or copies it to standard output).
     public func commit() throws {
         try flush()

@@ -21,24 +21,14 @@ public enum PeriodArithmetic {
         case .annual:
             return text.contains("-A") ? make("\(padded(year + offset, 4))-A1") : make(padded(year + offset, 4))
         case .semester, .quarter, .trimester, .month:
-            let perYear: Int
-            let letter: String
-            switch period.frequency {
-            case .semester: (perYear, letter) = (2, "S")
-            case .quarter: (perYear, letter) = (4, "Q")
-            case .trimester: (perYear, letter) = (3, "T")
-            default: (perYear, letter) = (12, "M")
-            }
-            guard
-                let indexText = text.split(separator: letter == "M" && !text.contains("M") ? "-" : Character(letter))
-                    .last,
-                let index = Int(indexText.prefix { $0.isNumber })
-            else { return nil }
+            // Reporting forms write the letter (`2021-Q3`, `2021-M07`); Gregorian months do not (`2021-07`).
+            let perYear = [TimeFrequency.semester: 2, .trimester: 3, .quarter: 4, .month: 12][period.frequency] ?? 12
+            let letter = period.frequency == .month && !text.contains("M") ? "" : period.frequency.rawValue
+            let digits = text.split(separator: "-").last.map { $0.drop { !$0.isNumber }.prefix { $0.isNumber } }
+            guard let digits, let index = Int(digits) else { return nil }
             let total = year * perYear + (index - 1) + offset
-            let newYear = total / perYear
-            let newIndex = total % perYear + 1
-            if letter == "M" && !text.contains("M") { return make("\(padded(newYear, 4))-\(padded(newIndex, 2))") }
-            return make("\(padded(newYear, 4))-\(letter)\(letter == "M" ? padded(newIndex, 2) : String(newIndex))")
+            let number = total % perYear + 1
+            return make("\(padded(total / perYear, 4))-\(letter)\(period.frequency == .month ? padded(number, 2) : String(number))")
         case .day:
             guard !text.contains("-D") else { return nil }
             let date = period.start.date.adding(days: offset)

@@ -33,7 +33,10 @@ struct FormulaParserTests {
         "Comparisons after a parenthesis or in separate operands are allowed",
         arguments: ["(a < b) == 1", "if(a < b, 1, 0) < 2", "a < b and b <= c"])
     func comparisonsInSeparateOperandsAreAllowed(text: String) throws {
-        _ = try Formula(parsing: text)
+        // With a = 1, b = 2, c = 3 every one of them is true.
+        let formula = try Formula(parsing: text)
+        let value = try formula.evaluate(FormulaTestContext(["a": 1, "b": 2, "c": 3]))
+        #expect(value.number == 1)
     }
 
     @Test(

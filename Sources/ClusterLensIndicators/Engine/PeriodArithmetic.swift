@@ -28,7 +28,8 @@ public enum PeriodArithmetic {
             guard let digits, let index = Int(digits) else { return nil }
             let total = year * perYear + (index - 1) + offset
             let number = total % perYear + 1
-            return make("\(padded(total / perYear, 4))-\(letter)\(period.frequency == .month ? padded(number, 2) : String(number))")
+            let numberText = period.frequency == .month ? padded(number, 2) : String(number)
+            return make("\(padded(total / perYear, 4))-\(letter)\(numberText)")
         case .day:
             guard !text.contains("-D") else { return nil }
             let date = period.start.date.adding(days: offset)

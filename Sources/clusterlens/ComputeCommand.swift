@@ -9,10 +9,10 @@ struct ComputeCommand: ParsableCommand {
         commandName: "compute",
         abstract: "Compute indicators per cluster from statistics files, without a report.",
         discussion: """
-            CLUSTERS is a cluster definition file (YAML). --data loads SDMX-ML, SDMX-CSV or tidy CSV files into one
-            store (a tidy CSV names its dataflow with --dataflow or a dataflow column). Each indicator is computed
-            for the given period or, without --period, the latest period its dataflows hold. A missing input gives
-            a missing value with the reason, never zero; flags of the inputs (e estimated, p provisional,
+            CLUSTERS is a cluster definition file (YAML). --data loads SDMX-ML, SDMX-CSV or tidy CSV files into one \
+            store (a tidy CSV names its dataflow with --dataflow or a dataflow column). Each indicator is computed \
+            for the given period or, without --period, the latest period its dataflows hold. A missing input gives \
+            a missing value with the reason, never zero; flags of the inputs (e estimated, p provisional, \
             c confidential, …) are carried to the result.
             """)
 

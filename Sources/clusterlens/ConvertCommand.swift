@@ -8,10 +8,10 @@ struct ConvertCommand: ParsableCommand {
         commandName: "convert",
         abstract: "Convert SDMX-ML data messages to SDMX-CSV 1.0 or JSON, streaming.",
         discussion: """
-            CSV: SDMX-CSV 1.0 — DATAFLOW, the dimensions, OBS_VALUE (the lexical value; missing is empty), the
-            attributes; one row per observation in document order; several files go into one table.
-            JSON: {"files": [...]} with every observation's series key, dimensions, value, number and attributes.
-            The output is written to a temporary file and renamed into place (or copied to standard output at the
+            CSV: SDMX-CSV 1.0 — DATAFLOW, the dimensions, OBS_VALUE (the lexical value; missing is empty), the \
+            attributes; one row per observation in document order; several files go into one table. \
+            JSON: {"files": [...]} with every observation's series key, dimensions, value, number and attributes. \
+            The output is written to a temporary file and renamed into place (or copied to standard output at the \
             end): a failed run leaves no partial output and never replaces an earlier good file.
             """)
 

@@ -9,10 +9,10 @@ struct InspectCommand: ParsableCommand {
         commandName: "inspect",
         abstract: "Show what SDMX-ML files hold: message type, version, structure, counts, dimensions, periods.",
         discussion: """
-            With --json, prints one JSON object per file and line, with the keys file, format, version, kind,
-            structure, datasets, series, groups, observations, dimensions (id and distinct code count), attributes,
-            measures, timePeriods (first, last), valueKinds, footer, errors, skippedElements, warnings, and for
-            structure messages structures (counts). A file that cannot be read is reported on standard error and
+            With --json, prints one JSON object per file and line, with the keys file, format, version, kind, \
+            structure, datasets, series, groups, observations, dimensions (id and distinct code count), attributes, \
+            measures, timePeriods (first, last), valueKinds, footer, errors, skippedElements, warnings, and for \
+            structure messages structures (counts). A file that cannot be read is reported on standard error and \
             makes the exit status non-zero; the other files are still inspected.
             """)
 

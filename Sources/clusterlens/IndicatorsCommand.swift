@@ -94,7 +94,8 @@ struct IndicatorsCommand: ParsableCommand {
             ]
             for input in indicator.inputs {
                 lines.append(
-                    "  input        \(input.name) = " + input.bindings.map(\.summary).joined(separator: " or "))
+                    "  input        \(input.name) = " + input.bindings.map(\.summary).joined(separator: " or ")
+                        + (input.additive ? "" : " (not additive: one region only)"))
             }
             if !indicator.description.isEmpty { lines.append("  description  \(indicator.description)") }
             for reference in indicator.references { lines.append("  reference    \(reference)") }

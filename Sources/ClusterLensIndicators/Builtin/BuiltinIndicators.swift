@@ -2,7 +2,9 @@
 /// cluster aggregates cannot express.
 public enum BuiltinIndicators {
     /// Every compiled indicator, in catalogue order.
-    public static let all: [any Indicator] = ShiftShareIndicator.all + StructureIndicator.all + MemberIndicator.all
+    public static let all: [any Indicator] =
+        ShiftShareIndicator.all + StructureIndicator.all + VolatilityIndicator.all + DownscaledIndicator.all
+        + MemberIndicator.all
 }
 
 extension IndicatorInput {

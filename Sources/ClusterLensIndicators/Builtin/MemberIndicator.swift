@@ -22,6 +22,14 @@ public struct MemberIndicator: Indicator {
             .lower, 1e6, "Σ energy / Σ turnover × 10^6 over firms reporting both", ["energy_mwh", "turnover_eur"],
             MemberAggregates.energyIntensity),
         MemberIndicator(
+            "member_water_intensity", "Water use per revenue (members)", .environmental, [.green],
+            "m³ per EUR million", .lower, 1e6, "Σ water / Σ turnover × 10^6 over firms reporting both",
+            ["water_m3", "turnover_eur"], { MemberAggregates.intensity(.waterM3, of: $0) }),
+        MemberIndicator(
+            "member_waste_intensity", "Waste per revenue (members)", .environmental, [.green], "t per EUR million",
+            .lower, 1e6, "Σ waste / Σ turnover × 10^6 over firms reporting both", ["waste_t", "turnover_eur"],
+            { MemberAggregates.intensity(.wasteT, of: $0) }),
+        MemberIndicator(
             "member_renewable_share", "Renewable energy share (members)", .environmental, [.green], "%", .higher, 100,
             "Σ renewable / Σ energy × 100 over firms reporting both", ["renewable_mwh", "energy_mwh"],
             MemberAggregates.renewableShare),

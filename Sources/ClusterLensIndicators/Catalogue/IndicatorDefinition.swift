@@ -73,11 +73,26 @@ public struct IndicatorInput: Sendable, Hashable, Codable {
     public var name: String
     /// The bindings, preferred first.
     public var bindings: [DataBinding]
+    /// Whether the values add up across regions and sectors (`aggregation: sum`, the default), or are
+    /// rates, ratios or per-inhabitant levels read for one cell only (`aggregation: none`; see
+    /// ``StoreInput/additive``).
+    public var additive: Bool
 
     /// Creates an input.
-    public init(name: String, bindings: [DataBinding]) {
+    public init(name: String, bindings: [DataBinding], additive: Bool = true) {
         self.name = name
         self.bindings = bindings
+        self.additive = additive
+    }
+
+    /// The statistics bindings as store inputs, preferred first (member-survey bindings left out).
+    public var storeInputs: [StoreInput] {
+        bindings.compactMap { binding in
+            guard let dataflow = binding.dataflow else { return nil }
+            var filters: [String: String] = [:]
+            for filter in binding.filters { filters[filter.dimension] = filter.code }
+            return StoreInput(dataflow: dataflow, filters: filters, additive: additive)
+        }
     }
 }
 

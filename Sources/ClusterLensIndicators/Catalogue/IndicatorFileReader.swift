@@ -20,7 +20,9 @@ internal import Yams
 /// formula: (cluster(employment) / region(employment)) / (reference(employment) / referenceTotal(employment))
 /// references: [European Cluster Observatory star method]
 /// ```
-/// An input may instead read a member-survey metric: `energy: {members: energy_mwh}`.
+/// An input may instead read a member-survey metric: `energy: {members: energy_mwh}`. A rate, ratio
+/// or per-inhabitant level says `aggregation: none` (the default is `sum`): it is read for one region
+/// only and never added across regions or sectors.
 struct IndicatorFileReader: YAMLReader {
     typealias Field = YAMLField
     let file: String
@@ -112,7 +114,8 @@ struct IndicatorFileReader: YAMLReader {
             guard case .mapping(let spec) = value else {
                 throw error("input \(name.string) must be a mapping with dataflow and filters, or members", value)
             }
-            let parts = try keyedValues(of: spec, allowed: ["dataflow", "filters", "members", "or"], in: "of an input")
+            let parts = try keyedValues(
+                of: spec, allowed: ["dataflow", "filters", "members", "or", "aggregation"], in: "of an input")
             var bindings = [try self.binding(parts, at: binding.value, name: name.string)]
             if let alternatives = parts["or"] {
                 for node in try items(alternatives, expected: "alternative bindings", example: "{dataflow: …}") {
@@ -124,7 +127,19 @@ struct IndicatorFileReader: YAMLReader {
                     bindings.append(try self.binding(altParts, at: node, name: name.string))
                 }
             }
-            result.append(IndicatorInput(name: name.string, bindings: bindings))
+            var additive = true
+            if let aggregation = parts["aggregation"] {
+                switch try text(aggregation, expected: "sum or none") {
+                case "sum": additive = true
+                case "none": additive = false
+                case let other:
+                    throw error(
+                        "aggregation \"\(other)\" is not sum (counts, money: added across regions and sectors) "
+                            + "or none (rates and per-inhabitant levels: read for one region only)",
+                        aggregation.value)
+                }
+            }
+            result.append(IndicatorInput(name: name.string, bindings: bindings, additive: additive))
         }
         guard !result.isEmpty else { throw error("inputs is empty: the formula needs at least one input", field.value) }
         return result

@@ -119,12 +119,7 @@ struct EngineContext: FormulaContext {
         guard let when = PeriodArithmetic.shift(request.period, by: periodOffset) else {
             return .missing("no period \(periodOffset) from \(request.period.lexical)")
         }
-        let statistics = declared.bindings.compactMap { binding -> StoreInput? in
-            guard let dataflow = binding.dataflow else { return nil }
-            var filters: [String: String] = [:]
-            for filter in binding.filters { filters[filter.dimension] = filter.code }
-            return StoreInput(dataflow: dataflow, filters: filters)
-        }
+        let statistics = declared.storeInputs
         let cluster = request.cluster
         if !statistics.isEmpty {
             let result = request.engine.store.value(of: statistics, scope: scope, cluster: cluster, period: when)

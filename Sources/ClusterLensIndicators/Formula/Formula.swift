@@ -10,8 +10,9 @@
 ///   `max(a, b, …)`, `abs(x)`, `log(x)` (natural), `sqrt(x)`;
 /// - scopes: a bare name reads the cluster; `cluster(x)`, `region(x)` (the cluster's regions, all
 ///   sectors), `reference(x)` (the cluster's sectors in the reference area), `referenceTotal(x)`
-///   (the reference area, all sectors) and `peers(x)` (the peer regions, aggregated) read every
-///   input of `x` in that scope. Scopes do not nest;
+///   (the reference area, all sectors), `peers(x)` (the peer regions, aggregated), `national(x)`
+///   (the cluster's sectors in its country) and `nationalTotal(x)` (its country, all sectors) read
+///   every input of `x` in that scope. Scopes do not nest;
 /// - time: `lag(x, n)` is `x` `n` periods earlier, `change(x, n)` is `x - lag(x, n)`,
 ///   `cagr(x, n)` is `(x / lag(x, n))^(1/n) - 1`, `mean(x, n)` is the mean of `x` over this period
 ///   and the `n - 1` before. `n` is a whole number from 1 to 10,000, written as a number. Time

@@ -45,14 +45,19 @@ extension ObservationStore {
     ///
     /// - Parameters:
     ///   - dataflow: The dataflow, in any form ``normalisedDataflowID(_:)`` accepts.
-    ///   - filters: Dimension id → code for the dimensions other than sector, geography and time, such
-    ///     as `["indic_sbs": "EMP_LOC_NR"]`.
+    ///   - filters: Dimension id → code for the dimensions other than geography and time, such as
+    ///     `["indic_sbs": "EMP_LOC_NR"]`. A filter on the sector dimension (`nace_r2=HTC`) makes the
+    ///     input regional: its cells count as the total, read by the all-sector scopes.
     ///   - sectors: The cluster's sectors; `nil` for all sectors (the total code).
     ///   - regions: The cluster's regions.
     ///   - period: The period.
+    ///   - additive: `false` for a rate, ratio or per-inhabitant level: the value is read only when
+    ///     the count-once rule leaves exactly one cell, and is missing (with the cells named) when the
+    ///     scope spans several, since such values cannot be added.
     /// - Returns: The sum, or missing with the reason; never zero for lack of data.
     public func value(
-        dataflow: String, filters: [String: String], sectors: SectorSet?, regions: RegionSet, period: TimePeriod
+        dataflow: String, filters: [String: String], sectors: SectorSet?, regions: RegionSet, period: TimePeriod,
+        additive: Bool = true
     ) -> AggregatedValue {
         let id = Self.normalisedDataflowID(dataflow)
         var provenance = ValueProvenance(dataflow: id)
@@ -93,7 +98,7 @@ extension ObservationStore {
         for (cell, observations) in cells {
             if let observation = observations.first { single[cell] = observation }
         }
-        return aggregate(single, cluster: cluster, provenance: provenance)
+        return aggregate(single, cluster: cluster, provenance: provenance, additive: additive)
     }
 
     /// The observations of each cell of `cluster` in `table` for `period` matching `filters`.
@@ -119,7 +124,9 @@ extension ObservationStore {
                 let regionCode = observation.code(geography), let region = try? NUTSCode(regionCode)
             else { continue }
             let sector: NACECode
-            if let sectorID = roles.dimension(for: .sector, among: ids, dataflow: dataflow) {
+            if let sectorID = roles.dimension(for: .sector, among: ids, dataflow: dataflow),
+                !folded.contains(where: { $0.id == sectorID.lowercased() })
+            {
                 guard let code = observation.code(sectorID), let parsed = try? NACECode(code) else { continue }
                 sector = parsed
             } else if let total {
@@ -136,7 +143,7 @@ extension ObservationStore {
     /// Applies the count-once rule to one observation per cell and adds up.
     private func aggregate(
         _ cells: [ClusterDefinition.Cell: StoredObservation], cluster: ClusterDefinition,
-        provenance: ValueProvenance
+        provenance: ValueProvenance, additive: Bool
     ) -> AggregatedValue {
         var provenance = provenance
         let available = cells.filter { $0.value.value.number != nil }
@@ -161,6 +168,15 @@ extension ObservationStore {
             var reason = Self.explain(first.cell, first.observation)
             if uncovered.count > 1 { reason += " (and \(uncovered.count - 1) more missing cells)" }
             return AggregatedValue(value: .missing(reason, flags: flags), provenance: provenance)
+        }
+        if !additive && used.count > 1 {
+            let names = used.sorted().map(\.description).joined(separator: ", ")
+            return AggregatedValue(
+                value: .missing(
+                    "\(provenance.dataflow) is a rate or level (not additive) and the scope spans \(used.count) "
+                        + "cells (\(names)); it is read for one region only, so bind counts to combine regions",
+                    flags: flags),
+                provenance: provenance)
         }
         let sum = usedObservations.compactMap(\.value.number).reduce(0, +)
         return AggregatedValue(value: FormulaValue(sum, flags: flags), provenance: provenance)

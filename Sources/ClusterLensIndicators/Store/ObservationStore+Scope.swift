@@ -10,6 +10,8 @@ extension ObservationStore {
     /// | ``FormulaScope/reference`` | the cluster's | the reference area |
     /// | ``FormulaScope/referenceTotal`` | all (``totalSectorCode``) | the reference area |
     /// | ``FormulaScope/peers`` | the cluster's | the peer regions together |
+    /// | ``FormulaScope/national`` | the cluster's | the country of its regions |
+    /// | ``FormulaScope/nationalTotal`` | all (``totalSectorCode``) | the country of its regions |
     ///
     /// The peer regions are added up as one territory (with the count-once rule), so a ratio of two
     /// peer values divides sums and never averages ratios. A cluster without peers gives a missing
@@ -40,11 +42,21 @@ extension ObservationStore {
                 return AggregatedValue(
                     value: .missing("cluster \(cluster.id) has no peer regions"),
                     provenance: ValueProvenance(
-                        dataflow: alternatives.first.map {
-                            Self.normalisedDataflowID($0.dataflow)
-                        } ?? ""))
+                        dataflow: alternatives.first.map { Self.normalisedDataflowID($0.dataflow) } ?? ""))
             }
             (sectors, regions) = (cluster.sectors, RegionSet(cluster.peers))
+        case .national, .nationalTotal:
+            let countries = Set(cluster.regions.codes.compactMap(\.country))
+            guard countries.count == 1, let country = countries.first,
+                cluster.regions.codes.allSatisfy({ $0.country != nil })
+            else {
+                return AggregatedValue(
+                    value: .missing(
+                        "the regions of cluster \(cluster.id) (\(cluster.regions)) do not lie in one country"),
+                    provenance: ValueProvenance(
+                        dataflow: alternatives.first.map { Self.normalisedDataflowID($0.dataflow) } ?? ""))
+            }
+            (sectors, regions) = (scope == .national ? cluster.sectors : nil, RegionSet([country]))
         }
         return value(of: alternatives, sectors: sectors, regions: regions, period: period)
     }

@@ -5,17 +5,25 @@ public import ClusterLensCore
 public struct StoreInput: Sendable, Hashable, CustomStringConvertible {
     /// The dataflow, in any form ``ObservationStore/normalisedDataflowID(_:)`` accepts.
     public var dataflow: String
-    /// Dimension id → code for the dimensions other than sector, geography and time.
+    /// Dimension id → code for the dimensions other than geography and time. A filter on the sector
+    /// dimension (such as `nace_r2=HTC`, an aggregate that is not one NACE code) makes the input
+    /// regional: its cells count as the all-sector total.
     public var filters: [String: String]
+    /// Whether values add up across cells (counts, money). A rate, a ratio or a per-inhabitant level
+    /// (an unemployment rate, GDP per inhabitant) is not additive: it is read only where the scope
+    /// is exactly one cell, and a scope spanning several cells gives a missing value, never a sum.
+    public var additive: Bool
 
     /// Creates an input binding.
     ///
     /// - Parameters:
     ///   - dataflow: The dataflow.
     ///   - filters: Dimension id → code, ids compared case-insensitively.
-    public init(dataflow: String, filters: [String: String] = [:]) {
+    ///   - additive: `false` for rates, ratios and per-inhabitant levels.
+    public init(dataflow: String, filters: [String: String] = [:], additive: Bool = true) {
         self.dataflow = dataflow
         self.filters = filters
+        self.additive = additive
     }
 
     /// Persons employed, from Eurostat's structural business statistics by NUTS 2 region: the current
@@ -31,10 +39,10 @@ public struct StoreInput: Sendable, Hashable, CustomStringConvertible {
         StoreInput(dataflow: "sbs_r_nuts06_r2", filters: ["indic_sb": "V11210"]),
     ]
 
-    /// `dataflow[id=code,…]`, filters sorted by id.
+    /// `dataflow[id=code,…]`, filters sorted by id; `(not additive)` after a rate.
     public var description: String {
         let pairs = filters.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
-        return "\(dataflow)[\(pairs.joined(separator: ","))]"
+        return "\(dataflow)[\(pairs.joined(separator: ","))]" + (additive ? "" : " (not additive)")
     }
 }
 
@@ -59,7 +67,8 @@ extension ObservationStore {
         var last: AggregatedValue?
         for input in alternatives {
             let result = value(
-                dataflow: input.dataflow, filters: input.filters, sectors: sectors, regions: regions, period: period)
+                dataflow: input.dataflow, filters: input.filters, sectors: sectors, regions: regions, period: period,
+                additive: input.additive)
             if !result.provenance.inputs.isEmpty { return result }
             reasons.append(result.missingReason ?? "no observation of \(input)")
             last = result

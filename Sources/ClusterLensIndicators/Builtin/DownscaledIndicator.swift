@@ -1,0 +1,195 @@
+import ClusterLensCore
+
+/// Environmental indicators from national accounts by industry, downscaled to the cluster by its
+/// regional employment (METHODS ENV-01…03, level N×R), every value flagged ``modelledFlag``.
+///
+/// Air-emission and energy accounts are published per country and NACE industry only. For each
+/// cell s of the cluster's regional employment (persons employed, count-once rule) the method finds
+/// j(s), the finest industry code in the national data that is s or contains it (`C29` for `C29.1`,
+/// `C10-C12` for `C11`), and applies that industry's national figure per person employed:
+///
+/// - estimated cluster total: X̂ = Σ_s (X_j(s),N / E_j(s),N) × E_s,r;
+/// - intensity: X̂ / Ŷ × scale, with Ŷ the denominator (value added) estimated the same way, so a
+///   one-industry cluster gets its industry's national intensity and a mixed cluster the mean of its
+///   industries' intensities weighted by their regional employment.
+///
+/// N is the country of the cluster's regions (they must lie in one country). A missing national
+/// figure for an industry the cluster needs makes the value missing, with the reason; the flags of
+/// every input (regional and national) are carried, plus ``modelledFlag``.
+public struct DownscaledIndicator: Indicator {
+    public let definition: IndicatorDefinition
+    private let numerator: [StoreInput]
+    private let denominator: [StoreInput]?
+    private let nationalEmployment: [StoreInput]
+    private let scale: Double
+
+    /// The flag of a value estimated by a model rather than observed.
+    public static let modelledFlag = "modelled"
+
+    /// Persons employed by industry, national accounts (`nama_10_a64_e`, thousand persons).
+    static let nationalEmployment = [
+        StoreInput(dataflow: "nama_10_a64_e", filters: ["na_item": "EMP_DC", "unit": "THS_PER"])
+    ]
+    /// Gross value added by industry at current prices, € million (`nama_10_a64`).
+    static let nationalValueAdded = [
+        StoreInput(dataflow: "nama_10_a64", filters: ["na_item": "B1G", "unit": "CP_MEUR"])
+    ]
+    /// Greenhouse-gas emissions by industry, tonnes CO2 equivalent (`env_ac_ainah_r2`).
+    static let nationalGHG = [
+        StoreInput(dataflow: "env_ac_ainah_r2", filters: ["airpol": "GHG", "unit": "T"])
+    ]
+    /// Energy use by industry, terajoules (`env_ac_pefasu`, total energy products).
+    static let nationalEnergyUse = [
+        StoreInput(dataflow: "env_ac_pefasu", filters: ["stk_flow": "USE", "prod_nrg": "TOTAL", "unit": "TJ"])
+    ]
+
+    /// The bundled downscaled indicators: GHG intensity, estimated GHG emissions, energy intensity.
+    public static let all = [
+        DownscaledIndicator(
+            id: "ghg_intensity", name: "GHG intensity of value added (modelled)",
+            description:
+                "Greenhouse-gas emissions per € million of value added of the cluster's industries, from national "
+                + "air-emission accounts by industry weighted by the cluster's regional employment.",
+            unit: "t CO2e per EUR million", numerator: nationalGHG, denominator: nationalValueAdded, scale: 1,
+            method:
+                "Σ_s (GHG_j,N / E_j,N) × E_s,r / Σ_s (GVA_j,N / E_j,N) × E_s,r, j = finest national industry "
+                + "containing s",
+            reference: "Eurostat env_ac_ainah_r2, nama_10_a64, nama_10_a64_e; METHODS ENV-01"),
+        DownscaledIndicator(
+            id: "ghg_emissions_estimated", name: "Estimated cluster GHG emissions (modelled)",
+            description:
+                "Greenhouse-gas emissions of the cluster estimated from national emissions per person employed "
+                + "in each of its industries, times its regional employment.",
+            unit: "t CO2e", numerator: nationalGHG, denominator: nil, scale: 0.001,
+            method: "Σ_s (GHG_j,N / E_j,N) × E_s,r (E_j,N in thousands), j = finest national industry containing s",
+            reference: "Eurostat env_ac_ainah_r2, nama_10_a64_e; METHODS ENV-02"),
+        DownscaledIndicator(
+            id: "energy_intensity", name: "Energy intensity of value added (modelled)",
+            description:
+                "Energy use per € million of value added of the cluster's industries, from national physical "
+                + "energy flow accounts by industry weighted by the cluster's regional employment.",
+            unit: "TJ per EUR million", numerator: nationalEnergyUse, denominator: nationalValueAdded, scale: 1,
+            method:
+                "Σ_s (energy_j,N / E_j,N) × E_s,r / Σ_s (GVA_j,N / E_j,N) × E_s,r, j = finest national industry "
+                + "containing s",
+            reference: "Eurostat env_ac_pefasu, nama_10_a64, nama_10_a64_e; METHODS ENV-03"),
+    ]
+
+    /// Creates a downscaled indicator.
+    ///
+    /// - Parameters:
+    ///   - numerator: The national figure by industry (X).
+    ///   - denominator: The national denominator by industry (Y) for an intensity; `nil` for the
+    ///     estimated total X̂.
+    ///   - scale: Multiplies the result (unit conversion).
+    init(
+        id: String, name: String, description: String, unit: String, numerator: [StoreInput],
+        denominator: [StoreInput]?, scale: Double, method: String, reference: String
+    ) {
+        self.numerator = numerator
+        self.denominator = denominator
+        self.nationalEmployment = Self.nationalEmployment
+        self.scale = scale
+        var inputs = [IndicatorInput.personsEmployed, Self.input("national_employment", Self.nationalEmployment)]
+        inputs.append(Self.input("national_numerator", numerator))
+        if let denominator { inputs.append(Self.input("national_denominator", denominator)) }
+        definition = IndicatorDefinition(
+            id: id, name: name, description: description, pillar: .environmental, tags: [.green], unit: unit,
+            direction: .lower, inputs: inputs, method: method,
+            references: [reference, "Downscaling by employment: ClusterLens README, modelled values"])
+    }
+
+    private static func input(_ name: String, _ alternatives: [StoreInput]) -> IndicatorInput {
+        IndicatorInput(
+            name: name,
+            bindings: alternatives.map { input in
+                DataBinding(
+                    dataflow: input.dataflow,
+                    filters: input.filters.map { DataBinding.Filter(dimension: $0.key, code: $0.value) })
+            })
+    }
+
+    public func evaluate(_ request: IndicatorRequest) -> FormulaValue {
+        let cluster = request.cluster
+        let countries = Set(cluster.regions.codes.compactMap(\.country))
+        guard countries.count == 1, let country = countries.first else {
+            return .missing("the regions of cluster \(cluster.id) (\(cluster.regions)) do not lie in one country")
+        }
+        let regional = request.statistics(
+            StoreInput.personsEmployed, sectors: cluster.sectors, regions: cluster.regions, period: request.period)
+        guard regional.number != nil else {
+            return .missing(regional.missingReason ?? "no regional employment", flags: regional.flags)
+        }
+        var flags = regional.flags
+        flags.insert(Self.modelledFlag)
+        let industries = nationalIndustries(request, country: country)
+        var estimate = (numerator: 0.0, denominator: 0.0)
+        for (cell, observation) in zip(regional.provenance.cells, regional.provenance.inputs) {
+            guard let employed = observation.value.number else { continue }
+            guard let industry = Self.finest(containing: cell.sector, among: industries) else {
+                return .missing(
+                    "no national figure of \(numerator.first?.dataflow ?? "") for an industry containing "
+                        + "\(cell.sector) in \(country) \(request.period.lexical)",
+                    flags: flags)
+            }
+            let sectors = SectorSet([industry])
+            let national = RegionSet([country])
+            var figures: [Double] = []
+            for inputs in [numerator, nationalEmployment] + (denominator.map { [$0] } ?? []) {
+                let value = request.statistics(inputs, sectors: sectors, regions: national, period: request.period)
+                flags.formUnion(value.flags)
+                guard let number = value.number else {
+                    return .missing(value.missingReason ?? "missing national figure", flags: flags)
+                }
+                figures.append(number)
+            }
+            guard figures[1] != 0 else {
+                flags.insert(FormulaValue.divisionByZeroFlag)
+                return .missing("national employment of \(industry) in \(country) is zero", flags: flags)
+            }
+            estimate.numerator += figures[0] / figures[1] * employed
+            if figures.count > 2 { estimate.denominator += figures[2] / figures[1] * employed }
+        }
+        guard denominator != nil else { return FormulaValue(estimate.numerator * scale, flags: flags) }
+        guard estimate.denominator != 0 else {
+            flags.insert(FormulaValue.divisionByZeroFlag)
+            return .missing("the estimated value added of the cluster is zero", flags: flags)
+        }
+        return FormulaValue(estimate.numerator / estimate.denominator * scale, flags: flags)
+    }
+
+    /// The industry codes the national numerator holds for `country` in the period.
+    private func nationalIndustries(_ request: IndicatorRequest, country: NUTSCode) -> [NACECode] {
+        let store = request.engine.store
+        for input in numerator {
+            let dataflow = ObservationStore.normalisedDataflowID(input.dataflow)
+            let geography = store.roles.candidates(for: .geography, dataflow: dataflow)
+            let sector = store.roles.candidates(for: .sector, dataflow: dataflow)
+            var codes: Set<NACECode> = []
+            for observation in store.observations(dataflow: dataflow)
+            where observation.period == request.period
+                && geography.contains(where: { observation.code($0) == country.code })
+                && input.filters.allSatisfy({ filter in
+                    observation.key.contains {
+                        $0.id.lowercased() == filter.key.lowercased() && $0.value == filter.value
+                    }
+                })
+            {
+                guard let text = sector.lazy.compactMap({ observation.code($0) }).first,
+                    let code = try? NACECode(text)
+                else { continue }
+                codes.insert(code)
+            }
+            if !codes.isEmpty { return codes.sorted() }
+        }
+        return []
+    }
+
+    /// The finest of `industries` that is `sector` or contains it: one that contains no other such code.
+    static func finest(containing sector: NACECode, among industries: [NACECode]) -> NACECode? {
+        let containing = industries.filter { $0 == sector || $0.contains(sector) }
+        return containing.first { candidate in
+            !containing.contains { $0 != candidate && candidate.contains($0) }
+        }
+    }
+}

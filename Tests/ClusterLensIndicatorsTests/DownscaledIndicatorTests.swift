@@ -49,12 +49,14 @@ struct DownscaledIndicatorTests {
         ]
     }
 
+    static let examples: [(String, Double)] = [
+        ("ghg_intensity", 325_000.0 / 3_000), ("ghg_emissions_estimated", 325_000),
+        ("energy_intensity", 5_750.0 / 3_000),
+    ]
+
     @Test(
         "Each downscaled indicator gives the hand-computed value, flagged modelled",
-        arguments: [
-            ("ghg_intensity", 325_000.0 / 3_000), ("ghg_emissions_estimated", 325_000),
-            ("energy_intensity", 5_750.0 / 3_000),
-        ])
+        arguments: Self.examples)
     func workedExample(_ id: String, _ expected: Double) throws {
         let result = try BuiltinIndicatorHarness.compute(
             id, data: Self.data(), clusterYAML: Self.cluster, period: "2021")

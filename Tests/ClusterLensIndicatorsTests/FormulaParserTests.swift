@@ -137,12 +137,12 @@ struct FormulaParserTests {
             (
                 "foo(x)",
                 "1:1: unknown function 'foo'; the functions are abs, cagr, change, cluster, coalesce, if, lag, log, "
-                    + "max, mean, min, peers, reference, referenceTotal, region, sqrt"
+                    + "max, mean, min, national, nationalTotal, peers, reference, referenceTotal, region, sqrt"
             ),
             (
                 "1 + Log(x)",
                 "1:5: unknown function 'Log'; the functions are abs, cagr, change, cluster, coalesce, "
-                    + "if, lag, log, max, mean, min, peers, reference, referenceTotal, region, sqrt"
+                    + "if, lag, log, max, mean, min, national, nationalTotal, peers, reference, referenceTotal, region, sqrt"
             ),
             ("abs(1, 2)", "1:8: 'abs' takes 1 argument, as in abs(x); found 2"),
             ("if(a, b)", "1:8: 'if' takes 3 arguments, as in if(condition, value if true, value if false); found 2"),
@@ -258,7 +258,7 @@ struct FormulaParserTests {
             (
                 "a +\n  foo(b)",
                 "Indicators/x.yaml:11:3: unknown function 'foo'; the functions are abs, cagr, change, "
-                    + "cluster, coalesce, if, lag, log, max, mean, min, peers, reference, referenceTotal, region, sqrt"
+                    + "cluster, coalesce, if, lag, log, max, mean, min, national, nationalTotal, peers, reference, referenceTotal, region, sqrt"
             ),
             ("a +\r\n b $", "Indicators/x.yaml:11:4: unexpected character '$'"),
             ("a +\r b $", "Indicators/x.yaml:11:4: unexpected character '$'"),

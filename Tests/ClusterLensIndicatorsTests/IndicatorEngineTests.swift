@@ -32,17 +32,19 @@ struct IndicatorEngineTests {
     /// Hand-computed from the fixture (2021): cluster C29 in ES51 = 1 000 (C29 published; C292 is
     /// confidential but covered); ES51 all sectors 25 000; C29 in ES5 = 1 000 + (300 + 200) + (100 + 50)
     /// = 1 650 (ES52 and ES53 publish only the children); ES5 all sectors = 25 000 + 12 000 = 37 000.
+    static let bundledExamples: [(String, Double, [String])] = [
+        ("employment", 1000.0, [String]()),
+        ("cluster_focus", 4.0, []),
+        ("reference_share", 100 * 1000.0 / 1650, ["e"]),
+        ("location_quotient", (1000.0 / 25000) / (1650.0 / 37000), ["e", "p"]),
+        ("net_job_creation", 50.0, []),
+        ("local_units", 40.0, []),
+        ("average_unit_size", 25.0, []),
+    ]
+
     @Test(
         "Each bundled indicator gives the hand-computed value with its flags",
-        arguments: [
-            ("employment", 1000.0, [String]()),
-            ("cluster_focus", 4.0, []),
-            ("reference_share", 100 * 1000.0 / 1650, ["e"]),
-            ("location_quotient", (1000.0 / 25000) / (1650.0 / 37000), ["e", "p"]),
-            ("net_job_creation", 50.0, []),
-            ("local_units", 40.0, []),
-            ("average_unit_size", 25.0, []),
-        ])
+        arguments: Self.bundledExamples)
     func bundledIndicatorsGiveHandComputedValues(_ id: String, _ expected: Double, _ flags: [String]) throws {
         let (engine, cluster, catalogue) = try Self.engineAndCluster()
         let indicator = try #require(catalogue.indicator(id))

@@ -35,16 +35,22 @@ struct ShiftShareTests {
         #expect(ShiftShare.decompose(Self.example, referenceTotal: (0, 10)) == nil)
     }
 
+    /// The worked example from a data file; with E_r,0 = 100,000 (ES51, all sectors) the Esteban-Marquillas
+    /// split is the one above: competitive 0, allocation 100.
+    static let dataExamples: [(String, Double)] = [
+        ("shift_share_national", 750.0), ("shift_share_industry_mix", -50.0), ("shift_share_regional", 100.0),
+        ("shift_share_competitive", 0.0), ("shift_share_allocation", 100.0),
+    ]
+
     @Test(
         "The compiled indicators give the worked example from a data file",
-        arguments: [
-            ("shift_share_national", 750.0), ("shift_share_industry_mix", -50.0), ("shift_share_regional", 100.0),
-        ])
+        arguments: Self.dataExamples)
     func compiledIndicatorsFromData(_ id: String, _ expected: Double) throws {
         let rows = [
             "geo,nace_r2,indic_sbs,time,value",
             "ES51,C29,EMP_LOC_NR,2015,10000", "ES51,C29,EMP_LOC_NR,2020,11000",
             "ES51,C30,EMP_LOC_NR,2015,5000", "ES51,C30,EMP_LOC_NR,2020,4800",
+            "ES51,TOTAL,EMP_LOC_NR,2015,100000", "ES51,TOTAL,EMP_LOC_NR,2020,101000",
             "EU27_2020,C29,EMP_LOC_NR,2015,100", "EU27_2020,C29,EMP_LOC_NR,2020,108",
             "EU27_2020,C30,EMP_LOC_NR,2015,100", "EU27_2020,C30,EMP_LOC_NR,2020,98",
             "EU27_2020,TOTAL,EMP_LOC_NR,2015,1000", "EU27_2020,TOTAL,EMP_LOC_NR,2020,1050",

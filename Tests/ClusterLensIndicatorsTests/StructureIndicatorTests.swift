@@ -12,9 +12,11 @@ import Testing
 /// (C20 left out).
 @Suite("Structure indicators")
 struct StructureIndicatorTests {
+    static let examples: [(String, Double)] = [("herfindahl_concentration", 0.38), ("krugman_specialisation", 0.6)]
+
     @Test(
         "Krugman and Herfindahl give the hand-computed values",
-        arguments: [("herfindahl_concentration", 0.38), ("krugman_specialisation", 0.6)])
+        arguments: Self.examples)
     func structureIndices(_ id: String, _ expected: Double) throws {
         let rows = [
             "geo,nace_r2,indic_sbs,time,value,flag",

@@ -33,7 +33,7 @@ struct VolatilityIndicatorTests {
         let result = try BuiltinIndicatorHarness.compute("employment_volatility", data: Self.data(), period: "2021")
         let value = try #require(result.value.number, "\(result.value)")
         #expect(abs(value - 32.5.squareRoot()) < 1e-9)
-        #expect(result.value.flags == [VolatilityIndicator.breakFlag])
+        #expect(result.value.flags == [FormulaValue.seriesBreakFlag])
         #expect(result.indicator.unit == "percentage points")
         #expect(result.indicator.direction == .lower)
     }

@@ -13,7 +13,7 @@ import ClusterLensCore
 ///   it, and the result is flagged `incomplete` (``StructureIndicator/incompleteFlag``).
 /// - Fewer than ``minimumRates`` rates give a missing value, with the reason.
 /// - A rate whose two years come from different dataflows (`sbs_r_nuts06_r2` up to 2020,
-///   `sbs_r_nuts2021` from 2021) is flagged `b`, Eurostat's break-in-series flag.
+///   `sbs_r_nuts2021` from 2021) is flagged ``FormulaValue/seriesBreakFlag`` (`b`).
 /// - A year with zero employment gives a missing rate with ``FormulaValue/divisionByZeroFlag``.
 public struct VolatilityIndicator: Indicator {
     public let definition: IndicatorDefinition
@@ -21,9 +21,6 @@ public struct VolatilityIndicator: Indicator {
     public let window: Int
     /// The fewest growth rates a value needs.
     public let minimumRates: Int
-
-    /// Eurostat's flag for a break in a time series.
-    public static let breakFlag = "b"
 
     /// The bundled indicator: a five-year window, at least three rates.
     public static let all = [VolatilityIndicator(window: 5, minimumRates: 3)]
@@ -77,7 +74,7 @@ public struct VolatilityIndicator: Indicator {
             flags.formUnion(previous.value.flags)
             flags.formUnion(current.value.flags)
             if previous.value.provenance.dataflow != current.value.provenance.dataflow {
-                flags.insert(Self.breakFlag)
+                flags.insert(FormulaValue.seriesBreakFlag)
             }
             rates.append((end / start - 1) * 100)
         }

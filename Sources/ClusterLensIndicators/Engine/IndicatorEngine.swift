@@ -6,7 +6,9 @@ public import ClusterLensCore
 /// reads each input from its bindings (the first binding with data wins) in the scope and period the
 /// formula asks for. The period is the one given, else the latest period any of the indicator's
 /// dataflows holds. Every value carries the provenance of the observations read and their flags;
-/// missing inputs give a missing result with the reason, never zero.
+/// missing inputs give a missing result with the reason, never zero. A formula that reads one input
+/// from different dataflows in different periods (a growth rate from `sbs_r_nuts06_r2` in 2016 to
+/// `sbs_r_nuts2021` in 2021) is flagged `b`, Eurostat's break-in-series flag.
 public struct IndicatorEngine: Sendable {
     /// The statistics.
     public var store: ObservationStore
@@ -46,7 +48,8 @@ public struct IndicatorEngine: Sendable {
                 provenance: [])
         }
         let request = IndicatorRequest(engine: self, cluster: cluster, period: period)
-        let value = indicator.evaluate(request)
+        var value = indicator.evaluate(request)
+        if request.log.crossesDataflows { value.flags.insert(FormulaValue.seriesBreakFlag) }
         return IndicatorResult(
             indicator: definition, period: period, value: value, provenance: request.log.provenance,
             memberCoverage: request.log.coverage)
@@ -79,6 +82,12 @@ public struct IndicatorEngine: Sendable {
 final class EvaluationLog: @unchecked Sendable {
     var provenance: [ValueProvenance] = []
     var coverage: [String: Double] = [:]
+    /// The dataflows each formula input was read from, over all the periods the formula asked for.
+    var dataflowsByInput: [String: Set<String>] = [:]
+
+    /// Whether some input was read from different dataflows in different periods (a series break,
+    /// such as `sbs_r_nuts06_r2` up to 2020 and `sbs_r_nuts2021` from 2021).
+    var crossesDataflows: Bool { dataflowsByInput.values.contains { $0.count > 1 } }
 }
 
 /// What an indicator is computed for: the engine's data, the cluster and the period; everything it
@@ -124,6 +133,9 @@ struct EngineContext: FormulaContext {
         if !statistics.isEmpty {
             let result = request.engine.store.value(of: statistics, scope: scope, cluster: cluster, period: when)
             request.log.provenance.append(result.provenance)
+            if !result.provenance.inputs.isEmpty {
+                request.log.dataflowsByInput[input, default: []].insert(result.provenance.dataflow)
+            }
             return result.value
         }
         guard let metric = declared.bindings.compactMap(\.memberMetric).first else {

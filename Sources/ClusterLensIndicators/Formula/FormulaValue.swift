@@ -21,6 +21,10 @@ public struct FormulaValue: Sendable, Equatable, CustomStringConvertible {
     /// The flag of a result that divided by zero (the result itself is missing).
     public static let divisionByZeroFlag = "division_by_zero"
 
+    /// Eurostat's flag for a break in a time series, set on a value computed from one input read
+    /// from different dataflows in different periods.
+    public static let seriesBreakFlag = "b"
+
     /// Creates a present value.
     ///
     /// - Parameters:

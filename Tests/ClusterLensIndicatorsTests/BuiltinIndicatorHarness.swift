@@ -21,9 +21,10 @@ enum BuiltinIndicatorHarness {
         try compute(id, data: ["sbs_r_nuts2021": rows], clusterYAML: clusterYAML, period: period)
     }
 
-    /// One indicator from tidy-CSV tables keyed by dataflow id (each table's first row is its header).
+    /// One indicator from tidy-CSV tables keyed by dataflow id (each table's first row is its header);
+    /// `period` `nil` lets the engine pick the latest period with a value.
     static func compute(
-        _ id: String, data: [String: [String]], clusterYAML: String = catalonia, period: String
+        _ id: String, data: [String: [String]], clusterYAML: String = catalonia, period: String?
     ) throws -> IndicatorResult {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("builtin-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -36,6 +37,6 @@ enum BuiltinIndicatorHarness {
         }
         let cluster = try #require(try ClusterDefinitionLoader.load(yaml: clusterYAML, file: "clusters.yaml").first)
         let indicator = try #require(try catalogue().indicator(id), "no indicator \(id)")
-        return IndicatorEngine(store: store).compute(indicator, for: cluster, period: try TimePeriod(period))
+        return IndicatorEngine(store: store).compute(indicator, for: cluster, period: try period.map { try TimePeriod($0) })
     }
 }

@@ -241,6 +241,20 @@ struct LibraryWorkedExampleTests {
         #expect(reason.contains("not additive") && reason.contains("2 cells"), "\(reason)")
     }
 
+    /// Without a period the engine takes the latest one with a value: GDP reaches 2022 but R&D only
+    /// 2021, so R&D intensity is computed for 2021 (3 000 / 250 000 = 1.2 %).
+    @Test func withoutAPeriodTheLatestPeriodWithAValueIsTaken() throws {
+        let result = try BuiltinIndicatorHarness.compute(
+            "rd_intensity",
+            data: [
+                "rd_e_gerdreg": Self.table("sectperf,unit", ["ES51,TOTAL,MIO_EUR,3000"]),
+                "nama_10r_2gdp": Self.table("unit", ["ES51,MIO_EUR,250000"])
+                    + Self.table("unit", ["ES51,MIO_EUR,262000"], period: "2022").dropFirst(),
+            ], period: nil)
+        #expect(result.period?.lexical == "2021")
+        #expect(abs((result.value.number ?? 0) - 1.2) < 1e-12, "\(result.value)")
+    }
+
     /// National scopes need the cluster's regions in one country.
     @Test func aNationalFigureNeedsOneCountry() throws {
         let result = try BuiltinIndicatorHarness.compute(

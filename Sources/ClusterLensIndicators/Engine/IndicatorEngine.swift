@@ -37,44 +37,69 @@ public struct IndicatorEngine: Sendable {
     }
 
     /// One indicator for one cluster.
+    ///
+    /// With `period` `nil` the period is the latest one with a value: the periods the indicator's
+    /// inputs hold are tried from the latest down (at most ``latestPeriodAttempts``), so an
+    /// indicator whose inputs end in different years (GDP published for 2022, R&D only to 2021) gets
+    /// its latest complete year. When none has a value, the result is the latest period's, with its
+    /// reason.
     public func compute(_ indicator: any Indicator, for cluster: ClusterDefinition, period: TimePeriod?)
         -> IndicatorResult
     {
         let definition = indicator.definition
-        guard let period = period ?? latestPeriod(of: definition) else {
+        if let period { return evaluate(indicator, for: cluster, period: period) }
+        let candidates = periods(of: definition).suffix(Self.latestPeriodAttempts).reversed()
+        guard let latest = candidates.first else {
             return IndicatorResult(
                 indicator: definition, period: nil,
                 value: .missing("no data for any input (\(definition.inputs.map(\.name).joined(separator: ", ")))"),
                 provenance: [])
         }
+        let first = evaluate(indicator, for: cluster, period: latest)
+        guard first.value.isMissing else { return first }
+        for period in candidates.dropFirst() {
+            let result = evaluate(indicator, for: cluster, period: period)
+            if !result.value.isMissing { return result }
+        }
+        return first
+    }
+
+    /// How many of the latest periods ``compute(_:for:period:)`` tries when no period is given.
+    public static let latestPeriodAttempts = 10
+
+    private func evaluate(_ indicator: any Indicator, for cluster: ClusterDefinition, period: TimePeriod)
+        -> IndicatorResult
+    {
         let request = IndicatorRequest(engine: self, cluster: cluster, period: period)
         var value = indicator.evaluate(request)
         if request.log.crossesDataflows { value.flags.insert(FormulaValue.seriesBreakFlag) }
         return IndicatorResult(
-            indicator: definition, period: period, value: value, provenance: request.log.provenance,
+            indicator: indicator.definition, period: period, value: value, provenance: request.log.provenance,
             memberCoverage: request.log.coverage)
     }
 
-    /// The latest period in the dataflows the indicator's inputs bind to.
+    /// The latest period in the dataflows the indicator's inputs bind to (or the member surveys' latest year).
     public func latestPeriod(of indicator: IndicatorDefinition) -> TimePeriod? {
-        var latest: TimePeriod?
+        periods(of: indicator).last
+    }
+
+    /// Every period the indicator's inputs hold, sorted.
+    private func periods(of indicator: IndicatorDefinition) -> [TimePeriod] {
+        var periods: Set<TimePeriod> = []
         for input in indicator.inputs {
             for binding in input.bindings {
                 if let dataflow = binding.dataflow {
-                    for observation in store.observations(dataflow: dataflow)
-                    where latest.map({ observation.period > $0 }) ?? true {
-                        latest = observation.period
-                    }
+                    periods.formUnion(store.periods(dataflow: dataflow))
                 } else if binding.memberMetric != nil {
                     for survey in surveys.values {
-                        if let year = survey.years.max(), latest.map({ $0.start.date.year < year }) ?? true {
-                            latest = try? TimePeriod(String(year))
+                        for year in survey.years {
+                            if let period = try? TimePeriod(String(year)) { periods.insert(period) }
                         }
                     }
                 }
             }
         }
-        return latest
+        return periods.sorted()
     }
 }
 

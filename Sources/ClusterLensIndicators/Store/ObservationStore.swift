@@ -1,4 +1,4 @@
-import ClusterLensCore
+public import ClusterLensCore
 
 /// An in-memory store of observations from many files, indexed by dataflow and series key, so that
 /// one pass over each file serves every cluster and indicator.
@@ -81,6 +81,13 @@ public struct ObservationStore: Sendable {
         return table.series.flatMap { $0.observations.values.sorted { $0.period < $1.period } }
     }
 
+    /// The periods a dataflow holds, sorted.
+    ///
+    /// - Parameter dataflow: The dataflow, in any form ``normalisedDataflowID(_:)`` accepts.
+    public func periods(dataflow: String) -> [TimePeriod] {
+        tables[Self.normalisedDataflowID(dataflow)]?.periods.sorted() ?? []
+    }
+
     /// Stores an observation, replacing any with the same dataflow, key and period.
     ///
     /// - Parameter observation: The observation; its dataflow should be normalised.
@@ -108,6 +115,8 @@ struct DataflowTable: Sendable {
     var postings: [ComponentValue: [Int]] = [:]
     /// The distinct codes of each dimension (lower-cased id), in order of first appearance.
     var codes: [String: [String]] = [:]
+    /// Every period of the table's observations.
+    var periods: Set<TimePeriod> = []
     var count = 0
 
     mutating func insert(_ observation: StoredObservation) {
@@ -126,6 +135,7 @@ struct DataflowTable: Sendable {
         }
         if series[position].observations.updateValue(observation, forKey: observation.period) == nil {
             count += 1
+            periods.insert(observation.period)
         }
     }
 

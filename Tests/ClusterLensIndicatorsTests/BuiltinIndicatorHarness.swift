@@ -37,6 +37,7 @@ enum BuiltinIndicatorHarness {
         }
         let cluster = try #require(try ClusterDefinitionLoader.load(yaml: clusterYAML, file: "clusters.yaml").first)
         let indicator = try #require(try catalogue().indicator(id), "no indicator \(id)")
-        return IndicatorEngine(store: store).compute(indicator, for: cluster, period: try period.map { try TimePeriod($0) })
+        let when = try period.map { try TimePeriod($0) }
+        return IndicatorEngine(store: store).compute(indicator, for: cluster, period: when)
     }
 }

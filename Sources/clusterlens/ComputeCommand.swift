@@ -11,9 +11,11 @@ struct ComputeCommand: ParsableCommand {
         discussion: """
             CLUSTERS is a cluster definition file (YAML). --data loads SDMX-ML, SDMX-CSV or tidy CSV files into one \
             store (a tidy CSV names its dataflow with --dataflow or a dataflow column). Each indicator is computed \
-            for the given period or, without --period, the latest period its dataflows hold. A missing input gives \
-            a missing value with the reason, never zero; flags of the inputs (e estimated, p provisional, \
-            c confidential, …) are carried to the result.
+            for the given period or, without --period, the latest period with a value. A missing input gives a \
+            missing value with the reason, never zero; flags of the inputs (e estimated, p provisional, \
+            c confidential, b break in series, modelled, …) are carried to the result. Without --indicators, \
+            the text output leaves out the indicators none of whose inputs has data loaded and counts them at \
+            the end; --json always lists every indicator.
             """)
 
     @Argument(help: ArgumentHelp("A cluster definition file (YAML).", valueName: "CLUSTERS"))
@@ -65,7 +67,7 @@ struct ComputeCommand: ParsableCommand {
                 do { when = try TimePeriod(period) } catch { throw ValidationError("--period: \(error.message)") }
             }
             let results = definitions.map { ($0, engine.compute(selected, for: $0, period: when)) }
-            print(json ? Self.json(results) : Self.text(results))
+            print(json ? Self.json(results) : Self.text(results, listUnserved: indicators != nil))
         } catch let error as ExitCode {
             throw error
         } catch let error as ValidationError {
@@ -80,11 +82,22 @@ struct ComputeCommand: ParsableCommand {
             ? String(format: "%.0f", number) : String(format: "%.4g", number)
     }
 
-    static func text(_ results: [(ClusterDefinition, [IndicatorResult])]) -> String {
+    /// One line per cluster, then one per indicator, by pillar and id.
+    ///
+    /// - Parameter listUnserved: Whether to list indicators none of whose inputs has data (no period);
+    ///   otherwise they are counted in one closing line per cluster.
+    static func text(_ results: [(ClusterDefinition, [IndicatorResult])], listUnserved: Bool = true) -> String {
         var lines: [String] = []
+        let pillarOrder = Dictionary(uniqueKeysWithValues: Pillar.allCases.enumerated().map { ($1, $0) })
         for (cluster, indicators) in results {
             lines.append("\(cluster.id) — \(cluster.name)")
-            for result in indicators {
+            let sorted = indicators.sorted {
+                (pillarOrder[$0.indicator.pillar] ?? 0, $0.indicator.id) < (
+                    pillarOrder[$1.indicator.pillar] ?? 0, $1.indicator.id
+                )
+            }
+            let unserved = listUnserved ? 0 : sorted.filter { $0.period == nil }.count
+            for result in sorted where listUnserved || result.period != nil {
                 let value = result.value.number.map { formatted($0) + " " + result.indicator.unit } ?? "missing"
                 var line = "  \(result.indicator.id): \(value)"
                 if let period = result.period { line += " (\(period.lexical))" }
@@ -93,6 +106,11 @@ struct ComputeCommand: ParsableCommand {
                 }
                 if let reason = result.value.missingReason { line += " — \(reason)" }
                 lines.append(line)
+            }
+            if unserved > 0 {
+                lines.append(
+                    "  (\(unserved) more indicators have no data loaded for any input; "
+                        + "name them with --indicators to see which)")
             }
         }
         return lines.joined(separator: "\n")

@@ -41,7 +41,7 @@ struct IndicatorsCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "list", abstract: "List every indicator: id, pillar, unit, direction, name.")
 
-        @Flag(help: "Print a JSON array of {id, name, pillar, tags, unit, direction, file}.")
+        @Flag(help: "Print a JSON array of {id, name, pillar, tags, unit, direction, method, sources, file}.")
         var json = false
 
         @OptionGroup var catalogue: CatalogueOptions
@@ -52,7 +52,8 @@ struct IndicatorsCommand: ParsableCommand {
                 let entries = indicators.map {
                     IndicatorSummary(
                         id: $0.id, name: $0.name, pillar: $0.pillar, tags: $0.tags, unit: $0.unit,
-                        direction: $0.direction, file: $0.file)
+                        direction: $0.direction, method: $0.method,
+                        sources: $0.inputs.flatMap { input in input.bindings.map(\.summary) }, file: $0.file)
                 }
                 let encoder = JSONEncoder()
                 encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
@@ -113,5 +114,9 @@ struct IndicatorSummary: Encodable {
     var tags: [TransitionTag]
     var unit: String
     var direction: Direction
+    /// The formula, or a compiled indicator's method.
+    var method: String
+    /// Every binding of every input: `dataflow[dim=code,…]` or `members:column`.
+    var sources: [String]
     var file: String?
 }

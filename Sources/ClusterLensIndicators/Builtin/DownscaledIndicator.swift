@@ -15,7 +15,8 @@ import ClusterLensCore
 ///
 /// N is the country of the cluster's regions (they must lie in one country). A missing national
 /// figure for an industry the cluster needs makes the value missing, with the reason; the flags of
-/// every input (regional and national) are carried, plus ``modelledFlag``.
+/// every input (regional and national) are carried, and a value (not a missing one) is flagged
+/// ``modelledFlag``.
 public struct DownscaledIndicator: Indicator {
     public let definition: IndicatorDefinition
     private let numerator: [StoreInput]
@@ -121,8 +122,15 @@ public struct DownscaledIndicator: Indicator {
             return .missing(regional.missingReason ?? "no regional employment", flags: regional.flags)
         }
         var flags = regional.flags
-        flags.insert(Self.modelledFlag)
         let industries = nationalIndustries(request, country: country)
+        guard !industries.isEmpty else {
+            let dataflows = numerator.map(\.dataflow).joined(separator: " or ")
+            let loaded = numerator.contains { !request.engine.store.periods(dataflow: $0.dataflow).isEmpty }
+            return .missing(
+                loaded
+                    ? "\(dataflows) holds no figure for \(country) in \(request.period.lexical)"
+                    : "no data loaded for dataflow \(dataflows) (national accounts by industry)")
+        }
         var estimate = (numerator: 0.0, denominator: 0.0)
         for (cell, observation) in zip(regional.provenance.cells, regional.provenance.inputs) {
             guard let employed = observation.value.number else { continue }
@@ -150,6 +158,7 @@ public struct DownscaledIndicator: Indicator {
             estimate.numerator += figures[0] / figures[1] * employed
             if figures.count > 2 { estimate.denominator += figures[2] / figures[1] * employed }
         }
+        flags.insert(Self.modelledFlag)
         guard denominator != nil else { return FormulaValue(estimate.numerator * scale, flags: flags) }
         guard estimate.denominator != 0 else {
             flags.insert(FormulaValue.divisionByZeroFlag)

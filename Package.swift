@@ -13,6 +13,7 @@ let package = Package(
         .library(name: "ClusterLensCore", targets: ["ClusterLensCore"]),
         .library(name: "ClusterLensImport", targets: ["ClusterLensImport"]),
         .library(name: "ClusterLensIndicators", targets: ["ClusterLensIndicators"]),
+        .library(name: "ClusterLensReports", targets: ["ClusterLensReports"]),
         .executable(name: "clusterlens", targets: ["clusterlens"]),
     ],
     dependencies: [
@@ -37,10 +38,18 @@ let package = Package(
             dependencies: ["ClusterLensCore", "ClusterLensImport", .product(name: "Yams", package: "Yams")],
             swiftSettings: strictSettings
         ),
+        .target(
+            name: "ClusterLensReports",
+            dependencies: [
+                "ClusterLensCore", "ClusterLensImport", "ClusterLensIndicators", "ClusterLensXML",
+                .product(name: "Yams", package: "Yams"),
+            ],
+            swiftSettings: strictSettings
+        ),
         .executableTarget(
             name: "clusterlens",
             dependencies: [
-                "ClusterLensCore", "ClusterLensImport", "ClusterLensIndicators",
+                "ClusterLensCore", "ClusterLensImport", "ClusterLensIndicators", "ClusterLensReports",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
@@ -57,6 +66,11 @@ let package = Package(
             name: "ClusterLensIndicatorsTests",
             dependencies: ["ClusterLensIndicators", "ClusterLensCore"],
             exclude: ["StoreFixtures"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "ClusterLensReportsTests",
+            dependencies: ["ClusterLensReports", "ClusterLensIndicators", "ClusterLensCore", "ClusterLensXML"],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -15,6 +15,8 @@ public struct IndicatorsError: Error, Sendable, Equatable, CustomStringConvertib
         case formulaEvaluation
         /// A member-firm survey CSV that breaks the template's rules.
         case memberSurvey
+        /// A report definition file that breaks its rules (in `ClusterLensReports`).
+        case reportDefinition
         /// A file that cannot be read.
         case unreadable
     }

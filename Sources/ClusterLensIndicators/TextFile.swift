@@ -1,9 +1,9 @@
 import Foundation
 
 /// Reading the engine's text input files (cluster definitions, indicators, member surveys).
-enum TextFile {
+public enum TextFile {
     /// The text of a UTF-8 file; `.unreadable` when it does not exist, is a folder or is not UTF-8.
-    static func read(_ path: String) throws(IndicatorsError) -> String {
+    public static func read(_ path: String) throws(IndicatorsError) -> String {
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
             throw IndicatorsError(.unreadable, "cannot read the file: no such file", file: path)

@@ -7,7 +7,10 @@ struct ClusterLensCommand: ParsableCommand {
         commandName: "clusterlens",
         abstract: "Triple-bottom-line reports on industrial clusters from official statistics (SDMX-ML).",
         version: ToolVersion.current,
-        subcommands: [InspectCommand.self, ConvertCommand.self, IndicatorsCommand.self, ComputeCommand.self]
+        subcommands: [
+            InspectCommand.self, ConvertCommand.self, IndicatorsCommand.self, ComputeCommand.self, ReportCommand.self,
+            DemoCommand.self, ValidateCommand.self,
+        ]
     )
 }
 

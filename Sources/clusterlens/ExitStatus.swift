@@ -1,6 +1,7 @@
 import ArgumentParser
 import ClusterLensImport
 import ClusterLensIndicators
+import ClusterLensReports
 import Foundation
 
 /// Maps every error the libraries throw to an exit status and a one-line message, in one place.
@@ -16,7 +17,9 @@ import Foundation
 /// | 7 | a value breaks SDMX rules (e.g. a malformed time period) |
 /// | 8 | a structure file problem |
 /// | 9 | the output cannot be written |
-/// | 10 | an indicator or cluster definition file breaks its rules |
+/// | 10 | an indicator, cluster or report definition file breaks its rules, or an unknown format |
+/// | 11 | an exporter failed (the other formats were written) |
+/// | 12 | a report file does not validate against its schema |
 /// | 64 | bad command-line usage (`EX_USAGE`, from swift-argument-parser) |
 enum ExitStatus {
     static func code(for error: any Error) -> Int32 {
@@ -32,6 +35,14 @@ enum ExitStatus {
             }
         case is OutputError: return 9
         case let error as IndicatorsError: return error.code == .unreadable ? 3 : 10
+        case let error as ReportError:
+            switch error.code {
+            case .source, .unreadable: return 3
+            case .output: return 9
+            case .format: return 10
+            case .exporter: return 11
+            case .invalid: return 12
+            }
         default: return 1
         }
     }

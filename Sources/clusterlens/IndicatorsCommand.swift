@@ -18,14 +18,7 @@ struct IndicatorsCommand: ParsableCommand {
         var folders: [String] = []
 
         /// The bundled catalogue: `$CLUSTERLENS_INDICATORS`, else `./Indicators`, else the package's own folder.
-        static var bundledFolder: String? {
-            let manager = FileManager.default
-            if let variable = ProcessInfo.processInfo.environment["CLUSTERLENS_INDICATORS"] { return variable }
-            if manager.fileExists(atPath: "Indicators") { return "Indicators" }
-            let packageFolder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-                .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Indicators").path
-            return manager.fileExists(atPath: packageFolder) ? packageFolder : nil
-        }
+        static var bundledFolder: String? { BundledFolder.path("Indicators", variable: "CLUSTERLENS_INDICATORS") }
 
         func load() throws -> IndicatorCatalogue {
             do {

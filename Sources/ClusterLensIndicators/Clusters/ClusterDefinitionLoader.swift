@@ -1,6 +1,6 @@
 public import ClusterLensCore
 internal import Foundation
-internal import Yams
+public import Yams
 
 /// Reads cluster definitions from YAML files.
 ///
@@ -51,5 +51,15 @@ public enum ClusterDefinitionLoader {
     public static func load(yaml text: String, file: String) throws(IndicatorsError) -> [ClusterDefinition] {
         let root = try YAMLSource.compose(text, file: file, errorCode: .clusterDefinition)
         return try ClusterDefinitionReader(file: file).clusters(in: root)
+    }
+
+    /// Reads clusters given inline in another file (a report definition's `clusters:` list).
+    ///
+    /// - Parameters:
+    ///   - list: The list node.
+    ///   - file: The file that holds it: errors name it, and `members` paths resolve against its folder.
+    /// - Throws: ``IndicatorsError`` with code `.clusterDefinition`, at the node's line and column.
+    public static func load(list: Node, file: String) throws(IndicatorsError) -> [ClusterDefinition] {
+        try ClusterDefinitionReader(file: file).clusters(list: list)
     }
 }

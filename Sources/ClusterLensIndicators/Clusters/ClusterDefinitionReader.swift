@@ -39,11 +39,16 @@ struct ClusterDefinitionReader: YAMLReader {
         guard let list = fields["clusters"] else {
             throw error("no `clusters:`: the top of the file must hold `clusters:` with a list of clusters", root)
         }
-        guard case .sequence(let items) = list.value else {
-            throw error("clusters must be a list of clusters, not \(kind(list.value))", list.value)
+        return try clusters(list: list.value)
+    }
+
+    /// The clusters of a list node (the value of `clusters:`).
+    func clusters(list: Node) throws(IndicatorsError) -> [ClusterDefinition] {
+        guard case .sequence(let items) = list else {
+            throw error("clusters must be a list of clusters, not \(kind(list))", list)
         }
         guard !items.isEmpty else {
-            throw error("clusters is empty: the file must define at least one cluster", list.value)
+            throw error("clusters is empty: the file must define at least one cluster", list)
         }
         var definitions: [ClusterDefinition] = []
         var firstLines: [String: Int] = [:]

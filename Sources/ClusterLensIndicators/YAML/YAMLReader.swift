@@ -1,23 +1,33 @@
-internal import Yams
+public import Yams
 
 /// A value of a YAML mapping or list and what it is for: a key and its value, or an item of a list
 /// (without a key).
-struct YAMLField {
-    var name: String
-    var key: Node?
-    var value: Node
+public struct YAMLField {
+    /// What the value is, for messages (`regions`, `a tag`).
+    public var name: String
+    /// The key node, `nil` for a list item.
+    public var key: Node?
+    /// The value node.
+    public var value: Node
+
+    /// Creates a field.
+    public init(name: String, key: Node?, value: Node) {
+        self.name = name
+        self.key = key
+        self.value = value
+    }
 }
 
-/// Reading YAML definition files (clusters, indicators) with every error at the line and column of
-/// the node that causes it.
-protocol YAMLReader {
+/// Reading YAML definition files (clusters, indicators, reports) with every error at the line and
+/// column of the node that causes it; the extension gives the checks every reader shares.
+public protocol YAMLReader {
     /// The file, as errors name it.
     var file: String { get }
     /// The code of the errors this reader throws.
     var errorCode: IndicatorsError.Code { get }
 }
 
-extension YAMLReader {
+public extension YAMLReader {
     /// The fields of a mapping, after checking that every key is a known name.
     func keyedValues(
         of mapping: Node.Mapping, allowed: [String], in place: String

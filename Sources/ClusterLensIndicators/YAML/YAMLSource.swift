@@ -1,9 +1,10 @@
-internal import Yams
+public import Yams
 
 /// Reading YAML files: their text, and the document tree with syntax errors at line and column.
-enum YAMLSource {
+public enum YAMLSource {
     /// The document tree of `text`, `nil` for an empty document.
-    static func compose(_ text: String, file: String, errorCode: IndicatorsError.Code) throws(IndicatorsError) -> Node?
+    public static func compose(_ text: String, file: String, errorCode: IndicatorsError.Code) throws(IndicatorsError)
+        -> Node?
     {
         do {
             return try Yams.compose(yaml: text)
@@ -13,7 +14,7 @@ enum YAMLSource {
     }
 
     /// Turns a Yams error into an error at its line and column.
-    static func syntaxError(
+    public static func syntaxError(
         _ error: any Error, in text: String, file: String, errorCode: IndicatorsError.Code
     ) -> IndicatorsError {
         guard let error = error as? YamlError else {

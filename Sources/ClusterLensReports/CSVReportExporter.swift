@@ -1,0 +1,81 @@
+internal import ClusterLensImport
+
+/// The `csv` format: two tidy RFC 4180 tables, UTF-8 with a header row.
+///
+/// - `NAME.csv`: one row per cluster, indicator and period — `cluster_id, cluster_name, indicator_id,
+///   indicator_name, pillar, tags, unit, direction, period, headline, value, status, flags, reason,
+///   direction_adjusted, score, rank, progress, sources, series_keys`. A missing value is an empty
+///   field; lists (tags, flags, sources, series keys) are joined with `;`.
+/// - `NAME-scores.csv`: one row per cluster and composite node — `cluster_id, cluster_name, kind, id,
+///   value, coverage, rank, median, low, high`.
+public struct CSVReportExporter: Exporter {
+    public let format = "csv"
+    public let summary =
+        "tidy CSV: NAME.csv (cluster × indicator × period) and NAME-scores.csv (pillar and index scores)"
+
+    /// The header of the values table.
+    public static let valueColumns = [
+        "cluster_id", "cluster_name", "indicator_id", "indicator_name", "pillar", "tags", "unit", "direction",
+        "period", "headline", "value", "status", "flags", "reason", "direction_adjusted", "score", "rank",
+        "progress", "sources", "series_keys",
+    ]
+    /// The header of the scores table.
+    public static let scoreColumns = [
+        "cluster_id", "cluster_name", "kind", "id", "value", "coverage", "rank", "median", "low", "high",
+    ]
+
+    /// Creates the exporter.
+    public init() {}
+
+    public func export(_ model: ReportModel, folder: String, name: String) throws(ReportError) -> [String] {
+        let valuesPath = ReportOutputFile.path(folder, name, "csv")
+        let scoresPath = ReportOutputFile.path(folder, name + "-scores", "csv")
+        let indicators = Dictionary(model.indicators.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        try ReportOutputFile.write(valuesPath) { output in
+            try Self.row(Self.valueColumns, to: output)
+            for cluster in model.clusters {
+                for value in cluster.values {
+                    let indicator = indicators[value.indicator]
+                    try Self.row(
+                        [
+                            cluster.id, cluster.name, value.indicator, indicator?.name ?? "", indicator?.pillar ?? "",
+                            (indicator?.tags ?? []).joined(separator: ";"), indicator?.unit ?? "",
+                            indicator?.direction ?? "", value.period ?? "", value.isHeadline ? "true" : "false",
+                            Self.number(value.value), value.status, value.flags.joined(separator: ";"),
+                            value.reason ?? "", Self.number(value.directionAdjusted), Self.number(value.score),
+                            value.rank.map(String.init) ?? "", value.progress ?? "",
+                            value.sources.joined(separator: ";"), value.seriesKeys.joined(separator: ";"),
+                        ], to: output)
+                }
+            }
+        }
+        try ReportOutputFile.write(scoresPath) { output in
+            try Self.row(Self.scoreColumns, to: output)
+            for cluster in model.clusters {
+                for score in cluster.scores {
+                    try Self.row(
+                        [
+                            cluster.id, cluster.name, score.kind, score.id, Self.number(score.value),
+                            Self.number(score.coverage), score.rank.map(String.init) ?? "", Self.number(score.median),
+                            Self.number(score.low), Self.number(score.high),
+                        ], to: output)
+                }
+            }
+        }
+        return [valuesPath, scoresPath]
+    }
+
+    /// A number as ``ReportText/number(_:)`` writes it; empty when missing.
+    static func number(_ value: Double?) -> String { ReportText.number(value) ?? "" }
+
+    private static func row(_ fields: [String], to output: OutputFile) throws {
+        output.withBuffer { buffer in
+            for (index, field) in fields.enumerated() {
+                if index > 0 { buffer.append(UInt8(ascii: ",")) }
+                CSVField.append(field, to: &buffer)
+            }
+            buffer.append(contentsOf: [13, 10])
+        }
+        try output.flushIfNeeded()
+    }
+}

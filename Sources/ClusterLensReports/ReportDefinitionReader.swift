@@ -1,0 +1,187 @@
+internal import ClusterLensCore
+public import ClusterLensIndicators
+internal import Foundation
+public import Yams
+
+/// Reads report definition files, with every error at the line and column of its node.
+///
+/// ```yaml
+/// id: demo
+/// title: Six European clusters, triple bottom line
+/// clusters: clusters.yaml            # a cluster file, or a list of clusters written here
+/// data: [data/*.xml, more/]          # files, folders (their .xml/.csv files) and globs
+/// indicators: [all]                  # ids, pillars (economic…), transition tags (green…), or all
+/// periods: 2015-2023                 # latest (default), a year, or a range of years
+/// peers: [ES52]                      # optional: added to every cluster's peer regions
+/// composite: {…}                     # composite-score settings (see README, "Composite scores")
+/// targets: […]                       # policy targets for the progress assessment
+/// indicator-folders: [my-indicators] # further indicator files
+/// outputs:
+///   formats: [xml, json, csv, html]
+///   folder: out                      # relative to this file
+///   name: "{id}"                     # file name without extension
+/// ```
+public struct ReportDefinitionReader: YAMLReader {
+    public let file: String
+    public let errorCode = IndicatorsError.Code.reportDefinition
+    private let folder: String
+
+    static let allowedKeys = [
+        "id", "title", "clusters", "data", "indicators", "periods", "peers", "composite", "targets",
+        "indicator-folders", "outputs",
+    ]
+
+    /// A reader for the definition at `file` (errors name it; paths resolve against its folder).
+    public init(file: String) {
+        self.file = file
+        folder = (file as NSString).deletingLastPathComponent
+    }
+
+    /// Reads the definition file at `path`.
+    ///
+    /// - Throws: ``ClusterLensIndicators/IndicatorsError`` — `unreadable` for a missing file,
+    ///   `reportDefinition` (with line and column) for a broken one, `clusterDefinition` for a broken
+    ///   cluster file; ``ReportError`` (`source`) when `data:` names nothing that exists.
+    public static func load(file path: String) throws -> ReportDefinition {
+        let text = try TextFile.read(path)
+        let root = try YAMLSource.compose(text, file: path, errorCode: .reportDefinition)
+        return try ReportDefinitionReader(file: path).definition(in: root)
+    }
+
+    /// The definition in a parsed document.
+    public func definition(in root: Node?) throws -> ReportDefinition {
+        guard let root, case .mapping(let mapping) = root else {
+            throw IndicatorsError(
+                errorCode, "expected a mapping with id, title, clusters, data and outputs", file: file,
+                line: root?.mark?.line ?? 1, column: root?.mark?.column ?? 1)
+        }
+        let fields = try keyedValues(of: mapping, allowed: Self.allowedKeys, in: "of a report definition")
+        for key in ["id", "clusters", "data"] where fields[key] == nil {
+            throw error("missing `\(key):` (a report needs id, clusters and data)", root)
+        }
+        func field(_ key: String) -> YAMLField { fields[key] ?? YAMLField(name: key, key: nil, value: root) }
+        let id = try text(field("id"), expected: "an id")
+        let title = fields["title"] == nil ? id : try text(field("title"), expected: "a title")
+        var clusters = try self.clusters(field("clusters"))
+        if let peersField = fields["peers"] {
+            var peers: [NUTSCode] = []
+            for node in try items(peersField, expected: "NUTS codes", example: "ES52, ITC4") {
+                let code = try text(YAMLField(name: "a peer", key: nil, value: node), expected: "a NUTS code")
+                do { peers.append(try NUTSCode(code)) } catch { throw self.error(error.message, node) }
+            }
+            for index in clusters.indices {
+                for peer in peers where !clusters[index].peers.contains(peer) { clusters[index].peers.append(peer) }
+            }
+        }
+        let data = try dataFiles(field("data"))
+        var indicators = ["all"]
+        if let indicatorsField = fields["indicators"] {
+            indicators = try items(indicatorsField, expected: "indicator ids, pillars or tags", example: "all").map {
+                node throws(IndicatorsError) in
+                try text(YAMLField(name: "an indicator", key: nil, value: node), expected: "an id, pillar or tag")
+            }
+        }
+        let periods = try fields["periods"].map { field throws(IndicatorsError) in try self.periods(field) } ?? .latest
+        var folders: [String] = []
+        if let foldersField = fields["indicator-folders"] {
+            for node in try items(foldersField, expected: "folders", example: "my-indicators") {
+                folders.append(
+                    resolve(try text(YAMLField(name: "a folder", key: nil, value: node), expected: "a path")))
+            }
+        }
+        var definition = ReportDefinition(
+            id: id, title: title, file: file, clusters: clusters, dataFiles: data, indicators: indicators,
+            periods: periods, composite: fields["composite"]?.value, targets: fields["targets"]?.value,
+            outputFolder: resolve("out"), indicatorFolders: folders)
+        if let outputs = fields["outputs"] { try self.outputs(outputs, into: &definition) }
+        return definition
+    }
+
+    private func clusters(_ field: YAMLField) throws -> [ClusterDefinition] {
+        switch field.value {
+        case .scalar:
+            let path = resolve(try text(field, expected: "a cluster file or a list of clusters"))
+            return try ClusterDefinitionLoader.load(file: path)
+        case .sequence:
+            return try ClusterDefinitionLoader.load(list: field.value, file: file)
+        default:
+            throw error("clusters must be a cluster file or a list of clusters, not \(kind(field.value))", field.value)
+        }
+    }
+
+    /// The files of `data:`: each item a file, a folder (its `.xml` and `.csv` files) or a glob.
+    private func dataFiles(_ field: YAMLField) throws -> [String] {
+        var files: [String] = []
+        for node in try items(field, expected: "files, folders or globs", example: "data/*.xml") {
+            let pattern = try text(YAMLField(name: "a data source", key: nil, value: node), expected: "a path")
+            let matches = Self.expand(resolve(pattern))
+            guard !matches.isEmpty else {
+                throw error("\"\(pattern)\" matches no file (resolved against \(folder.isEmpty ? "." : folder))", node)
+            }
+            for match in matches where !files.contains(match) { files.append(match) }
+        }
+        return files
+    }
+
+    /// A file, the `.xml`/`.csv` files of a folder, or the files a glob pattern matches, sorted.
+    static func expand(_ path: String) -> [String] {
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) {
+            guard isFolder.boolValue else { return [path] }
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
+            return names.filter { $0.hasSuffix(".xml") || $0.hasSuffix(".csv") }.sorted().map {
+                (path as NSString).appendingPathComponent($0)
+            }
+        }
+        guard path.contains(where: { "*?[".contains($0) }) else { return [] }
+        var matches = glob_t()
+        defer { globfree(&matches) }
+        guard glob(path, 0, nil, &matches) == 0 else { return [] }
+        var result: [String] = []
+        for index in 0..<Int(matches.gl_pathc) {
+            if let pointer = matches.gl_pathv[index] { result.append(String(cString: pointer)) }
+        }
+        return result.sorted()
+    }
+
+    private func periods(_ field: YAMLField) throws(IndicatorsError) -> ReportDefinition.Periods {
+        let value = try text(field, expected: "latest, a year such as 2021, or a range such as 2015-2023")
+        if value == "latest" { return .latest }
+        let parts = value.split(separator: "-")
+        if parts.count == 2, let first = Int(parts[0]), let last = Int(parts[1]), parts[0].count == 4,
+            parts[1].count == 4
+        {
+            guard first <= last else { throw error("the range \(value) ends before it starts", field.value) }
+            return .years(first...last)
+        }
+        do {
+            return .period(try TimePeriod(value))
+        } catch {
+            throw self.error(
+                "periods \"\(value)\" is not latest, a period such as 2021, or a range such as 2015-2023", field.value)
+        }
+    }
+
+    private func outputs(_ field: YAMLField, into definition: inout ReportDefinition) throws(IndicatorsError) {
+        guard case .mapping(let mapping) = field.value else {
+            throw error("outputs must be a mapping with formats, folder and name", field.value)
+        }
+        let fields = try keyedValues(of: mapping, allowed: ["formats", "folder", "name"], in: "of outputs")
+        if let formats = fields["formats"] {
+            definition.formats = try items(formats, expected: "formats", example: "xml, json, csv, html").map {
+                node throws(IndicatorsError) in
+                try text(YAMLField(name: "a format", key: nil, value: node), expected: "a format name")
+            }
+        }
+        if let folder = fields["folder"] { definition.outputFolder = resolve(try text(folder, expected: "a folder")) }
+        if let name = fields["name"] {
+            let pattern = try text(name, expected: "a file name such as {id}")
+            guard !pattern.contains("/") else { throw error("name is a file name, without a folder", name.value) }
+            definition.outputName = pattern
+        }
+    }
+
+    private func resolve(_ path: String) -> String {
+        path.hasPrefix("/") || folder.isEmpty ? path : (folder as NSString).appendingPathComponent(path)
+    }
+}

@@ -1,0 +1,45 @@
+/// The error type of the reports module: building a report, exporting it, validating report files.
+///
+/// Errors in report definition files are ``ClusterLensIndicators/IndicatorsError`` with the code
+/// `reportDefinition` and the file, line and column (they share the YAML readers of cluster and
+/// indicator files).
+public struct ReportError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// The kind of error; stable, for exit statuses.
+    public enum Code: String, Sendable, Equatable {
+        /// A data source named by the definition is missing or matches no file.
+        case source
+        /// An output could not be written (unwritable folder, full disk).
+        case output
+        /// An exporter failed (an external plug-in's non-zero exit, or a built-in's error).
+        case exporter
+        /// An unknown output format.
+        case format
+        /// A report file that does not validate against its schema.
+        case invalid
+        /// A report file that cannot be read or parsed.
+        case unreadable
+    }
+
+    /// The kind of error.
+    public var code: Code
+    /// One line of explanation.
+    public var message: String
+    /// The file concerned, empty when none.
+    public var file: String
+    /// 1-based line, 0 when unknown.
+    public var line: Int
+
+    /// Creates an error.
+    public init(_ code: Code, _ message: String, file: String = "", line: Int = 0) {
+        self.code = code
+        self.message = message
+        self.file = file
+        self.line = line
+    }
+
+    /// `file:line: message`.
+    public var description: String {
+        guard !file.isEmpty else { return message }
+        return line > 0 ? "\(file):\(line): \(message)" : "\(file): \(message)"
+    }
+}

@@ -1,0 +1,142 @@
+internal import ClusterLensImport
+
+/// Writes a ``ReportModel`` as JSON (`Reports/schema/clusterlens-report.schema.json`): the `json`
+/// format, and what external exporter plug-ins read on standard input.
+enum ReportJSONWriter {
+    /// The version of the JSON layout, written as `schemaVersion`.
+    static let schemaVersion = "1.0"
+
+    /// Writes `model` to `output` (not committed: the caller commits).
+    static func write(_ model: ReportModel, to output: OutputFile) throws {
+        let json = JSONStreamWriter(output: output)
+        try json.beginObject()
+        try json.field("schemaVersion", schemaVersion)
+        try json.field("id", model.id)
+        try json.field("title", model.title)
+        try json.key("definition")
+        if let definition = model.definition {
+            try fingerprint(definition, json)
+        } else {
+            try json.null()
+        }
+        try json.field("toolVersion", model.toolVersion)
+        try json.field("generatedAt", model.generatedAt)
+        try json.key("sources")
+        try json.beginArray()
+        for source in model.sources {
+            try json.beginObject()
+            try json.field("path", source.file.path)
+            try json.field("sha256", source.file.sha256)
+            try json.field("format", source.format)
+            try json.field("dataflows", strings: source.dataflows)
+            try json.key("observations")
+            try json.integer(source.observations)
+            try json.endObject()
+        }
+        try json.endArray()
+        try json.key("indicators")
+        try json.beginArray()
+        for indicator in model.indicators { try self.indicator(indicator, json) }
+        try json.endArray()
+        try json.key("clusters")
+        try json.beginArray()
+        for cluster in model.clusters { try self.cluster(cluster, json) }
+        try json.endArray()
+        try json.key("methods")
+        try json.beginArray()
+        for method in model.methods {
+            try json.beginObject()
+            try json.field("name", method.name)
+            try json.field("description", method.description)
+            try json.endObject()
+        }
+        try json.endArray()
+        try json.endObject()
+        try json.finish()
+    }
+
+    private static func fingerprint(_ file: FileFingerprint, _ json: JSONStreamWriter) throws {
+        try json.beginObject()
+        try json.field("path", file.path)
+        try json.field("sha256", file.sha256)
+        try json.endObject()
+    }
+
+    private static func indicator(_ indicator: ReportIndicator, _ json: JSONStreamWriter) throws {
+        try json.beginObject()
+        try json.field("id", indicator.id)
+        try json.field("name", indicator.name)
+        try json.field("description", indicator.description)
+        try json.field("pillar", indicator.pillar)
+        try json.field("tags", strings: indicator.tags)
+        try json.field("unit", indicator.unit)
+        try json.field("direction", indicator.direction)
+        try json.field("method", indicator.method)
+        try json.field("sources", strings: indicator.sources)
+        try json.field("references", strings: indicator.references)
+        try json.endObject()
+    }
+
+    private static func cluster(_ cluster: ReportCluster, _ json: JSONStreamWriter) throws {
+        try json.beginObject()
+        try json.field("id", cluster.id)
+        try json.field("name", cluster.name)
+        try json.field("regions", strings: cluster.regions)
+        try json.field("sectors", strings: cluster.sectors)
+        try json.field("reference", cluster.reference)
+        try json.field("peers", strings: cluster.peers)
+        try json.field("members", cluster.members)
+        try json.key("stars")
+        try json.integer(cluster.stars)
+        try json.field("strengths", strings: cluster.strengths)
+        try json.field("weaknesses", strings: cluster.weaknesses)
+        try json.key("scores")
+        try json.beginArray()
+        for score in cluster.scores {
+            try json.beginObject()
+            try json.field("kind", score.kind)
+            try json.field("id", score.id)
+            try json.field("value", number: score.value)
+            try json.field("coverage", number: score.coverage)
+            try json.key("rank")
+            try json.integer(score.rank)
+            try json.field("median", number: score.median)
+            try json.field("low", number: score.low)
+            try json.field("high", number: score.high)
+            try json.endObject()
+        }
+        try json.endArray()
+        try json.key("indicators")
+        try json.beginArray()
+        for value in cluster.values { try self.value(value, json) }
+        try json.endArray()
+        try json.endObject()
+    }
+
+    private static func value(_ value: ReportValue, _ json: JSONStreamWriter) throws {
+        try json.beginObject()
+        try json.field("id", value.indicator)
+        try json.field("period", value.period)
+        try json.field("value", number: value.value)
+        try json.field("status", value.status)
+        try json.field("flags", strings: value.flags)
+        try json.field("reason", value.reason)
+        try json.key("headline")
+        try json.bool(value.isHeadline)
+        try json.field("directionAdjusted", number: value.directionAdjusted)
+        try json.field("score", number: value.score)
+        try json.key("rank")
+        try json.integer(value.rank)
+        try json.field("progress", value.progress)
+        try json.field("sources", strings: value.sources)
+        try json.field("seriesKeys", strings: value.seriesKeys)
+        try json.field("periods", strings: value.periods)
+        try json.key("memberCoverage")
+        try json.beginObject()
+        for (input, coverage) in value.memberCoverage.sorted(by: { $0.key < $1.key }) {
+            try json.field(input, number: coverage)
+        }
+        try json.endObject()
+        try json.endObject()
+    }
+}

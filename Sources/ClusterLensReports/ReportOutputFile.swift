@@ -1,0 +1,41 @@
+internal import ClusterLensImport
+
+/// Opening and committing the atomic output files of exporters, with their errors as ``ReportError``.
+enum ReportOutputFile {
+    /// Writes one file atomically: `body` fills a temporary file that is renamed onto `path` only
+    /// when `body` returns; on a throw the temporary file is removed and `path` is untouched.
+    static func write(_ path: String, _ body: (OutputFile) throws -> Void) throws(ReportError) {
+        do {
+            let output = try OutputFile(destination: path)
+            try body(output)
+            try output.commit()
+        } catch let error as ReportError {
+            throw error
+        } catch let error as OutputError {
+            throw ReportError(.output, error.message, file: error.path)
+        } catch {
+            throw ReportError(.output, "\(error)", file: path)
+        }
+    }
+
+    /// `folder/name.ext`.
+    static func path(_ folder: String, _ name: String, _ fileExtension: String) -> String {
+        (folder.hasSuffix("/") ? folder : folder + "/") + name + "." + fileExtension
+    }
+}
+
+/// The `json` format: the report model as JSON, valid against
+/// `Reports/schema/clusterlens-report.schema.json`.
+public struct JSONReportExporter: Exporter {
+    public let format = "json"
+    public let summary = "the report model as JSON (Reports/schema/clusterlens-report.schema.json)"
+
+    /// Creates the exporter.
+    public init() {}
+
+    public func export(_ model: ReportModel, folder: String, name: String) throws(ReportError) -> [String] {
+        let path = ReportOutputFile.path(folder, name, "json")
+        try ReportOutputFile.write(path) { output in try ReportJSONWriter.write(model, to: output) }
+        return [path]
+    }
+}

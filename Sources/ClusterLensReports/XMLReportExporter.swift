@@ -1,0 +1,156 @@
+internal import ClusterLensXML
+internal import Foundation
+
+/// The `xml` format: the report in its own namespace (``namespace``), written with libxml2's
+/// writer and valid against `Reports/schema/clusterlens-report.xsd`.
+///
+/// Missing numbers are left out (the attribute is absent), never written as 0 or NaN.
+public struct XMLReportExporter: Exporter {
+    public let format = "xml"
+    public let summary = "XML in the ClusterLens report namespace (Reports/schema/clusterlens-report.xsd)"
+
+    /// The namespace of report documents.
+    public static let namespace = "urn:clusterlens:report:1"
+
+    /// Creates the exporter.
+    public init() {}
+
+    public func export(_ model: ReportModel, folder: String, name: String) throws(ReportError) -> [String] {
+        let path = ReportOutputFile.path(folder, name, "xml")
+        let temporary = (folder.hasSuffix("/") ? folder : folder + "/") + ".\(name).xml.tmp-\(getpid())"
+        do {
+            let writer = try XMLWriter(path: temporary)
+            try Self.write(model, with: writer)
+            try writer.finish()
+        } catch {
+            unlink(temporary)
+            throw ReportError(.output, error.message, file: path)
+        }
+        guard rename(temporary, path) == 0 else {
+            let reason = String(cString: strerror(errno))
+            unlink(temporary)
+            throw ReportError(.output, "cannot rename into place: \(reason)", file: path)
+        }
+        return [path]
+    }
+
+    static func write(_ model: ReportModel, with xml: XMLWriter) throws(XMLError) {
+        try xml.startDocument()
+        try xml.startElement("report", namespace: namespace)
+        try xml.attribute("schemaVersion", ReportJSONWriter.schemaVersion)
+        try xml.attribute("id", model.id)
+        try xml.attribute("toolVersion", model.toolVersion)
+        try xml.attribute("generatedAt", model.generatedAt)
+        try xml.element("title", text: model.title)
+        if let definition = model.definition { try file("definition", definition, xml) }
+        try xml.startElement("sources")
+        for source in model.sources {
+            try xml.startElement("source")
+            try xml.attribute("path", source.file.path)
+            try xml.attribute("sha256", source.file.sha256)
+            try xml.attribute("format", source.format)
+            try xml.attribute("observations", String(source.observations))
+            for dataflow in source.dataflows { try xml.element("dataflow", text: dataflow) }
+            try xml.endElement()
+        }
+        try xml.endElement()
+        try xml.startElement("indicators")
+        for indicator in model.indicators { try self.indicator(indicator, xml) }
+        try xml.endElement()
+        try xml.startElement("clusters")
+        for cluster in model.clusters { try self.cluster(cluster, xml) }
+        try xml.endElement()
+        try xml.startElement("methods")
+        for method in model.methods {
+            try xml.startElement("method")
+            try xml.attribute("name", method.name)
+            try xml.text(method.description)
+            try xml.endElement()
+        }
+        try xml.endElement()
+        try xml.endElement()
+    }
+
+    private static func file(_ name: String, _ file: FileFingerprint, _ xml: XMLWriter) throws(XMLError) {
+        try xml.startElement(name)
+        try xml.attribute("path", file.path)
+        try xml.attribute("sha256", file.sha256)
+        try xml.endElement()
+    }
+
+    private static func number(_ name: String, _ value: Double?, _ xml: XMLWriter) throws(XMLError) {
+        if let text = ReportText.number(value) { try xml.attribute(name, text) }
+    }
+
+    private static func indicator(_ indicator: ReportIndicator, _ xml: XMLWriter) throws(XMLError) {
+        try xml.startElement("indicator")
+        try xml.attribute("id", indicator.id)
+        try xml.attribute("pillar", indicator.pillar)
+        try xml.attribute("unit", indicator.unit)
+        try xml.attribute("direction", indicator.direction)
+        try xml.element("name", text: indicator.name)
+        try xml.element("description", text: indicator.description)
+        for tag in indicator.tags { try xml.element("tag", text: tag) }
+        try xml.element("method", text: indicator.method)
+        for source in indicator.sources { try xml.element("binding", text: source) }
+        for reference in indicator.references { try xml.element("reference", text: reference) }
+        try xml.endElement()
+    }
+
+    private static func cluster(_ cluster: ReportCluster, _ xml: XMLWriter) throws(XMLError) {
+        try xml.startElement("cluster")
+        try xml.attribute("id", cluster.id)
+        try xml.attribute("reference", cluster.reference)
+        if let stars = cluster.stars { try xml.attribute("stars", String(stars)) }
+        try xml.element("name", text: cluster.name)
+        for region in cluster.regions { try xml.element("region", text: region) }
+        for sector in cluster.sectors { try xml.element("sector", text: sector) }
+        for peer in cluster.peers { try xml.element("peer", text: peer) }
+        if let members = cluster.members { try xml.element("members", text: members) }
+        try xml.startElement("scores")
+        for score in cluster.scores {
+            try xml.startElement("score")
+            try xml.attribute("kind", score.kind)
+            try xml.attribute("id", score.id)
+            try number("value", score.value, xml)
+            try number("coverage", score.coverage, xml)
+            if let rank = score.rank { try xml.attribute("rank", String(rank)) }
+            try number("median", score.median, xml)
+            try number("low", score.low, xml)
+            try number("high", score.high, xml)
+            try xml.endElement()
+        }
+        try xml.endElement()
+        for strength in cluster.strengths { try xml.element("strength", text: strength) }
+        for weakness in cluster.weaknesses { try xml.element("weakness", text: weakness) }
+        try xml.startElement("values")
+        for value in cluster.values { try self.value(value, xml) }
+        try xml.endElement()
+        try xml.endElement()
+    }
+
+    private static func value(_ value: ReportValue, _ xml: XMLWriter) throws(XMLError) {
+        try xml.startElement("value")
+        try xml.attribute("indicator", value.indicator)
+        if let period = value.period { try xml.attribute("period", period) }
+        try number("value", value.value, xml)
+        try xml.attribute("status", value.status)
+        try xml.attribute("headline", value.isHeadline ? "true" : "false")
+        try number("directionAdjusted", value.directionAdjusted, xml)
+        try number("score", value.score, xml)
+        if let rank = value.rank { try xml.attribute("rank", String(rank)) }
+        if let progress = value.progress { try xml.attribute("progress", progress) }
+        for flag in value.flags { try xml.element("flag", text: flag) }
+        if let reason = value.reason { try xml.element("reason", text: reason) }
+        for source in value.sources { try xml.element("source", text: source) }
+        for key in value.seriesKeys { try xml.element("seriesKey", text: key) }
+        for period in value.periods { try xml.element("period", text: period) }
+        for (input, coverage) in value.memberCoverage.sorted(by: { $0.key < $1.key }) {
+            try xml.startElement("memberCoverage")
+            try xml.attribute("input", input)
+            try number("share", coverage, xml)
+            try xml.endElement()
+        }
+        try xml.endElement()
+    }
+}

@@ -1,0 +1,159 @@
+import ArgumentParser
+import ClusterLensIndicators
+import ClusterLensReports
+import Foundation
+
+/// `clusterlens report DEFINITION [--out DIR] [--format xml,csv,json,html]`.
+struct ReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report",
+        abstract: "Build one report from a definition file and write it in every format asked.",
+        discussion: """
+            DEFINITION is a report definition (YAML; see Reports/demo/demo.yaml). Paths in it are relative to \
+            it. Each format is written on its own, to a temporary file renamed into place: a failing format never \
+            stops the others nor damages an earlier report. A format that is not built in (xml, json, csv, html) \
+            is an external plug-in: an executable clusterlens-export-NAME in a --plugins folder or on PATH, which \
+            reads the report as JSON on standard input and writes the path it is given.
+            """)
+
+    @Argument(help: ArgumentHelp("A report definition file (YAML).", valueName: "DEFINITION"))
+    var definition: String
+
+    @OptionGroup var output: ReportOutputOptions
+
+    func run() throws {
+        try output.build(definitionFile: definition)
+    }
+}
+
+/// The options every report-writing command shares, and the run itself.
+struct ReportOutputOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("The output folder (default: the definition's outputs.folder).", valueName: "DIR"))
+    var out: String?
+
+    @Option(help: ArgumentHelp("Formats, comma-separated (default: the definition's).", valueName: "FORMATS"))
+    var format: String?
+
+    @Option(
+        name: .customLong("plugins"),
+        help: ArgumentHelp("A folder of exporter plug-ins, searched before PATH; repeatable.", valueName: "DIR"))
+    var pluginFolders: [String] = []
+
+    @Flag(help: "Print nothing but errors.")
+    var quiet = false
+
+    /// Reads the definition, builds the model, writes every format and prints one line per file.
+    func build(definitionFile: String) throws {
+        do {
+            var definition = try ReportDefinitionReader.load(file: definitionFile)
+            if let out { definition.outputFolder = out }
+            if let format {
+                definition.formats = format.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+            }
+            let folders =
+                (IndicatorsCommand.CatalogueOptions.bundledFolder.map { [$0] } ?? [])
+                + definition.indicatorFolders
+            let catalogue = try IndicatorCatalogue(builtIns: BuiltinIndicators.all, folders: folders)
+            let digest = try SHA256.hexDigest(ofFile: definitionFile)
+            let model = try ReportBuilder(catalogue: catalogue, toolVersion: ToolVersion.current).build(
+                definition, definitionSHA256: digest, generatedAt: Self.now())
+            let registry = ExporterRegistry(
+                pluginFolders: pluginFolders, searchPath: ProcessInfo.processInfo.environment["PATH"])
+            let outcomes = try ReportWriter(registry: registry).write(
+                model, formats: definition.formats, folder: definition.outputFolder,
+                name: definition.resolvedOutputName)
+            var firstError: ReportError?
+            for outcome in outcomes {
+                if let error = outcome.error {
+                    ExitStatus.report(error)
+                    firstError = firstError ?? error
+                } else if !quiet {
+                    for path in outcome.paths { print("\(outcome.format)\t\(path)") }
+                }
+            }
+            if let firstError { throw ExitCode(ExitStatus.code(for: firstError)) }
+        } catch let error as ExitCode {
+            throw error
+        } catch {
+            throw ExitStatus.fail(error)
+        }
+    }
+
+    /// The current time, ISO 8601 UTC to the second.
+    static func now() -> String {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime]
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        return formatter.string(from: Date())
+    }
+}
+
+/// `clusterlens demo [--out DIR]`: the demo report on the bundled synthetic data.
+struct DemoCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "demo",
+        abstract: "Run the demo report (Reports/demo: six clusters, synthetic Eurostat-shaped data) in every format.",
+        discussion: """
+            The demo data are synthetic: they have the shapes of Eurostat's SDMX-ML 2.1 dataflows the indicators \
+            bind to, with plausible magnitudes, flags and gaps, but they are not Eurostat figures.
+            """)
+
+    @OptionGroup var output: ReportOutputOptions
+
+    func run() throws {
+        guard let reports = BundledFolder.path("Reports", variable: "CLUSTERLENS_REPORTS") else {
+            ExitStatus.printError("error: the Reports folder is not found (set CLUSTERLENS_REPORTS)")
+            throw ExitCode(3)
+        }
+        var output = output
+        if output.out == nil { output.out = "clusterlens-demo" }
+        try output.build(definitionFile: (reports as NSString).appendingPathComponent("demo/demo.yaml"))
+    }
+}
+
+/// `clusterlens validate FILE...`: report files against the shipped schemas.
+struct ValidateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "validate",
+        abstract: "Check report files (XML or JSON) against the schemas in Reports/schema.",
+        discussion: """
+            XML reports are validated against clusterlens-report.xsd with libxml2, JSON reports against \
+            clusterlens-report.schema.json. Each file gets one line, `FILE: valid` or its errors; the exit status \
+            is 12 when a file is invalid, 3 when one cannot be read.
+            """)
+
+    @Argument(help: ArgumentHelp("Report files.", valueName: "FILE"))
+    var files: [String]
+
+    @Option(help: ArgumentHelp("The folder of the schemas (default: Reports/schema).", valueName: "DIR"))
+    var schemas: String?
+
+    func run() throws {
+        guard
+            let folder = schemas
+                ?? BundledFolder.path("Reports", variable: "CLUSTERLENS_REPORTS").map({
+                    ($0 as NSString).appendingPathComponent("schema")
+                })
+        else {
+            ExitStatus.printError("error: the Reports/schema folder is not found (use --schemas)")
+            throw ExitCode(3)
+        }
+        let validator = ReportValidator(schemaFolder: folder)
+        var status: Int32 = 0
+        for file in files {
+            do {
+                let result = try validator.validate(file: file)
+                if result.issues.isEmpty {
+                    print("\(file): valid (\(result.kind))")
+                } else {
+                    for issue in result.issues { print("\(file): \(issue)") }
+                    status = max(status, 12)
+                }
+            } catch {
+                ExitStatus.report(error)
+                status = max(status, ExitStatus.code(for: error))
+            }
+        }
+        if status != 0 { throw ExitCode(status) }
+    }
+}

@@ -1,0 +1,57 @@
+import ClusterLensIndicators
+import Foundation
+import Testing
+
+@testable import ClusterLensReports
+
+/// A small report built from the indicator tests' SDMX-ML fixture, and the package's folders.
+enum ReportFixtures {
+    /// The package root.
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
+    static let schemaFolder = root.appendingPathComponent("Reports/schema").path
+    static let dataFile = root.appendingPathComponent(
+        "Tests/ClusterLensIndicatorsTests/StoreFixtures/sbs_r_nuts2021.xml"
+    )
+    .path
+
+    /// A fresh temporary folder, removed by the caller.
+    static func folder() throws -> String {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("reports-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url.path
+    }
+
+    /// Writes a cluster file and a definition into `folder` and reads the definition back.
+    static func definition(in folder: String, extra: String = "") throws -> ReportDefinition {
+        try """
+        clusters:
+          - id: es51-automotive
+            name: Catalonia automotive
+            regions: [ES51]
+            sectors: [C29]
+            reference: ES5
+            peers: [ES52]
+        """.write(toFile: folder + "/clusters.yaml", atomically: true, encoding: .utf8)
+        let file = folder + "/report.yaml"
+        try """
+        id: fixture
+        title: Fixture report
+        clusters: clusters.yaml
+        data: [\(dataFile)]
+        indicators: [employment, cluster_focus, location_quotient, local_units, employment_cagr]
+        periods: 2020-2021
+        \(extra)
+        """.write(toFile: file, atomically: true, encoding: .utf8)
+        return try ReportDefinitionReader.load(file: file)
+    }
+
+    /// The model of the fixture report.
+    static func model(in folder: String) throws -> ReportModel {
+        let definition = try definition(in: folder)
+        let catalogue = try IndicatorCatalogue(
+            builtIns: BuiltinIndicators.all, folders: [root.appendingPathComponent("Indicators").path])
+        return try ReportBuilder(catalogue: catalogue, toolVersion: "test").build(
+            definition, definitionSHA256: String(repeating: "0", count: 64), generatedAt: "2026-01-02T03:04:05Z")
+    }
+}

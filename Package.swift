@@ -70,7 +70,9 @@ let package = Package(
         ),
         .testTarget(
             name: "ClusterLensReportsTests",
-            dependencies: ["ClusterLensReports", "ClusterLensIndicators", "ClusterLensCore", "ClusterLensXML"],
+            dependencies: [
+                "ClusterLensReports", "ClusterLensIndicators", "ClusterLensCore", "ClusterLensXML", "ClusterLensImport",
+            ],
             swiftSettings: strictSettings
         ),
         .testTarget(

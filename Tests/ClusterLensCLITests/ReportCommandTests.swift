@@ -1,0 +1,81 @@
+import Foundation
+import Testing
+
+/// `clusterlens report` and `clusterlens validate` end to end.
+@Suite("report and validate commands")
+struct ReportCommandTests {
+    static let data = CLITestPaths.packageRoot.appendingPathComponent(
+        "Tests/ClusterLensIndicatorsTests/StoreFixtures/sbs_r_nuts2021.xml"
+    ).path
+
+    /// A definition with one cluster over the indicator tests' SDMX-ML fixture.
+    static func definition(in folder: TemporaryFolder, formats: String = "xml, json, csv") throws -> String {
+        try """
+        clusters:
+          - {id: es51-automotive, name: Catalonia automotive, regions: [ES51], sectors: [C29], reference: ES5}
+        """.write(toFile: folder.path("clusters.yaml"), atomically: true, encoding: .utf8)
+        try """
+        id: cli
+        clusters: clusters.yaml
+        data: [\(data)]
+        indicators: [employment, location_quotient]
+        outputs: {formats: [\(formats)], folder: out}
+        """.write(toFile: folder.path("report.yaml"), atomically: true, encoding: .utf8)
+        return folder.path("report.yaml")
+    }
+
+    @Test("report writes every format and each validates")
+    func reportWritesValidFiles() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let result = try runCLI(["report", try Self.definition(in: folder)])
+        #expect(result.status == 0, "\(result)")
+        #expect(
+            result.stdoutLines.map { $0.split(separator: "\t").first.map(String.init) ?? "" } == [
+                "xml", "json", "csv", "csv",
+            ])
+        let xml = folder.path("out/cli.xml")
+        let json = folder.path("out/cli.json")
+        let validation = try runCLI(["validate", xml, json])
+        #expect(validation.status == 0, "\(validation)")
+        #expect(validation.stdoutLines == ["\(xml): valid (xml)", "\(json): valid (json)"])
+    }
+
+    @Test("validate reports an invalid report with status 12 and its line")
+    func validateRejectsInvalidReports() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        _ = try runCLI(["report", try Self.definition(in: folder), "--format", "xml"])
+        let xml = folder.path("out/cli.xml")
+        let text = try String(contentsOfFile: xml, encoding: .utf8).replacingOccurrences(
+            of: "direction=\"higher\"", with: "direction=\"up\"")
+        try text.write(toFile: xml, atomically: true, encoding: .utf8)
+        let result = try runCLI(["validate", xml])
+        #expect(result.status == 12, "\(result)")
+        #expect(result.stdoutLines.first?.contains(": line ") == true, "\(result)")
+    }
+
+    @Test("A failing plug-in exits 11 with its status and message; the other formats are written")
+    func failingPlugin() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let plugin = folder.path("clusterlens-export-boom")
+        try "#!/bin/sh\necho 'no ink' >&2\nexit 7\n".write(toFile: plugin, atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: plugin)
+        let result = try runCLI([
+            "report", try Self.definition(in: folder, formats: "boom, json"), "--plugins", folder.url.path,
+        ])
+        #expect(result.status == 11, "\(result)")
+        #expect(result.stderr.contains("exited with status 7: no ink"), "\(result)")
+        #expect(FileManager.default.fileExists(atPath: folder.path("out/cli.json")))
+    }
+
+    @Test("An unknown format exits 10 and names the built-in formats")
+    func unknownFormat() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let result = try runCLI(["report", try Self.definition(in: folder), "--format", "pdf"])
+        #expect(result.status == 10, "\(result)")
+        #expect(result.stderr.contains("no exporter for format \"pdf\""), "\(result)")
+    }
+}

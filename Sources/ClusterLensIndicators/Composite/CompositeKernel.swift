@@ -128,8 +128,11 @@ struct CompositeKernel {
                     Aggregator.kernel(values, weights, count: count, method: method, shift: shift)
                 }
             }
-            let score = try Aggregator.checked(
-                result, method: method, shift: shift, where: " (unit \(unitNames[unit]), \(name))")
+            let failed = result.isNaN || result == -.infinity
+            let score =
+                failed
+                ? try Aggregator.checked(result, method: method, shift: shift, where: " (unit \(unitNames[unit]), \(name))")
+                : result
             store(output, unit: unit, score: score, coverage: coverage)
         }
         if method == .copeland {

@@ -15,6 +15,8 @@ public struct IndicatorsError: Error, Sendable, Equatable, CustomStringConvertib
         case formulaEvaluation
         /// A member-firm survey CSV that breaks the template's rules.
         case memberSurvey
+        /// Composite-score settings (`composite:` in YAML) that break their rules.
+        case compositeSettings
         /// A file that cannot be read.
         case unreadable
     }

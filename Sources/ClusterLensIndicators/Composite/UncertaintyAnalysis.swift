@@ -7,7 +7,8 @@
 /// N samples are drawn; for sensitivity the design adds, per factor i, the matrix AB_i (A with
 /// column i from B), N(d + 2) runs in all. First-order indices use Saltelli's (2010) estimator
 /// S_i = mean(y_B (y_ABi − y_A)) / V and total indices Jansen's S_Ti = mean((y_A − y_ABi)²) / (2V),
-/// with V the variance of y over A and B. Uncertainty statistics (median, 5th and 95th percentiles,
+/// with V the variance of y over A and B; y_B is centred on the mean of y over A and B (unbiased,
+/// and much less noisy when the mean is large against the spread). Uncertainty statistics (median, 5th and 95th percentiles,
 /// R type 7) use the runs of A (and B when sensitivity is on).
 ///
 /// Stages before aggregation are computed once per (imputation, normaliser) pair; a run only
@@ -293,8 +294,10 @@ public enum UncertaintyAnalysis {
         // Sensitivity indices.
         var sensitivity: [Sensitivity] = []
         var variance = 0.0
+        var centre = 0.0
         let baseTargets = (0..<(settings.sensitivity ? 2 * n : n)).map { target[$0] }.filter { !$0.isNaN }
         if let mean = CompositeStatistics.mean(baseTargets) {
+            centre = mean
             variance = baseTargets.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(baseTargets.count)
         }
         if settings.sensitivity {
@@ -307,7 +310,7 @@ public enum UncertaintyAnalysis {
                     let yB = target[n + sample]
                     let yAB = target[(position + 2) * n + sample]
                     guard !yA.isNaN, !yB.isNaN, !yAB.isNaN else { continue }
-                    first += yB * (yAB - yA)
+                    first += (yB - centre) * (yAB - yA)
                     total += (yA - yAB) * (yA - yAB)
                     count += 1
                 }

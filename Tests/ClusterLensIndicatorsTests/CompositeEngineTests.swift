@@ -1,6 +1,7 @@
-@testable import ClusterLensIndicators
 import Foundation
 import Testing
+
+@testable import ClusterLensIndicators
 
 @Suite("Composite engine")
 struct CompositeEngineTests {
@@ -59,7 +60,8 @@ struct CompositeEngineTests {
     @Test("A lower-is-better indicator gets the mirrored score and a direction-adjusted value of −x")
     func direction() throws {
         let input = CompositeInput(
-            units: ["A", "B", "C"], indicators: [CompositeIndicator(id: "co2", direction: .lower, pillar: .environmental)],
+            units: ["A", "B", "C"],
+            indicators: [CompositeIndicator(id: "co2", direction: .lower, pillar: .environmental)],
             values: [[10], [20], [30]])
         let result = try CompositeEngine.run(input)
         #expect(result.units.map { $0.values[0].normalised } == [100, 50, 0])
@@ -105,7 +107,8 @@ struct CompositeEngineTests {
             CompositeIndicator(id: "x1", pillar: .economic, goalposts: Goalposts(low: 0, high: 100)),
             CompositeIndicator(id: "x2", pillar: .economic, goalposts: Goalposts(low: 0, high: 100)),
         ]
-        let input = CompositeInput(units: ["A", "B", "C"], indicators: indicators, values: [[0, 0], [50, 25], [100, 50]])
+        let input = CompositeInput(
+            units: ["A", "B", "C"], indicators: indicators, values: [[0, 0], [50, 25], [100, 50]])
         let settings = CompositeSettings(normalisation: .goalposts(scale: 100), weighting: .principalComponent)
         let result = try CompositeEngine.run(input, settings: settings)
         #expect(Self.close(result.indicatorWeights["x1"], 0.8, tolerance: 1e-9))
@@ -113,7 +116,8 @@ struct CompositeEngineTests {
         #expect(Self.close(result.units[1].pillars[.economic]?.score, 45, tolerance: 1e-9))
         #expect(result.messages.isEmpty)
 
-        let opposed = CompositeInput(units: ["A", "B", "C"], indicators: indicators, values: [[0, 50], [50, 25], [100, 0]])
+        let opposed = CompositeInput(
+            units: ["A", "B", "C"], indicators: indicators, values: [[0, 50], [50, 25], [100, 0]])
         let warned = try CompositeEngine.run(opposed, settings: settings)
         #expect(Self.close(warned.indicatorWeights["x1"], 0.8, tolerance: 1e-9))
         #expect(warned.messages.contains { $0.contains("negative loadings") && $0.contains("x2") })
@@ -128,7 +132,8 @@ struct CompositeEngineTests {
             ],
             values: [[0, 100], [100, 0]])
         let rated = try CompositeEngine.run(
-            input, settings: CompositeSettings(weighting: .importance(indicators: [:], pillars: [.economic: 8, .social: 2])))
+            input,
+            settings: CompositeSettings(weighting: .importance(indicators: [:], pillars: [.economic: 8, .social: 2])))
         #expect(Self.close(rated.units[1].index.score, 80))
         #expect(rated.pillarWeights == [.economic: 0.8, .social: 0.2])
         let explicit = try CompositeEngine.run(
@@ -167,9 +172,10 @@ struct CompositeEngineTests {
     @Test("The methods record names every step and its parameters")
     func methods() throws {
         let result = try CompositeEngine.run(Self.threeUnits)
-        #expect(result.methods.map(\.step) == [
-            "screening", "imputation", "outliers", "normalisation", "weights", "aggregation", "ranks",
-        ])
+        #expect(
+            result.methods.map(\.step) == [
+                "screening", "imputation", "outliers", "normalisation", "weights", "aggregation", "ranks",
+            ])
         #expect(result.methods[3].description.contains("min-max onto [0.0, 100.0]"))
     }
 

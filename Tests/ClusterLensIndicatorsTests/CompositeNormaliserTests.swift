@@ -25,7 +25,8 @@ struct CompositeNormaliserTests {
 
     @Test("A missing value stays missing and does not count as zero")
     func missing() throws {
-        let values = try Normaliser.normalise([12, nil, 58], indicator: Self.higher, method: .minMax(low: 0, high: 100))
+        let values = try Normaliser.normalise(
+            [12, nil, 58], indicator: Self.higher, method: .minMax(low: 0, high: 100))
         Self.expectClose(values, [0, nil, 100])
     }
 
@@ -46,10 +47,12 @@ struct CompositeNormaliserTests {
     @Test("Goalposts 10 and 60 score 0, 35, 80 as 0, 50, 100 (truncated), mirrored for lower-is-better")
     func goalposts() throws {
         let higher = CompositeIndicator(id: "x", pillar: .social, goalposts: Goalposts(low: 10, high: 60))
-        Self.expectClose(try Normaliser.normalise([0, 35, 80], indicator: higher, method: .goalposts(scale: 100)), [0, 50, 100])
+        Self.expectClose(
+            try Normaliser.normalise([0, 35, 80], indicator: higher, method: .goalposts(scale: 100)), [0, 50, 100])
         let lower = CompositeIndicator(
             id: "y", direction: .lower, pillar: .social, goalposts: Goalposts(low: 10, high: 60))
-        Self.expectClose(try Normaliser.normalise([0, 35, 80], indicator: lower, method: .goalposts(scale: 100)), [100, 50, 0])
+        Self.expectClose(
+            try Normaliser.normalise([0, 35, 80], indicator: lower, method: .goalposts(scale: 100)), [100, 50, 0])
     }
 
     @Test("Goalpost normalisation without goalposts is an error")
@@ -63,10 +66,12 @@ struct CompositeNormaliserTests {
     func distanceToTarget() throws {
         let higher = CompositeIndicator(id: "x", pillar: .economic, target: 30)
         Self.expectClose(
-            try Normaliser.normalise([10, 20, 40], indicator: higher, method: .distanceToTarget(scale: 100, cap: true)),
+            try Normaliser.normalise(
+                [10, 20, 40], indicator: higher, method: .distanceToTarget(scale: 100, cap: true)),
             [0, 50, 100])
         Self.expectClose(
-            try Normaliser.normalise([10, 20, 40], indicator: higher, method: .distanceToTarget(scale: 100, cap: false)),
+            try Normaliser.normalise(
+                [10, 20, 40], indicator: higher, method: .distanceToTarget(scale: 100, cap: false)),
             [0, 50, 150])
         // Lower is better, target 15: (max − x) / (max − target) = 30/25, 20/25, 0.
         let lower = CompositeIndicator(id: "y", direction: .lower, pillar: .economic, target: 15)
@@ -78,7 +83,8 @@ struct CompositeNormaliserTests {
     @Test("Distance to the best unit of 12, 35, 58 is 0, 0.5, 1 × scale")
     func distanceToBest() throws {
         Self.expectClose(
-            try Normaliser.normalise([12, 35, 58], indicator: Self.higher, method: .distanceToBest(scale: 1)), [0, 0.5, 1])
+            try Normaliser.normalise([12, 35, 58], indicator: Self.higher, method: .distanceToBest(scale: 1)),
+            [0, 0.5, 1])
     }
 
     @Test("Percentile rank counts strictly worse units over n − 1; ties share the lower rank")
@@ -86,7 +92,9 @@ struct CompositeNormaliserTests {
         Self.expectClose(
             try Normaliser.normalise([10, 20, 20, 40], indicator: Self.higher, method: .percentileRank(scale: 100)),
             [0, 100.0 / 3, 100.0 / 3, 100])
-        Self.expectClose(try Normaliser.normalise([10, 20, 20, 40], indicator: Self.higher, method: .rank), [1, 2, 2, 4])
-        Self.expectClose(try Normaliser.normalise([10, 20, 20, 40], indicator: Self.lower, method: .rank), [4, 2, 2, 1])
+        Self.expectClose(
+            try Normaliser.normalise([10, 20, 20, 40], indicator: Self.higher, method: .rank), [1, 2, 2, 4])
+        Self.expectClose(
+            try Normaliser.normalise([10, 20, 20, 40], indicator: Self.lower, method: .rank), [4, 2, 2, 1])
     }
 }

@@ -35,7 +35,8 @@ struct CompositeSettingsReaderTests {
             outliers: .init(enabled: true, skewThreshold: 2.25, kurtosisThreshold: 3.5, winsorisationLimit: 3),
             normalisation: .zScore(mean: 100, sd: 10),
             weighting: .importance(indicators: ["emp_growth": 8], pillars: [.environmental: 10, .social: 4]),
-            indicatorAggregation: .mazziottaPareto, pillarAggregation: .power(order: 0.5), shift: 1, minimumCoverage: 0.5)
+            indicatorAggregation: .mazziottaPareto, pillarAggregation: .power(order: 0.5), shift: 1,
+            minimumCoverage: 0.5)
         #expect(settings == expected)
     }
 

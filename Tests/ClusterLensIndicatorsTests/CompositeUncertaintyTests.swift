@@ -8,7 +8,8 @@ struct CompositeUncertaintyTests {
         units: ["A", "B", "C", "D", "E"],
         indicators: [
             CompositeIndicator(id: "e1", pillar: .economic), CompositeIndicator(id: "e2", pillar: .economic),
-            CompositeIndicator(id: "s1", pillar: .social), CompositeIndicator(id: "n1", direction: .lower, pillar: .environmental),
+            CompositeIndicator(id: "s1", pillar: .social),
+            CompositeIndicator(id: "n1", direction: .lower, pillar: .environmental),
         ],
         values: [[10, 3, 50, 7], [20, 1, 40, 3], [15, 2, nil, 5], [30, 5, 20, 9], [25, 4, 35, 1]])
 
@@ -27,7 +28,8 @@ struct CompositeUncertaintyTests {
     @Test("The same seed gives identical results")
     func reproducible() throws {
         let settings = UncertaintyAnalysis.Settings(
-            normalisations: [.minMax(low: 0, high: 100), .percentileRank(scale: 100)], aggregations: [.arithmetic, .harmonic],
+            normalisations: [.minMax(low: 0, high: 100), .percentileRank(scale: 100)],
+            aggregations: [.arithmetic, .harmonic],
             weightNoise: 0.2, varyImputation: true, samples: 200, seed: 11)
         var nominal = CompositeSettings()
         nominal.shift = 1

@@ -52,7 +52,8 @@ public enum Aggregator {
 
     /// Copeland on a flat unit-major matrix (NaN missing); writes a score for every eligible unit.
     static func copeland(
-        _ source: [Double], stride: Int, columns: [Int], weights: [Double], eligible: [Bool], into scores: inout [Double]
+        _ source: [Double], stride: Int, columns: [Int], weights: [Double], eligible: [Bool],
+        into scores: inout [Double]
     ) {
         let units = eligible.count
         for a in 0..<units where eligible[a] {

@@ -51,7 +51,8 @@ public enum CompositeEngine {
         var pillarRanks: [[Int?]] = []
         for column in 0..<pillarCount {
             pillarRanks.append(
-                CompositeStatistics.ranks((0..<unitCount).map { optional(kernel.pillarScores[$0 * pillarCount + column]) }))
+                CompositeStatistics.ranks(
+                    (0..<unitCount).map { optional(kernel.pillarScores[$0 * pillarCount + column]) }))
         }
         var units: [UnitResult] = []
         for unit in 0..<unitCount {
@@ -90,7 +91,8 @@ public enum CompositeEngine {
         for (column, indicator) in input.indicators.enumerated() {
             for unit in 0..<unitCount {
                 if let kind = prepared.kinds[column][unit] {
-                    treatments.append(OutlierTreatmentRecord(unit: input.units[unit], indicator: indicator.id, kind: kind))
+                    treatments.append(
+                        OutlierTreatmentRecord(unit: input.units[unit], indicator: indicator.id, kind: kind))
                 }
             }
         }
@@ -148,7 +150,8 @@ public enum CompositeEngine {
             MethodRecord(step: "weights", description: CompositeWeights.describe(settings.weighting)),
             MethodRecord(
                 step: "aggregation",
-                description: "indicators → pillars and transitions: \(Aggregator.describe(settings.indicatorAggregation)); "
+                description:
+                    "indicators → pillars and transitions: \(Aggregator.describe(settings.indicatorAggregation)); "
                     + "pillars → index: \(Aggregator.describe(settings.pillarAggregation)); weights renormalised over "
                     + "children with data; \(shift); a node needs coverage ≥ \(settings.minimumCoverage)"),
             MethodRecord(step: "ranks", description: "1 = best; ties share the lowest rank (1, 2, 2, 4)"),

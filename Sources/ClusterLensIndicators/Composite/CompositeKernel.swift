@@ -131,7 +131,8 @@ struct CompositeKernel {
             let failed = result.isNaN || result == -.infinity
             let score =
                 failed
-                ? try Aggregator.checked(result, method: method, shift: shift, where: " (unit \(unitNames[unit]), \(name))")
+                ? try Aggregator.checked(
+                    result, method: method, shift: shift, where: " (unit \(unitNames[unit]), \(name))")
                 : result
             store(output, unit: unit, score: score, coverage: coverage)
         }

@@ -64,7 +64,8 @@ struct CompositePreparation {
             imputed.append(flags)
             treated.append(outcome.values)
             kinds.append(outcome.kinds)
-            normalised.append(try Normaliser.normalise(outcome.values, indicator: indicator, method: settings.normalisation))
+            normalised.append(
+                try Normaliser.normalise(outcome.values, indicator: indicator, method: settings.normalisation))
         }
     }
 

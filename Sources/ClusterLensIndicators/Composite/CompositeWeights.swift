@@ -55,7 +55,8 @@ struct CompositeWeights: Sendable {
                 pillarMembers[position] = pca(members, "pillar \(pillar.rawValue)", indicators, normalised, included)
             }
             for (position, (tag, members)) in zip(framework.transitions, framework.transitionMembers).enumerated() {
-                transitionMembers[position] = pca(members, "transition \(tag.rawValue)", indicators, normalised, included)
+                transitionMembers[position] = pca(
+                    members, "transition \(tag.rawValue)", indicators, normalised, included)
             }
         }
     }

@@ -46,7 +46,8 @@ public enum UncertaintyAnalysis {
         /// Creates settings.
         public init(
             normalisations: [CompositeSettings.Normalisation] = [], aggregations: [CompositeSettings.Aggregation] = [],
-            weightNoise: Double = 0, varyImputation: Bool = false, imputationAlternative: CompositeSettings.Imputation = .mean,
+            weightNoise: Double = 0, varyImputation: Bool = false,
+            imputationAlternative: CompositeSettings.Imputation = .mean,
             samples: Int = 1000, seed: UInt64 = 1, sensitivity: Bool = true, target: Target = .meanAbsoluteRankShift
         ) {
             self.normalisations = normalisations
@@ -217,7 +218,8 @@ public enum UncertaintyAnalysis {
                 for (position, factor) in factors.enumerated() {
                     let u = uniform(position)
                     switch factor {
-                    case .normalisation: normalisation = min(Int(u * Double(normalisations.count)), normalisations.count - 1)
+                    case .normalisation:
+                        normalisation = min(Int(u * Double(normalisations.count)), normalisations.count - 1)
                     case .aggregation: aggregation = min(Int(u * Double(aggregations.count)), aggregations.count - 1)
                     case .imputation: imputation = min(Int(u * Double(imputations.count)), imputations.count - 1)
                     case .weights: noiseFromB = block == 1 || block == position + 2

@@ -33,10 +33,14 @@ public struct CompositeSettings: Sendable, Equatable {
     /// COINr's default outlier treatment (`Treat()`): an indicator passes when |skew| < `skewThreshold`
     /// or kurtosis < `kurtosisThreshold` (skew and excess kurtosis as e1071 type 2, like COINr's
     /// `skew()` and `kurt()`; fewer than 4 values always pass). A failing indicator has its most
-    /// extreme value on the skewed side replaced by the next one (all tied extreme values at once),
-    /// re-testing each time, up to `winsorisationLimit` points; if it still fails, the winsorisation
-    /// is undone and the original values are log-transformed: log(x − min + 0.01 × (max − min)), or
-    /// −log(max − x + 0.01 × (max − min)) for a negative skew, so order is kept.
+    /// extreme value on the skewed side (high when skew ≥ 0) replaced by the next one (all tied extreme
+    /// values at once), re-testing each time, until `winsorisationLimit` points in all have been
+    /// winsorised (a tied group counts fully, so the last step may pass the limit; COINr 1.x counts only
+    /// the last step's points, which in effect leaves single-point steps unlimited). If it still fails,
+    /// the winsorisation is undone and the original values are log-transformed (COINr's `log_CT`, applied
+    /// to the original values as COINr does by default): log(x − min + 0.01 × (max − min)); for a
+    /// negative skew, where `log_CT` would make things worse, −log(max − x + 0.01 × (max − min)), which
+    /// keeps the order.
     public struct OutlierTreatment: Sendable, Equatable {
         /// Whether indicators are treated at all (default true).
         public var enabled: Bool

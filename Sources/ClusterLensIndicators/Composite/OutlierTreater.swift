@@ -34,7 +34,7 @@ public enum OutlierTreater {
         while winsorised < settings.winsorisationLimit {
             let current = treated.compactMap { $0 }
             guard let skew = CompositeStatistics.skewness(current) else { break }
-            let high = skew > 0
+            let high = skew >= 0
             guard let extreme = high ? current.max() : current.min() else { break }
             let others = current.filter { $0 != extreme }
             guard let next = high ? others.max() : others.min() else { break }

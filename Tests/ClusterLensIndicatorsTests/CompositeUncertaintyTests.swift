@@ -81,6 +81,13 @@ struct CompositeUncertaintyTests {
         }
     }
 
+    @Test("A small benchmark runs the full design: N(d + 2) = 6 × 20 runs")
+    func smallBenchmark() throws {
+        let report = try UncertaintyAnalysis.benchmark(units: 20, indicators: 6, replications: 20, seed: 1)
+        #expect(report.runs == 120)
+        #expect(report.seconds >= 0)
+    }
+
     @Test(
         "Benchmark: 300 units × 50 indicators × 1,000 replications (prints the time; run with COMPOSITE_BENCHMARK=1)",
         .enabled(if: ProcessInfo.processInfo.environment["COMPOSITE_BENCHMARK"] != nil))

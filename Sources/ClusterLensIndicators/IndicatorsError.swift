@@ -17,6 +17,8 @@ public struct IndicatorsError: Error, Sendable, Equatable, CustomStringConvertib
         case memberSurvey
         /// A report definition file that breaks its rules (in `ClusterLensReports`).
         case reportDefinition
+        /// Composite-score settings (`composite:` in YAML) that break their rules.
+        case compositeSettings
         /// A file that cannot be read.
         case unreadable
     }

@@ -37,7 +37,8 @@ internal import Yams
 public struct CompositeSettingsReader: YAMLReader {
     /// The file, as errors name it.
     public let file: String
-    let errorCode = IndicatorsError.Code.compositeSettings
+    /// The code of the errors it throws.
+    public let errorCode = IndicatorsError.Code.compositeSettings
 
     /// Creates a reader for a file name (used in messages only).
     public init(file: String) {

@@ -51,7 +51,7 @@ public struct ReportBuilder {
     ///   - definitionSHA256: The SHA-256 of the definition file, when read from one.
     ///   - generatedAt: The generation time to record (ISO 8601 UTC).
     /// - Throws: ``ClusterLensIndicators/IndicatorsError`` for unreadable data files, member surveys or
-    ///   selectors.
+    ///   selectors, and composite settings the data cannot take (`compositeSettings`).
     public func build(
         _ definition: ReportDefinition, definitionSHA256: String?, generatedAt: String
     ) throws(IndicatorsError) -> ReportModel {
@@ -75,12 +75,16 @@ public struct ReportBuilder {
                 peers: cluster.peers.map(\.code), members: cluster.membersPath,
                 values: selected.flatMap { values(of: $0, for: cluster, engine: engine, periods: definition.periods) })
         }
-        return ReportModel(
+        var model = ReportModel(
             id: definition.id, title: definition.title,
             definition: definitionSHA256.map { FileFingerprint(path: definition.file, sha256: $0) },
             toolVersion: toolVersion, generatedAt: generatedAt, sources: sources,
             indicators: selected.map { Self.describe($0.definition) }, clusters: clusters,
             methods: Self.methods(definition))
+        try ReportScoring.score(
+            &model, definitions: selected.map(\.definition), settings: definition.composite,
+            uncertainty: definition.uncertainty, file: definition.file)
+        return model
     }
 
     /// The values of one indicator for one cluster: one per period asked, the headline marked.

@@ -1,4 +1,5 @@
 public import ClusterLensCore
+public import ClusterLensIndicators
 internal import Foundation
 public import Yams
 
@@ -32,8 +33,10 @@ public struct ReportDefinition {
     public var indicators: [String]
     /// The periods.
     public var periods: Periods
-    /// The `composite:` settings node, read by the composite engine.
-    public var composite: Node?
+    /// The composite-score settings (`composite:`); the defaults when absent.
+    public var composite: CompositeSettings
+    /// The uncertainty analysis (`uncertainty:`), `nil` for none.
+    public var uncertainty: UncertaintyAnalysis.Settings?
     /// The `targets:` node, read by the progress assessment.
     public var targets: Node?
     /// Output formats, such as `["xml", "json", "csv", "html"]`.
@@ -48,7 +51,8 @@ public struct ReportDefinition {
     /// Creates a definition.
     public init(
         id: String, title: String, file: String, clusters: [ClusterDefinition], dataFiles: [String],
-        indicators: [String] = ["all"], periods: Periods = .latest, composite: Node? = nil, targets: Node? = nil,
+        indicators: [String] = ["all"], periods: Periods = .latest, composite: CompositeSettings = CompositeSettings(),
+        uncertainty: UncertaintyAnalysis.Settings? = nil, targets: Node? = nil,
         formats: [String] = ["xml", "json", "csv", "html"], outputFolder: String, outputName: String = "{id}",
         indicatorFolders: [String] = []
     ) {
@@ -60,6 +64,7 @@ public struct ReportDefinition {
         self.indicators = indicators
         self.periods = periods
         self.composite = composite
+        self.uncertainty = uncertainty
         self.targets = targets
         self.formats = formats
         self.outputFolder = outputFolder

@@ -14,6 +14,7 @@ public import Yams
 /// periods: 2015-2023                 # latest (default), a year, or a range of years
 /// peers: [ES52]                      # optional: added to every cluster's peer regions
 /// composite: {…}                     # composite-score settings (see README, "Composite scores")
+/// uncertainty: {samples: 500, …}     # Monte Carlo over the composite choices (optional)
 /// targets: […]                       # policy targets for the progress assessment
 /// indicator-folders: [my-indicators] # further indicator files
 /// outputs:
@@ -27,7 +28,7 @@ public struct ReportDefinitionReader: YAMLReader {
     private let folder: String
 
     static let allowedKeys = [
-        "id", "title", "clusters", "data", "indicators", "periods", "peers", "composite", "targets",
+        "id", "title", "clusters", "data", "indicators", "periods", "peers", "composite", "uncertainty", "targets",
         "indicator-folders", "outputs",
     ]
 
@@ -89,10 +90,17 @@ public struct ReportDefinitionReader: YAMLReader {
                     resolve(try text(YAMLField(name: "a folder", key: nil, value: node), expected: "a path")))
             }
         }
+        let settingsReader = CompositeSettingsReader(file: file)
+        let composite = try fields["composite"].map { field throws(IndicatorsError) in
+            try settingsReader.settings(from: field.value)
+        }
+        let uncertainty = try fields["uncertainty"].map { field throws(IndicatorsError) in
+            try settingsReader.uncertainty(from: field.value)
+        }
         var definition = ReportDefinition(
             id: id, title: title, file: file, clusters: clusters, dataFiles: data, indicators: indicators,
-            periods: periods, composite: fields["composite"]?.value, targets: fields["targets"]?.value,
-            outputFolder: resolve("out"), indicatorFolders: folders)
+            periods: periods, composite: composite ?? CompositeSettings(), uncertainty: uncertainty,
+            targets: fields["targets"]?.value, outputFolder: resolve("out"), indicatorFolders: folders)
         if let outputs = fields["outputs"] { try self.outputs(outputs, into: &definition) }
         return definition
     }

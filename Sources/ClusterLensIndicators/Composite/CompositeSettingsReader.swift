@@ -1,4 +1,4 @@
-internal import Yams
+public import Yams
 
 /// Reads ``CompositeSettings`` from YAML, reporting unknown keys and bad values at their file, line
 /// and column (errors have the code ``IndicatorsError/Code/compositeSettings``).
@@ -61,7 +61,7 @@ public struct CompositeSettingsReader: YAMLReader {
     }
 
     /// The settings of the mapping under `composite:`.
-    func settings(from node: Node) throws(IndicatorsError) -> CompositeSettings {
+    public func settings(from node: Node) throws(IndicatorsError) -> CompositeSettings {
         var settings = CompositeSettings()
         if isNull(node) { return settings }
         let fields = try keyedValues(
@@ -111,14 +111,14 @@ public struct CompositeSettingsReader: YAMLReader {
         return settings
     }
 
-    private func mapping(_ node: Node, _ name: String) throws(IndicatorsError) -> Node.Mapping {
+    func mapping(_ node: Node, _ name: String) throws(IndicatorsError) -> Node.Mapping {
         guard case .mapping(let mapping) = node else {
             throw error("\(name) must be a mapping, not \(kind(node))", node)
         }
         return mapping
     }
 
-    private func number(_ field: YAMLField) throws(IndicatorsError) -> Double {
+    func number(_ field: YAMLField) throws(IndicatorsError) -> Double {
         let string = try text(field, expected: "a number")
         guard let value = Double(string), value.isFinite else {
             throw error("\(field.name) must be a number, not \"\(string)\"", field.value)
@@ -134,7 +134,7 @@ public struct CompositeSettingsReader: YAMLReader {
         return value
     }
 
-    private func flag(_ field: YAMLField) throws(IndicatorsError) -> Bool {
+    func flag(_ field: YAMLField) throws(IndicatorsError) -> Bool {
         let string = try text(field, expected: "true or false")
         switch string.lowercased() {
         case "true", "yes", "on": return true
@@ -165,7 +165,7 @@ public struct CompositeSettingsReader: YAMLReader {
         return treatment
     }
 
-    private func normalisation(_ field: YAMLField) throws(IndicatorsError) -> CompositeSettings.Normalisation {
+    func normalisation(_ field: YAMLField) throws(IndicatorsError) -> CompositeSettings.Normalisation {
         let methods = "minmax, zscore, goalposts, target, best, prank, rank"
         let keys = try keyedValues(
             of: try mapping(field.value, "normalisation"),
@@ -256,7 +256,7 @@ public struct CompositeSettingsReader: YAMLReader {
         }
     }
 
-    private func aggregation(_ field: YAMLField) throws(IndicatorsError) -> CompositeSettings.Aggregation {
+    func aggregation(_ field: YAMLField) throws(IndicatorsError) -> CompositeSettings.Aggregation {
         let methods = "arithmetic, geometric, harmonic, power, mpi, copeland"
         var methodField = field
         var order: YAMLField?

@@ -1,0 +1,141 @@
+internal import ClusterLensIndicators
+
+/// Adds composite scores, ranks and uncertainty to a report model (the composite issue's part of
+/// the report): the headline values of the aggregated indicators (direction higher or lower) of all
+/// the report's clusters go through ``ClusterLensIndicators/CompositeEngine``.
+enum ReportScoring {
+    /// Scores `model` in place with `settings`; a report with fewer than two clusters is not scored
+    /// (normalisation compares clusters), and the methods section says so.
+    ///
+    /// - Throws: ``ClusterLensIndicators/IndicatorsError`` (`compositeSettings`, naming the definition
+    ///   file) when the engine refuses the settings for these data, such as a geometric mean over a
+    ///   zero without a shift.
+    static func score(
+        _ model: inout ReportModel, definitions: [IndicatorDefinition], settings: CompositeSettings,
+        uncertainty: UncertaintyAnalysis.Settings?, file: String
+    ) throws(IndicatorsError) {
+        let aggregated = definitions.filter { $0.direction != .none }
+        guard model.clusters.count >= 2, !aggregated.isEmpty else {
+            model.methods.append(
+                ReportMethod(
+                    name: "composite",
+                    description: "no composite scores: they compare clusters, and the report has "
+                        + "\(model.clusters.count) cluster(s) and \(aggregated.count) indicator(s) with a direction"))
+            return
+        }
+        let input = CompositeInput(
+            units: model.clusters.map(\.id),
+            indicators: aggregated.map {
+                CompositeIndicator(id: $0.id, direction: $0.direction, pillar: $0.pillar, tags: Set($0.tags))
+            },
+            values: model.clusters.map { cluster in
+                let headlines = Dictionary(
+                    cluster.headlines.map { ($0.indicator, $0.value) }, uniquingKeysWith: { first, _ in first })
+                return aggregated.map { headlines[$0.id] ?? nil }
+            })
+        let result: CompositeResult
+        do {
+            result = try CompositeEngine.run(input, settings: settings)
+        } catch {
+            throw IndicatorsError(.compositeSettings, "composite scores: \(error.message)", file: file)
+        }
+        apply(result, to: &model)
+        for method in result.methods {
+            model.methods.append(ReportMethod(name: method.step, description: method.description))
+        }
+        if !result.treatments.isEmpty {
+            let treated = result.treatments.map { "\($0.indicator) of \($0.unit) (\($0.kind.rawValue))" }
+            model.methods.append(ReportMethod(name: "outliers treated", description: treated.joined(separator: "; ")))
+        }
+        for message in result.messages { model.methods.append(ReportMethod(name: "warning", description: message)) }
+        guard let uncertainty else { return }
+        do {
+            let analysis = try UncertaintyAnalysis.run(input, nominal: settings, settings: uncertainty)
+            apply(analysis, to: &model)
+        } catch {
+            throw IndicatorsError(.compositeSettings, "uncertainty analysis: \(error.message)", file: file)
+        }
+    }
+
+    /// Copies scores, ranks and treatment flags into the clusters.
+    static func apply(_ result: CompositeResult, to model: inout ReportModel) {
+        let positions = Dictionary(
+            result.indicators.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+        var ranks: [String: [String: Int]] = [:]
+        for (position, indicator) in result.indicators.enumerated() {
+            let scores = result.units.map { ($0.unit, $0.values[position].normalised) }
+            ranks[indicator] = rankDescending(scores)
+        }
+        var transitionRanks: [TransitionTag: [String: Int]] = [:]
+        for tag in TransitionTag.allCases {
+            transitionRanks[tag] = rankDescending(result.units.map { ($0.unit, $0.transitions[tag]?.score) })
+        }
+        for index in model.clusters.indices {
+            let id = model.clusters[index].id
+            guard let unit = result.unit(id) else { continue }
+            for valueIndex in model.clusters[index].values.indices
+            where model.clusters[index].values[valueIndex].isHeadline {
+                let indicator = model.clusters[index].values[valueIndex].indicator
+                guard let position = positions[indicator] else { continue }
+                let scored = unit.values[position]
+                model.clusters[index].values[valueIndex].directionAdjusted = scored.directionAdjusted
+                model.clusters[index].values[valueIndex].score = scored.normalised
+                model.clusters[index].values[valueIndex].rank = ranks[indicator]?[id]
+                var flags = model.clusters[index].values[valueIndex].flags
+                if scored.imputed { flags.append("imputed") }
+                if scored.winsorised { flags.append("winsorised") }
+                if scored.logTransformed { flags.append("log_transformed") }
+                model.clusters[index].values[valueIndex].flags = flags
+            }
+            var scores: [ReportScore] = Pillar.allCases.map { pillar in
+                let node = unit.pillars[pillar]
+                return ReportScore(
+                    kind: "pillar", id: pillar.rawValue, value: node?.score, coverage: node?.coverage ?? 0,
+                    rank: unit.pillarRanks[pillar])
+            }
+            scores += TransitionTag.allCases.map { tag in
+                let node = unit.transitions[tag]
+                return ReportScore(
+                    kind: "transition", id: tag.rawValue, value: node?.score, coverage: node?.coverage ?? 0,
+                    rank: transitionRanks[tag]?[id])
+            }
+            scores.append(
+                ReportScore(
+                    kind: "index", id: "index", value: unit.index.score, coverage: unit.index.coverage, rank: unit.rank)
+            )
+            model.clusters[index].scores = scores
+        }
+    }
+
+    /// Copies the Monte Carlo spread of each cluster's index score into its `index` score, and the
+    /// design and sensitivity indices into the methods.
+    static func apply(_ analysis: UncertaintyAnalysis.Result, to model: inout ReportModel) {
+        for summary in analysis.units {
+            guard let index = model.clusters.firstIndex(where: { $0.id == summary.unit }),
+                let scoreIndex = model.clusters[index].scores.firstIndex(where: { $0.kind == "index" })
+            else { continue }
+            model.clusters[index].scores[scoreIndex].median = summary.medianScore
+            model.clusters[index].scores[scoreIndex].low = summary.lowScore
+            model.clusters[index].scores[scoreIndex].high = summary.highScore
+        }
+        var text =
+            "Monte Carlo over \(analysis.assumptions.joined(separator: ", ")): \(analysis.runs) runs; "
+            + "low and high are the 5th and 95th percentiles of each cluster's index score"
+        let indices = analysis.sensitivity.map { entry in
+            "\(entry.assumption) first-order \(ReportText.number(entry.firstOrder.map { ($0 * 1000).rounded() / 1000 }) ?? "–"), "
+                + "total \(ReportText.number(entry.total.map { ($0 * 1000).rounded() / 1000 }) ?? "–")"
+        }
+        if !indices.isEmpty { text += "; sensitivity of the mean rank shift: " + indices.joined(separator: "; ") }
+        model.methods.append(ReportMethod(name: "uncertainty", description: text))
+    }
+
+    /// Ranks by descending score, 1 = best, ties sharing the lowest rank (1, 2, 2, 4); a missing score has no rank.
+    static func rankDescending(_ scores: [(String, Double?)]) -> [String: Int] {
+        let present = scores.compactMap { id, score in score.map { (id, $0) } }
+        var ranks: [String: Int] = [:]
+        for (id, score) in present {
+            ranks[id] = 1 + present.filter { $0.1 > score }.count
+        }
+        return ranks
+    }
+}

@@ -1,0 +1,92 @@
+import ClusterLensIndicators
+import Foundation
+import Testing
+
+@testable import ClusterLensReports
+
+/// Composite scores in the report model, by hand from the SDMX-ML fixture (2021):
+///
+/// | cluster | employment | focus % | local units | LQ |
+/// |---|---|---|---|---|
+/// | es51 (ES51, C29) | 1 000 | 4 | 40 | 0.897 |
+/// | es52 (ES52, C29) | 500 | 4.167 | – | 0.934 |
+/// | es51-c (ES51, C) | 1 000 | 4 | 40 | 0.897 |
+///
+/// Min-max onto 0–100: employment 100, 0, 100; focus 0, 100, 0; local units 50 (both 40: a
+/// constant indicator maps to the middle), –, 50; LQ 0, 100, 0. Economic pillar = mean over the
+/// indicators with data: es51 (100 + 0 + 50 + 0) / 4 = 37.5, es52 (0 + 100 + 100) / 3 = 66.67; the
+/// index is the mean over pillars with data. Ranks: es52 1, es51 and es51-c 2 (ties share).
+@Suite("Report scoring")
+struct ReportScoringTests {
+    static func model(extra: String = "") throws -> (ReportModel, String) {
+        let folder = try ReportFixtures.folder()
+        try """
+        clusters:
+          - {id: es51, name: Catalonia C29, regions: [ES51], sectors: [C29], reference: ES5}
+          - {id: es52, name: Valencia C29, regions: [ES52], sectors: [C29], reference: ES5}
+          - {id: es51-c, name: Catalonia C, regions: [ES51], sectors: [C], reference: ES5}
+        """.write(toFile: folder + "/clusters.yaml", atomically: true, encoding: .utf8)
+        try """
+        id: scored
+        clusters: clusters.yaml
+        data: [\(ReportFixtures.dataFile)]
+        indicators: [employment, cluster_focus, location_quotient, local_units]
+        \(extra)
+        """.write(toFile: folder + "/report.yaml", atomically: true, encoding: .utf8)
+        let definition = try ReportDefinitionReader.load(file: folder + "/report.yaml")
+        let catalogue = try IndicatorCatalogue(
+            builtIns: BuiltinIndicators.all, folders: [ReportFixtures.root.appendingPathComponent("Indicators").path])
+        let model = try ReportBuilder(catalogue: catalogue, toolVersion: "test").build(
+            definition, definitionSHA256: nil, generatedAt: "2026-01-02T03:04:05Z")
+        return (model, folder)
+    }
+
+    @Test func pillarAndIndexScoresAndRanksAreTheHandComputedOnes() throws {
+        let (model, folder) = try Self.model()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        func score(_ cluster: String, _ id: String) -> ReportScore? {
+            model.clusters.first { $0.id == cluster }?.scores.first { $0.id == id }
+        }
+        #expect(abs((score("es51", "economic")?.value ?? 0) - 37.5) < 1e-9)
+        #expect(abs((score("es52", "economic")?.value ?? 0) - 200.0 / 3) < 1e-9)
+        #expect(score("es51", "social")?.value == nil)
+        #expect(abs((score("es52", "index")?.value ?? 0) - 200.0 / 3) < 1e-9)
+        #expect(["es51", "es52", "es51-c"].map { score($0, "index")?.rank } == [2, 1, 2])
+        let es52 = try #require(model.clusters.first { $0.id == "es52" })
+        let employment = try #require(es52.headlines.first { $0.indicator == "employment" })
+        #expect(employment.score == 0 && employment.rank == 3 && employment.directionAdjusted == 500)
+        let units = try #require(es52.headlines.first { $0.indicator == "local_units" })
+        #expect(units.score == nil && units.rank == nil, "a missing value gets no score and no rank")
+        #expect(model.methods.contains { $0.name == "normalisation" && $0.description.contains("min-max") })
+    }
+
+    @Test func uncertaintyBandsBracketTheNominalIndex() throws {
+        let (model, folder) = try Self.model(
+            extra:
+                "uncertainty: {samples: 200, seed: 7, weight_noise: 0.2, normalisations: [{method: minmax}, {method: prank}]}"
+        )
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        for cluster in model.clusters {
+            let index = try #require(cluster.scores.first { $0.kind == "index" })
+            let (low, high, value) = (try #require(index.low), try #require(index.high), try #require(index.value))
+            #expect(low <= high)
+            #expect(low <= value + 1e-9 || high >= value - 1e-9)
+        }
+        let (again, otherFolder) = try Self.model(
+            extra:
+                "uncertainty: {samples: 200, seed: 7, weight_noise: 0.2, normalisations: [{method: minmax}, {method: prank}]}"
+        )
+        defer { try? FileManager.default.removeItem(atPath: otherFolder) }
+        #expect(again.clusters.map(\.scores) == model.clusters.map(\.scores), "the same seed gives the same bands")
+        #expect(model.methods.contains { $0.name == "uncertainty" && $0.description.contains("runs") })
+    }
+
+    @Test func aGeometricMeanOverAZeroWithoutShiftIsAnErrorNamingTheDefinition() throws {
+        #expect {
+            _ = try Self.model(extra: "composite: {aggregation: {indicators: geometric}}")
+        } throws: { error in
+            guard let error = error as? IndicatorsError else { return false }
+            return error.code == .compositeSettings && error.file.hasSuffix("report.yaml")
+        }
+    }
+}

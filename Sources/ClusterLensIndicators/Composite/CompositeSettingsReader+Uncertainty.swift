@@ -21,7 +21,9 @@ extension CompositeSettingsReader {
         var settings = UncertaintyAnalysis.Settings(samples: 500)
         let fields = try keyedValues(
             of: try mapping(node, "uncertainty"),
-            allowed: ["samples", "seed", "weight_noise", "normalisations", "aggregations", "imputation", "sensitivity"],
+            allowed: [
+                "samples", "seed", "weight_noise", "normalisations", "aggregations", "imputation", "sensitivity",
+            ],
             in: "in uncertainty")
         if let field = fields["samples"] {
             let value = try number(field)
@@ -32,17 +34,22 @@ extension CompositeSettingsReader {
         }
         if let field = fields["seed"] {
             let value = try text(field, expected: "a whole number")
-            guard let seed = UInt64(value) else { throw error("seed must be a whole number ≥ 0, not \"\(value)\"", field.value) }
+            guard let seed = UInt64(value) else {
+                throw error("seed must be a whole number ≥ 0, not \"\(value)\"", field.value)
+            }
             settings.seed = seed
         }
         if let field = fields["weight_noise"] {
             let value = try number(field)
-            guard value >= 0, value < 1 else { throw error("weight_noise must be from 0 to below 1, not \(value)", field.value) }
+            guard value >= 0, value < 1 else {
+                throw error("weight_noise must be from 0 to below 1, not \(value)", field.value)
+            }
             settings.weightNoise = value
         }
         if let field = fields["normalisations"] {
             for item in try items(field, expected: "normalisations", example: "{method: minmax}, {method: prank}") {
-                settings.normalisations.append(try normalisation(YAMLField(name: "a normalisation", key: nil, value: item)))
+                settings.normalisations.append(
+                    try normalisation(YAMLField(name: "a normalisation", key: nil, value: item)))
             }
         }
         if let field = fields["aggregations"] {

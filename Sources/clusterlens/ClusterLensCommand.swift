@@ -9,7 +9,7 @@ struct ClusterLensCommand: ParsableCommand {
         version: ToolVersion.current,
         subcommands: [
             InspectCommand.self, ConvertCommand.self, IndicatorsCommand.self, ComputeCommand.self, ReportCommand.self,
-            DemoCommand.self, ValidateCommand.self,
+            DemoCommand.self, ValidateCommand.self, BenchmarkCompositeCommand.self,
         ]
     )
 }

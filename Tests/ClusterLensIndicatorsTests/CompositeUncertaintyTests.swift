@@ -87,14 +87,4 @@ struct CompositeUncertaintyTests {
         #expect(report.runs == 120)
         #expect(report.seconds >= 0)
     }
-
-    @Test(
-        "Benchmark: 300 units × 50 indicators × 1,000 replications (prints the time; run with COMPOSITE_BENCHMARK=1)",
-        .enabled(if: ProcessInfo.processInfo.environment["COMPOSITE_BENCHMARK"] != nil))
-    func benchmark() throws {
-        let report = try UncertaintyAnalysis.benchmark(units: 300, indicators: 50, replications: 1000, seed: 42)
-        print(
-            "composite benchmark: \(report.units) units × \(report.indicators) indicators, \(report.runs) runs "
-                + "in \(report.seconds) s")
-    }
 }

@@ -114,13 +114,16 @@ struct LibraryWorkedExampleTests {
             id: "high_tech_employment",
             data: [
                 "htec_emp_reg2": table(
-                    "nace_r2,unit",
-                    ["ES51,HTC,THS,180", "ES51,TOTAL,THS,3600", "ES51,HTC,PC_EMP,4.9", "ES51,KIS,THS,1440"])
+                    "nace_r2,sex,unit",
+                    [
+                        "ES51,HTC,T,THS,180", "ES51,TOTAL,T,THS,3600", "ES51,HTC,T,PC_EMP,4.9", "ES51,KIS,T,THS,1440",
+                        "ES51,HTC,F,THS,60",
+                    ])
             ], expected: 5),
         // 1 440 / 3 600 = 40 %.
         Case(
             id: "knowledge_intensive_employment",
-            data: ["htec_emp_reg2": table("nace_r2,unit", ["ES51,KIS,THS,1440", "ES51,TOTAL,THS,3600"])],
+            data: ["htec_emp_reg2": table("nace_r2,sex,unit", ["ES51,KIS,T,THS,1440", "ES51,TOTAL,T,THS,3600"])],
             expected: 40),
         // 250 000 PPS million / 8 000 thousand inhabitants = 31 250 PPS per inhabitant.
         Case(
@@ -196,7 +199,7 @@ struct LibraryWorkedExampleTests {
         Case(
             id: "disposable_income",
             data: [
-                "nama_10r_2hhinc": table("na_item,direction,unit", ["ES51,B6N,BAL,MIO_PPCS_EU27_2020,150000"]),
+                "nama_10r_2hhinc": table("na_item,direct,unit", ["ES51,B6N,BAL,MIO_PPCS_EU27_2020,150000"]),
                 "nama_10r_3popgdp": table("unit", ["ES51,THS,8000"]),
             ], expected: 18_750),
         // 3 600 000 t / 8 000 thousand inhabitants = 450 kg per inhabitant.

@@ -76,46 +76,61 @@ public struct StructureIndicator: Indicator {
             flags.formUnion(value.flags)
             referenceTotal = number
         }
+        let all = SectorSet(divisions)
+        let regional = Self.byDivision(
+            request.statistics(inputs, sectors: all, regions: cluster.regions, period: request.period), divisions)
+        let referenceShares =
+            index == .krugman
+            ? Self.byDivision(
+                request.statistics(inputs, sectors: all, regions: reference, period: request.period), divisions)
+            : [:]
         var sum = 0.0
         for division in divisions {
-            let sectors = SectorSet([division])
-            let regional = request.statistics(
-                inputs, sectors: sectors, regions: cluster.regions, period: request.period)
-            guard let share = regional.number.map({ $0 / total }) else {
+            guard let part = regional[division] else {
                 flags.insert(Self.incompleteFlag)
                 continue
             }
-            flags.formUnion(regional.flags)
+            flags.formUnion(part.flags)
+            let share = part.value / total
             switch index {
             case .herfindahl:
                 sum += share * share
             case .krugman:
-                let value = request.statistics(inputs, sectors: sectors, regions: reference, period: request.period)
-                guard let referenceShare = value.number.map({ $0 / referenceTotal }) else {
+                guard let referencePart = referenceShares[division] else {
                     flags.insert(Self.incompleteFlag)
                     continue
                 }
-                flags.formUnion(value.flags)
-                sum += abs(share - referenceShare)
+                flags.formUnion(referencePart.flags)
+                sum += abs(share - referencePart.value / referenceTotal)
             }
         }
         return FormulaValue(sum, flags: flags)
     }
 
+    /// The employment of each division from one query over all divisions: the cells the count-once
+    /// rule added up (a division's own cell, or its children where it is confidential), grouped by
+    /// division, with their flags. A division with no cell added up (confidential and not covered)
+    /// has no entry.
+    private static func byDivision(
+        _ value: AggregatedValue, _ divisions: [NACECode]
+    ) -> [NACECode: (value: Double, flags: Set<String>)] {
+        var parts: [NACECode: (value: Double, flags: Set<String>)] = [:]
+        for (cell, observation) in zip(value.provenance.cells, value.provenance.inputs) {
+            guard let number = observation.value.number,
+                let division = divisions.first(where: { $0 == cell.sector || $0.contains(cell.sector) })
+            else { continue }
+            let previous = parts[division] ?? (0, [])
+            parts[division] = (previous.value + number, previous.flags.union(observation.flags))
+        }
+        return parts
+    }
+
     /// The NACE divisions the first persons-employed dataflow with data holds in the period.
     private func divisions(_ request: IndicatorRequest, _ inputs: [StoreInput]) -> [NACECode] {
-        let store = request.engine.store
         for input in inputs {
-            let dataflow = ObservationStore.normalisedDataflowID(input.dataflow)
-            let candidates = store.roles.candidates(for: .sector, dataflow: dataflow)
-            var codes: Set<NACECode> = []
-            for observation in store.observations(dataflow: dataflow) where observation.period == request.period {
-                guard let text = candidates.lazy.compactMap({ observation.code($0) }).first,
-                    let code = try? NACECode(text), code.level == .division
-                else { continue }
-                codes.insert(code)
-            }
-            if !codes.isEmpty { return codes.sorted() }
+            let codes = request.engine.store.sectorCodes(dataflow: input.dataflow, period: request.period)
+            let divisions = codes.filter { $0.level == .division }
+            if !divisions.isEmpty { return divisions.sorted() }
         }
         return []
     }

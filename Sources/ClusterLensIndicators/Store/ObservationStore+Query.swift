@@ -109,8 +109,18 @@ extension ObservationStore {
         let folded = filters.map { (id: $0.key.lowercased(), code: $0.value) }
         var cells: [ClusterDefinition.Cell: [StoredObservation]] = [:]
         let geographyIDs = roles.candidates(for: .geography, dataflow: dataflow).map { $0.lowercased() }
-        let positions = table.positions(geography: geographyIDs) { code in
-            (try? NUTSCode(code)).map { cluster.regions.contains($0) } ?? false
+        var positions = table.positions(geography: geographyIDs) { code in
+            table.nutsCodes[code].map { cluster.regions.contains($0) } ?? false
+        }
+        if total == nil {
+            // Only series whose sector code lies in the cluster's sectors can match: intersect with the
+            // sector postings, so a one-division query does not walk every series of the region.
+            let sectorIDs = roles.candidates(for: .sector, dataflow: dataflow).map { $0.lowercased() }
+            let inSectors = Set(
+                table.positions(geography: sectorIDs) { code in
+                    table.naceCodes[code].map { cluster.sectors.contains($0) } ?? false
+                })
+            positions = positions.filter { inSectors.contains($0) }
         }
         for position in positions {
             let series = table.series[position]
@@ -121,13 +131,13 @@ extension ObservationStore {
             guard matches else { continue }
             let ids = series.key.map(\.id)
             guard let geography = roles.dimension(for: .geography, among: ids, dataflow: dataflow),
-                let regionCode = observation.code(geography), let region = try? NUTSCode(regionCode)
+                let regionCode = observation.code(geography), let region = table.nutsCodes[regionCode]
             else { continue }
             let sector: NACECode
             if let sectorID = roles.dimension(for: .sector, among: ids, dataflow: dataflow),
                 !folded.contains(where: { $0.id == sectorID.lowercased() })
             {
-                guard let code = observation.code(sectorID), let parsed = try? NACECode(code) else { continue }
+                guard let code = observation.code(sectorID), let parsed = table.naceCodes[code] else { continue }
                 sector = parsed
             } else if let total {
                 sector = total

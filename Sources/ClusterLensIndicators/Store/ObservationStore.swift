@@ -81,6 +81,20 @@ public struct ObservationStore: Sendable {
         return table.series.flatMap { $0.observations.values.sorted { $0.period < $1.period } }
     }
 
+    /// The NACE codes under `dimensions` (the sector candidates) of the series of a dataflow that
+    /// have an observation in `period`.
+    func sectorCodes(dataflow: String, period: TimePeriod) -> Set<NACECode> {
+        guard let table = tables[Self.normalisedDataflowID(dataflow)] else { return [] }
+        let candidates = roles.candidates(for: .sector, dataflow: dataflow).map { $0.lowercased() }
+        var result: Set<NACECode> = []
+        for series in table.series where series.observations[period] != nil {
+            for component in series.key where candidates.contains(component.id.lowercased()) {
+                if let code = table.naceCodes[component.value] { result.insert(code) }
+            }
+        }
+        return result
+    }
+
     /// The periods a dataflow holds, sorted.
     ///
     /// - Parameter dataflow: The dataflow, in any form ``normalisedDataflowID(_:)`` accepts.
@@ -117,6 +131,10 @@ struct DataflowTable: Sendable {
     var codes: [String: [String]] = [:]
     /// Every period of the table's observations.
     var periods: Set<TimePeriod> = []
+    /// The codes of any dimension that parse as NUTS codes, parsed once.
+    var nutsCodes: [String: NUTSCode] = [:]
+    /// The codes of any dimension that parse as NACE codes, parsed once.
+    var naceCodes: [String: NACECode] = [:]
     var count = 0
 
     mutating func insert(_ observation: StoredObservation) {
@@ -129,7 +147,15 @@ struct DataflowTable: Sendable {
             index[folded] = position
             series.append(SeriesRecord(key: observation.key, observations: [:]))
             for component in folded {
-                if postings[component] == nil { codes[component.id, default: []].append(component.value) }
+                if postings[component] == nil {
+                    codes[component.id, default: []].append(component.value)
+                    if nutsCodes[component.value] == nil, let code = try? NUTSCode(component.value) {
+                        nutsCodes[component.value] = code
+                    }
+                    if naceCodes[component.value] == nil, let code = try? NACECode(component.value) {
+                        naceCodes[component.value] = code
+                    }
+                }
                 postings[component, default: []].append(position)
             }
         }
@@ -139,8 +165,8 @@ struct DataflowTable: Sendable {
         }
     }
 
-    /// The positions of the series whose geography code, under any of `dimensions` (lower-cased ids),
-    /// passes `isWanted`, ascending.
+    /// The positions of the series whose code under any of `dimensions` (lower-cased ids; the
+    /// geography or the sector candidates) passes `isWanted`, ascending.
     func positions(geography dimensions: [String], where isWanted: (String) -> Bool) -> [Int] {
         var positions: Set<Int> = []
         for dimension in dimensions {

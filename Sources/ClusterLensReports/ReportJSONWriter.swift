@@ -88,6 +88,16 @@ enum ReportJSONWriter {
         try json.field("members", cluster.members)
         try json.key("stars")
         try json.integer(cluster.stars)
+        try json.field("mappingClass", cluster.mappingClass)
+        try json.key("similar")
+        try json.beginArray()
+        for entry in cluster.similar {
+            try json.beginObject()
+            try json.field("id", entry.id)
+            try json.field("distance", number: entry.distance)
+            try json.endObject()
+        }
+        try json.endArray()
         try json.field("strengths", strings: cluster.strengths)
         try json.field("weaknesses", strings: cluster.weaknesses)
         try json.key("scores")

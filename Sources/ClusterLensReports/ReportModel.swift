@@ -137,6 +137,10 @@ public struct ReportCluster: Sendable {
     public var scores: [ReportScore]
     /// European Cluster Observatory stars (0–3) when computed.
     public var stars: Int?
+    /// The U.S. Cluster Mapping class (`strong10`, `strong`, `significant`, `qualifying` or `none`) when computed.
+    public var mappingClass: String?
+    /// The clusters with the most similar normalised profiles, nearest first.
+    public var similar: [SimilarCluster] = []
     /// Indicator ids where the cluster scores best among the report's clusters.
     public var strengths: [String]
     /// Indicator ids where it scores worst.
@@ -265,5 +269,19 @@ public struct ReportMethod: Sendable, Equatable {
     public init(name: String, description: String) {
         self.name = name
         self.description = description
+    }
+}
+
+/// A cluster close to another on the normalised indicator profile.
+public struct SimilarCluster: Sendable, Equatable {
+    /// The other cluster's id.
+    public var id: String
+    /// The root mean squared difference of the normalised scores both have.
+    public var distance: Double
+
+    /// Creates an entry.
+    public init(id: String, distance: Double) {
+        self.id = id
+        self.distance = distance
     }
 }

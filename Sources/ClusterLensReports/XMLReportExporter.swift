@@ -102,6 +102,7 @@ public struct XMLReportExporter: Exporter {
         try xml.attribute("id", cluster.id)
         try xml.attribute("reference", cluster.reference)
         if let stars = cluster.stars { try xml.attribute("stars", String(stars)) }
+        if let mappingClass = cluster.mappingClass { try xml.attribute("mappingClass", mappingClass) }
         try xml.element("name", text: cluster.name)
         for region in cluster.regions { try xml.element("region", text: region) }
         for sector in cluster.sectors { try xml.element("sector", text: sector) }
@@ -123,6 +124,12 @@ public struct XMLReportExporter: Exporter {
         try xml.endElement()
         for strength in cluster.strengths { try xml.element("strength", text: strength) }
         for weakness in cluster.weaknesses { try xml.element("weakness", text: weakness) }
+        for entry in cluster.similar {
+            try xml.startElement("similar")
+            try xml.attribute("cluster", entry.id)
+            try number("distance", entry.distance, xml)
+            try xml.endElement()
+        }
         try xml.startElement("values")
         for value in cluster.values { try self.value(value, xml) }
         try xml.endElement()

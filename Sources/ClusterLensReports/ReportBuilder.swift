@@ -84,6 +84,8 @@ public struct ReportBuilder {
         try ReportScoring.score(
             &model, definitions: selected.map(\.definition), settings: definition.composite,
             uncertainty: definition.uncertainty, file: definition.file)
+        ReportBenchmarking.benchmark(&model)
+        ReportBenchmarking.progress(&model, targets: definition.targets, definitions: selected.map(\.definition))
         return model
     }
 

@@ -1,13 +1,12 @@
 public import ClusterLensCore
 public import ClusterLensIndicators
 internal import Foundation
-public import Yams
 
 /// A report definition: what to compute for which clusters from which data, and what to write.
 ///
 /// Read from a YAML file in `Reports/` by ``ReportDefinitionReader``; every path in it is resolved
 /// against the file's folder. See README, "Reports", for the keys.
-public struct ReportDefinition {
+public struct ReportDefinition: Sendable {
     /// Which periods the report shows.
     public enum Periods: Sendable, Equatable {
         /// Each indicator's latest period with a value.
@@ -37,8 +36,8 @@ public struct ReportDefinition {
     public var composite: CompositeSettings
     /// The uncertainty analysis (`uncertainty:`), `nil` for none.
     public var uncertainty: UncertaintyAnalysis.Settings?
-    /// The `targets:` node, read by the progress assessment.
-    public var targets: Node?
+    /// The policy targets (`targets:`) for the progress assessment.
+    public var targets: [IndicatorTarget]
     /// Output formats, such as `["xml", "json", "csv", "html"]`.
     public var formats: [String]
     /// The output folder, resolved against the definition's folder.
@@ -52,7 +51,7 @@ public struct ReportDefinition {
     public init(
         id: String, title: String, file: String, clusters: [ClusterDefinition], dataFiles: [String],
         indicators: [String] = ["all"], periods: Periods = .latest, composite: CompositeSettings = CompositeSettings(),
-        uncertainty: UncertaintyAnalysis.Settings? = nil, targets: Node? = nil,
+        uncertainty: UncertaintyAnalysis.Settings? = nil, targets: [IndicatorTarget] = [],
         formats: [String] = ["xml", "json", "csv", "html"], outputFolder: String, outputName: String = "{id}",
         indicatorFolders: [String] = []
     ) {

@@ -100,7 +100,10 @@ public struct ReportDefinitionReader: YAMLReader {
         var definition = ReportDefinition(
             id: id, title: title, file: file, clusters: clusters, dataFiles: data, indicators: indicators,
             periods: periods, composite: composite ?? CompositeSettings(), uncertainty: uncertainty,
-            targets: fields["targets"]?.value, outputFolder: resolve("out"), indicatorFolders: folders)
+            targets: try fields["targets"].map { field throws(IndicatorsError) in
+                try TargetsReader(file: file).targets(in: field.value)
+            } ?? [],
+            outputFolder: resolve("out"), indicatorFolders: folders)
         if let outputs = fields["outputs"] { try self.outputs(outputs, into: &definition) }
         return definition
     }

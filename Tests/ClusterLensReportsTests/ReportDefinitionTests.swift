@@ -45,6 +45,19 @@ struct ReportDefinitionTests {
             ("id: x\nclusters: c.yaml\ndata: [d.xml]\nperiods: last year\n", 4, 10, "is not latest"),
             ("id: x\nclusters: c.yaml\ndata: [d.xml]\noutputs: {name: a/b}\n", 4, 17, "without a folder"),
             ("title: no id\nclusters: c.yaml\ndata: [d.xml]\n", 1, 1, "missing `id:`"),
+            (
+                "id: x\nclusters: c.yaml\ndata: [d.xml]\ntargets:\n  - {indicator: a, value: 1}\n", 5, 20,
+                "needs a `year:`"
+            ),
+            (
+                "id: x\nclusters: c.yaml\ndata: [d.xml]\ntargets:\n  - {indicator: a, value: 1, year: 20}\n", 5, 36,
+                "a year"
+            ),
+            (
+                "id: x\nclusters: c.yaml\ndata: [d.xml]\ncomposite: {weights: {method: heavy}}\n", 4, 31,
+                "unknown weights"
+            ),
+            ("id: x\nclusters: c.yaml\ndata: [d.xml]\nuncertainty: {samples: 1}\n", 4, 24, "samples must be"),
         ])
     func brokenDefinitions(_ yaml: String, _ line: Int, _ column: Int, _ fragment: String) throws {
         let folder = try ReportFixtures.folder()
@@ -57,7 +70,7 @@ struct ReportDefinitionTests {
             _ = try ReportDefinitionReader.load(file: folder + "/r.yaml")
             Issue.record("no error for \(fragment)")
         } catch let error as IndicatorsError {
-            #expect(error.code == .reportDefinition)
+            #expect(error.code == .reportDefinition || error.code == .compositeSettings)
             #expect(error.line == line && error.column == column, "\(error)")
             #expect(error.message.contains(fragment), "\(error)")
         }

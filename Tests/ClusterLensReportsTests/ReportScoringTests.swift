@@ -81,6 +81,31 @@ struct ReportScoringTests {
         #expect(model.methods.contains { $0.name == "uncertainty" && $0.description.contains("runs") })
     }
 
+    /// es51's employment 950 (2020) → 1 000 (2021) against 2 000 by 2030: observed 5.26 %/yr, required
+    /// (2 000 / 950)^(1/10) − 1 = 7.73 %/yr, ratio 68.1 % → moderate progress.
+    @Test func progressTowardsATargetIsOnTheHeadlineValue() throws {
+        let (model, folder) = try Self.model(
+            extra: "periods: 2020-2021\ntargets:\n  - {indicator: employment, value: 2000, year: 2030}")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let es51 = try #require(model.clusters.first { $0.id == "es51" })
+        let employment = try #require(es51.headlines.first { $0.indicator == "employment" })
+        #expect(employment.progress == "moderate progress (ratio 68.1 %, CAGR 5.26 %/yr, Open SDG +0.58)")
+        #expect(
+            model.methods.contains { $0.name == "progress towards targets" && $0.description.contains("2000 by 2030") })
+    }
+
+    /// Two clusters compared: the benchmarks fill stars, classes, strengths and similar profiles.
+    @Test func benchmarksAreFilledForEveryCluster() throws {
+        let (model, folder) = try Self.model()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        // Employment 1 000, 500, 1 000: P90 = 1 000, so es51 and es51-c get the size star; no LQ ≥ 2;
+        // focus 4, 4.167, 4: P90 = 4.133, so es52 gets the focus star.
+        #expect(model.clusters.map(\.stars) == [1, 1, 1])
+        #expect(model.clusters.allSatisfy { !$0.strengths.isEmpty && !$0.weaknesses.isEmpty })
+        #expect(model.clusters.first { $0.id == "es51" }?.similar.first?.id == "es51-c")
+        #expect(model.clusters.first { $0.id == "es51" }?.similar.first?.distance == 0)
+    }
+
     @Test func aGeometricMeanOverAZeroWithoutShiftIsAnErrorNamingTheDefinition() throws {
         #expect {
             _ = try Self.model(extra: "composite: {aggregation: {indicators: geometric}}")

@@ -1,0 +1,152 @@
+/// Benchmarks of clusters among the clusters compared (a report's clusters are the population):
+/// percentiles, European Cluster Observatory stars, U.S. Cluster Mapping classes, strengths and
+/// weaknesses, and the most similar profiles.
+public enum PeerBenchmarks {
+    /// The `p`-quantile (0…1) of `values` by linear interpolation between order statistics (type 7,
+    /// R's default): h = (n − 1) p, Q = x⌊h⌋ + (h − ⌊h⌋)(x⌊h⌋+1 − x⌊h⌋) on the sorted values; `nil`
+    /// for no values.
+    public static func quantile(_ values: [Double], _ p: Double) -> Double? {
+        let sorted = values.filter(\.isFinite).sorted()
+        guard let first = sorted.first else { return nil }
+        guard sorted.count > 1 else { return first }
+        let h = Double(sorted.count - 1) * min(1, max(0, p))
+        let low = Int(h.rounded(.down))
+        let high = min(low + 1, sorted.count - 1)
+        return sorted[low] + (h - Double(low)) * (sorted[high] - sorted[low])
+    }
+
+    /// U.S. Cluster Mapping's position of a rank among n: round(100 / n × (rank − 0.5)), so the best
+    /// of 179 is 0 and the last 100 (METHODS A6).
+    public static func mappingPosition(rank: Int, of count: Int) -> Int {
+        Int((100 / Double(count) * (Double(rank) - 0.5)).rounded())
+    }
+
+    /// A European Cluster Observatory star criterion.
+    public struct StarCriterion: Sendable, Equatable {
+        /// How the threshold is read.
+        public enum Threshold: Sendable, Equatable {
+            /// The value must reach this number.
+            case absolute(Double)
+            /// The value must reach this quantile (0…1) of the population's values.
+            case percentile(Double)
+        }
+
+        /// The indicator id (`employment`, `location_quotient`, `cluster_focus`).
+        public var metric: String
+        /// The threshold.
+        public var threshold: Threshold
+
+        /// Creates a criterion.
+        public init(metric: String, threshold: Threshold) {
+            self.metric = metric
+            self.threshold = threshold
+        }
+    }
+
+    /// The 2008 preset: size (employment) in the top 10 %, location quotient ≥ 2, focus in the top 10 %.
+    public static let eco2008: [StarCriterion] = [
+        StarCriterion(metric: "employment", threshold: .percentile(0.9)),
+        StarCriterion(metric: "location_quotient", threshold: .absolute(2)),
+        StarCriterion(metric: "cluster_focus", threshold: .percentile(0.9)),
+    ]
+
+    /// Stars per unit: one per criterion met; a unit missing a criterion's value does not get that
+    /// star, and a unit missing every value gets `nil`.
+    ///
+    /// - Parameter values: Unit → metric → value.
+    public static func stars(
+        _ values: [String: [String: Double]], criteria: [StarCriterion] = eco2008
+    ) -> [String: Int?] {
+        var thresholds: [String: Double] = [:]
+        for criterion in criteria {
+            switch criterion.threshold {
+            case .absolute(let value):
+                thresholds[criterion.metric] = value
+            case .percentile(let p):
+                thresholds[criterion.metric] = quantile(values.values.compactMap { $0[criterion.metric] }, p)
+            }
+        }
+        var result: [String: Int?] = [:]
+        for (unit, metrics) in values {
+            let known = criteria.filter { metrics[$0.metric] != nil }
+            guard !known.isEmpty else {
+                result[unit] = .some(nil)
+                continue
+            }
+            result[unit] =
+                known.filter { criterion in
+                    guard let value = metrics[criterion.metric], let threshold = thresholds[criterion.metric] else {
+                        return false
+                    }
+                    return value >= threshold
+                }.count
+        }
+        return result
+    }
+
+    /// U.S. Cluster Mapping strength classes over units with employment > 0 (METHODS §2):
+    /// `strong10` (LQ ≥ P90), `strong` (LQ ≥ P75 and LQ ≥ 1), `significant` (LQ > P50), `qualifying`
+    /// (LQ > P25), each also needing employment > P25 and establishments > P25; else `none`. A unit
+    /// without LQ, employment or establishments has no class.
+    ///
+    /// - Parameter values: Unit → (location quotient, employment, establishments).
+    public static func mappingClasses(
+        _ values: [String: (quotient: Double?, employment: Double?, establishments: Double?)]
+    ) -> [String: String] {
+        let population = values.compactMap { unit, value -> (String, Double, Double, Double)? in
+            guard let quotient = value.quotient, let employment = value.employment, employment > 0,
+                let establishments = value.establishments
+            else { return nil }
+            return (unit, quotient, employment, establishments)
+        }
+        guard let lq25 = quantile(population.map(\.1), 0.25), let lq50 = quantile(population.map(\.1), 0.5),
+            let lq75 = quantile(population.map(\.1), 0.75), let lq90 = quantile(population.map(\.1), 0.9),
+            let e25 = quantile(population.map(\.2), 0.25), let n25 = quantile(population.map(\.3), 0.25)
+        else { return [:] }
+        var classes: [String: String] = [:]
+        for (unit, quotient, employment, establishments) in population {
+            let floors = employment > e25 && establishments > n25
+            classes[unit] =
+                !floors
+                ? "none"
+                : quotient >= lq90
+                    ? "strong10"
+                    : quotient >= lq75 && quotient >= 1
+                        ? "strong" : quotient > lq50 ? "significant" : quotient > lq25 ? "qualifying" : "none"
+        }
+        return classes
+    }
+
+    /// The `count` indicators with the highest and the lowest scores of one unit (as COINr's
+    /// `get_str_weak`), ties in input order; indicators without a score are left out.
+    public static func strengthsAndWeaknesses(
+        _ scores: [(indicator: String, score: Double?)], count: Int = 3
+    ) -> (strengths: [String], weaknesses: [String]) {
+        let scored = scores.compactMap { entry in entry.score.map { (entry.indicator, $0) } }
+        let best = scored.enumerated().sorted { ($0.element.1, -$0.offset) > ($1.element.1, -$1.offset) }
+        let worst = scored.enumerated().sorted { ($0.element.1, $0.offset) < ($1.element.1, $1.offset) }
+        return (best.prefix(count).map(\.element.0), worst.prefix(count).map(\.element.0))
+    }
+
+    /// The `count` units nearest to `unit` on the score profile: distance = the root mean squared
+    /// difference over the indicators both have, requiring at least `minimumShared` of them.
+    ///
+    /// - Parameter profiles: Unit → scores in one indicator order (`nil` = missing).
+    public static func mostSimilar(
+        to unit: String, in profiles: [String: [Double?]], count: Int = 3, minimumShared: Int = 3
+    ) -> [(unit: String, distance: Double)] {
+        guard let own = profiles[unit] else { return [] }
+        var distances: [(unit: String, distance: Double)] = []
+        for (other, profile) in profiles where other != unit {
+            var sum = 0.0
+            var shared = 0
+            for (a, b) in zip(own, profile) {
+                guard let a, let b else { continue }
+                sum += (a - b) * (a - b)
+                shared += 1
+            }
+            if shared >= minimumShared { distances.append((other, (sum / Double(shared)).squareRoot())) }
+        }
+        return Array(distances.sorted { ($0.distance, $0.unit) < ($1.distance, $1.unit) }.prefix(count))
+    }
+}

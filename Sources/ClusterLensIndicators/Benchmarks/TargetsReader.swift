@@ -1,0 +1,85 @@
+public import Yams
+
+/// A policy target for one indicator, as a report definition's `targets:` gives it.
+public struct IndicatorTarget: Sendable, Equatable {
+    /// The indicator id.
+    public var indicator: String
+    /// The target (value and year); `nil` for a trend assessment without a target.
+    public var target: ProgressAssessment.Target?
+    /// The base year of the assessment; the series' first year when `nil`.
+    public var baseYear: Int?
+
+    /// Creates a target.
+    public init(indicator: String, target: ProgressAssessment.Target?, baseYear: Int? = nil) {
+        self.indicator = indicator
+        self.target = target
+        self.baseYear = baseYear
+    }
+}
+
+/// Reads `targets:` — a list of `{indicator: ID, value: 42.5, year: 2030, base: 2015}`; without
+/// `value` and `year` the indicator's trend is assessed without a target.
+///
+/// ```yaml
+/// targets:
+///   - {indicator: renewable_energy_share, value: 42.5, year: 2030, base: 2015}
+///   - {indicator: employment_rate, value: 78, year: 2030}
+///   - {indicator: ghg_intensity}            # trend only
+/// ```
+public struct TargetsReader: YAMLReader {
+    /// The file, as errors name it.
+    public let file: String
+    /// The code of the errors it throws.
+    public let errorCode = IndicatorsError.Code.reportDefinition
+
+    /// Creates a reader for `file`.
+    public init(file: String) {
+        self.file = file
+    }
+
+    /// The targets of the list node.
+    ///
+    /// - Throws: ``IndicatorsError`` at the line and column of a bad entry.
+    public func targets(in node: Node) throws(IndicatorsError) -> [IndicatorTarget] {
+        let field = YAMLField(name: "targets", key: nil, value: node)
+        var result: [IndicatorTarget] = []
+        for item in try items(field, expected: "targets", example: "{indicator: ID, value: 42.5, year: 2030}") {
+            guard case .mapping(let mapping) = item else {
+                throw error("a target is a mapping such as {indicator: ID, value: 42.5, year: 2030}", item)
+            }
+            let fields = try keyedValues(
+                of: mapping, allowed: ["indicator", "value", "year", "base"], in: "of a target")
+            guard let indicatorField = fields["indicator"] else { throw error("a target needs `indicator:`", item) }
+            let indicator = try text(indicatorField, expected: "an indicator id")
+            var target: ProgressAssessment.Target?
+            switch (fields["value"], fields["year"]) {
+            case (let value?, let year?):
+                let valueText = try text(value, expected: "a number")
+                guard let number = Double(valueText), number.isFinite else {
+                    throw error("value must be a number, not \"\(valueText)\"", value.value)
+                }
+                target = ProgressAssessment.Target(value: number, year: try self.year(year))
+            case (nil, nil):
+                target = nil
+            case (let value?, nil):
+                throw error("a target value needs a `year:`", value.key ?? value.value)
+            case (nil, let year?):
+                throw error("a target year needs a `value:`", year.key ?? year.value)
+            }
+            let base = try fields["base"].map { field throws(IndicatorsError) in try self.year(field) }
+            if let base, let target, base >= target.year {
+                throw error("base \(base) is not before the target year \(target.year)", fields["base"]?.value ?? item)
+            }
+            result.append(IndicatorTarget(indicator: indicator, target: target, baseYear: base))
+        }
+        return result
+    }
+
+    private func year(_ field: YAMLField) throws(IndicatorsError) -> Int {
+        let text = try text(field, expected: "a year such as 2030")
+        guard let year = Int(text), (1900...2200).contains(year) else {
+            throw error("\(field.name) must be a year such as 2030, not \"\(text)\"", field.value)
+        }
+        return year
+    }
+}

@@ -1,0 +1,97 @@
+internal import ClusterLensIndicators
+
+/// Adds benchmarks among the report's clusters (stars, U.S. Cluster Mapping classes, strengths and
+/// weaknesses, similar clusters) and progress towards targets to a scored report model.
+enum ReportBenchmarking {
+    /// Benchmarks the clusters against each other (two or more clusters).
+    static func benchmark(_ model: inout ReportModel) {
+        guard model.clusters.count >= 2 else { return }
+        func headline(_ cluster: ReportCluster, _ id: String) -> Double? {
+            cluster.headlines.first { $0.indicator == id }?.value
+        }
+        var starInputs: [String: [String: Double]] = [:]
+        var classInputs: [String: (quotient: Double?, employment: Double?, establishments: Double?)] = [:]
+        for cluster in model.clusters {
+            var metrics: [String: Double] = [:]
+            for metric in ["employment", "location_quotient", "cluster_focus"] {
+                if let value = headline(cluster, metric) { metrics[metric] = value }
+            }
+            starInputs[cluster.id] = metrics
+            classInputs[cluster.id] = (
+                headline(cluster, "location_quotient"), headline(cluster, "employment"),
+                headline(cluster, "local_units")
+            )
+        }
+        let stars = PeerBenchmarks.stars(starInputs)
+        let classes = PeerBenchmarks.mappingClasses(classInputs)
+        let scored = model.indicators.map(\.id)
+        var profiles: [String: [Double?]] = [:]
+        for cluster in model.clusters {
+            let scores = Dictionary(
+                cluster.headlines.map { ($0.indicator, $0.score) }, uniquingKeysWith: { first, _ in first })
+            profiles[cluster.id] = scored.map { scores[$0] ?? nil }
+        }
+        for index in model.clusters.indices {
+            let id = model.clusters[index].id
+            model.clusters[index].stars = stars[id] ?? nil
+            model.clusters[index].mappingClass = classes[id]
+            let (strengths, weaknesses) = PeerBenchmarks.strengthsAndWeaknesses(
+                model.clusters[index].headlines.map { ($0.indicator, $0.score) })
+            model.clusters[index].strengths = strengths
+            model.clusters[index].weaknesses = weaknesses
+            model.clusters[index].similar = PeerBenchmarks.mostSimilar(to: id, in: profiles).map {
+                SimilarCluster(id: $0.unit, distance: $0.distance)
+            }
+        }
+        model.methods.append(
+            ReportMethod(
+                name: "benchmarks",
+                description:
+                    "the population is the report's \(model.clusters.count) clusters; percentiles by linear "
+                    + "interpolation (type 7); European Cluster Observatory stars (2008 preset): employment ≥ P90, "
+                    + "location quotient ≥ 2, focus ≥ P90; U.S. Cluster Mapping classes over clusters with "
+                    + "employment > 0: strong10 LQ ≥ P90, strong LQ ≥ P75 and ≥ 1, significant LQ > P50, "
+                    + "qualifying LQ > P25, each with employment and local units above P25; strengths and "
+                    + "weaknesses: the three highest and lowest normalised scores; similar clusters: root mean "
+                    + "squared difference of normalised scores over at least three shared indicators"))
+    }
+
+    /// Assesses progress towards each target for every cluster, on the values of its indicator over
+    /// the report's periods (annual periods; one value per year).
+    static func progress(
+        _ model: inout ReportModel, targets: [IndicatorTarget], definitions: [IndicatorDefinition]
+    ) {
+        guard !targets.isEmpty else { return }
+        let directions = Dictionary(definitions.map { ($0.id, $0.direction) }, uniquingKeysWith: { first, _ in first })
+        for target in targets {
+            let direction = directions[target.indicator] ?? .higher
+            for index in model.clusters.indices {
+                let points = model.clusters[index].values.compactMap { value -> (year: Int, value: Double)? in
+                    guard value.indicator == target.indicator, let number = value.value, let period = value.period,
+                        period.count == 4, let year = Int(period)
+                    else { return nil }
+                    return (year, number)
+                }
+                let result = ProgressAssessment.assess(
+                    points, target: target.target, direction: direction, baseYear: target.baseYear)
+                if let headline = model.clusters[index].values.firstIndex(where: {
+                    $0.indicator == target.indicator && $0.isHeadline
+                }) {
+                    model.clusters[index].values[headline].progress = result.summary
+                }
+            }
+        }
+        let listed = targets.map { target in
+            target.target.map { "\(target.indicator) \(ReportText.number($0.value) ?? "") by \($0.year)" }
+                ?? "\(target.indicator) (trend, no target)"
+        }
+        model.methods.append(
+            ReportMethod(
+                name: "progress towards targets",
+                description:
+                    "Eurostat's SDG method: observed CAGR against the CAGR needed to reach the target (≥ 95 % "
+                    + "significant, 60–95 % moderate, 0–60 % insufficient progress, < 0 movement away); without "
+                    + "a target, the direction-adjusted CAGR (> 1 %/yr significant progress … < −1 % significant "
+                    + "movement away); with the Open SDG score (−5…+5). Targets: " + listed.joined(separator: "; ")))
+    }
+}

@@ -1,0 +1,297 @@
+internal import ClusterLensImport
+
+/// The `html` format: one self-contained page (inline style sheet and SVG charts; no scripts, fonts
+/// or images to fetch) that reads on screen and in print.
+///
+/// The page holds a header (title, generation time, tool version, definition and its SHA-256, the
+/// legend of flags), an overview table of the clusters' index, pillar and transition scores with
+/// stars and classes, then per cluster: its definition, a radar of its pillar and transition scores
+/// (bars when fewer than three have a value), its index on 0–100 with the Monte Carlo band, its
+/// rank among the report's clusters on a strip, strengths, weaknesses, similar clusters, progress
+/// towards targets, and the indicator table by pillar (headline value with unit and period, status
+/// and flags as labelled badges, normalised score, rank, a sparkline of the period values, the
+/// reason of a missing value, sources with short SHA-256 in a collapsible list); finally the methods,
+/// the indicator definitions and the data sources. Written section by section to an atomic file.
+public struct HTMLReportExporter: Exporter {
+    public let format = "html"
+    public let summary = "one self-contained HTML page with SVG charts (screen and print)"
+
+    /// What each flag means, for the legend and the badges' titles.
+    static let flagMeanings: [(String, String)] = [
+        ("e", "estimated"), ("p", "provisional"), ("c", "confidential"), ("b", "break in series"),
+        ("u", "low reliability"), ("d", "definition differs"), ("z", "not applicable"),
+        ("modelled", "modelled (downscaled from national data)"), ("incomplete", "some inputs left out"),
+        ("division_by_zero", "division by zero"), ("imputed", "score imputed"),
+        ("winsorised", "score winsorised"), ("log_transformed", "score log-transformed"),
+    ]
+
+    /// Creates the exporter.
+    public init() {}
+
+    public func export(_ model: ReportModel, folder: String, name: String) throws(ReportError) -> [String] {
+        let path = ReportOutputFile.path(folder, name, "html")
+        try ReportOutputFile.write(path) { output in
+            try output.write(Self.head(model))
+            try output.write(Self.overview(model))
+            let indicators = Dictionary(model.indicators.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+            for (index, cluster) in model.clusters.enumerated() {
+                try output.write(Self.cluster(cluster, number: index, model: model, indicators: indicators))
+            }
+            try output.write(Self.methods(model))
+        }
+        return [path]
+    }
+
+    private static func head(_ model: ReportModel) -> String {
+        let e = HTMLText.escape
+        var html = """
+            <!DOCTYPE html>
+            <html lang="en">
+            <head>
+            <meta charset="utf-8"/>
+            <meta name="viewport" content="width=device-width, initial-scale=1"/>
+            <meta name="generator" content="ClusterLens \(e(model.toolVersion))"/>
+            <title>\(e(model.title))</title>
+            <style>
+            \(HTMLStyle.css)
+            </style>
+            </head>
+            <body>
+            <header>
+            <h1>\(e(model.title))</h1>
+            <p class="meta"><span>Report <code>\(e(model.id))</code></span><span>Generated \(e(model.generatedAt))</span>\
+            <span>ClusterLens \(e(model.toolVersion))</span>
+            """
+        if let definition = model.definition {
+            html +=
+                "<span>Definition <code>\(e(definition.path))</code> (SHA-256 \(e(HTMLText.shortDigest(definition.sha256))))</span>"
+        }
+        html += "</p>\n<p class=\"small\">Flags carried from the data and the methods: "
+        html += flagMeanings.map { "<span class=\"flag\">\(e($0.0))</span> \(e($0.1))" }.joined(separator: "; ")
+        html += ". A missing value is never read as zero; its reason is given.</p>\n<nav aria-label=\"Clusters\"><ul>"
+        html += "<li><a href=\"#overview\">Overview</a></li>"
+        for (index, cluster) in model.clusters.enumerated() {
+            html += "<li><a href=\"#cluster-\(index)\">\(e(cluster.name))</a></li>"
+        }
+        html +=
+            "<li><a href=\"#methods\">Methods</a></li><li><a href=\"#sources\">Sources</a></li></ul></nav>\n</header>\n<main>\n"
+        return html
+    }
+
+    private static func score(_ cluster: ReportCluster, _ id: String) -> ReportScore? {
+        cluster.scores.first { $0.id == id }
+    }
+
+    private static func overview(_ model: ReportModel) -> String {
+        let e = HTMLText.escape
+        var html = "<section id=\"overview\">\n<h2>Overview</h2>\n"
+        let scored = model.clusters.contains { !$0.scores.isEmpty }
+        html +=
+            "<div class=\"scroll\"><table class=\"overview\">\n<caption>\(model.clusters.count) clusters, \(model.indicators.count) indicators"
+        html += scored ? "; scores 0–100 (higher is better), rank among these clusters in brackets" : ""
+        html +=
+            "</caption>\n<thead><tr><th scope=\"col\">Cluster</th><th scope=\"col\">Regions</th><th scope=\"col\">Sectors</th>"
+        let columns = ["index"] + SVGChart.radarAxes
+        if scored { for column in columns { html += "<th scope=\"col\">\(column.capitalized)</th>" } }
+        html += "<th scope=\"col\">Stars</th><th scope=\"col\">Class</th></tr></thead>\n<tbody>\n"
+        for (index, cluster) in model.clusters.enumerated() {
+            html += "<tr><th scope=\"row\"><a href=\"#cluster-\(index)\">\(e(cluster.name))</a></th>"
+            html +=
+                "<td>\(e(cluster.regions.joined(separator: ", ")))</td><td>\(e(cluster.sectors.joined(separator: ", ")))</td>"
+            if scored {
+                for column in columns {
+                    let entry = score(cluster, column)
+                    let rank = entry?.rank.map { " (\($0))" } ?? ""
+                    html += "<td class=\"num\">\(HTMLText.number(entry?.value))\(rank)</td>"
+                }
+            }
+            html +=
+                "<td class=\"num\">\(cluster.stars.map { "\($0) of 3" } ?? "–")</td><td>\(e(cluster.mappingClass ?? "–"))</td></tr>\n"
+        }
+        return html + "</tbody>\n</table></div>\n</section>\n"
+    }
+
+    private static func badges(_ flags: [String]) -> String {
+        flags.map { flag in
+            let meaning = flagMeanings.first { $0.0 == flag }?.1 ?? flag
+            return "<span class=\"flag\" title=\"\(HTMLText.escape(meaning))\">\(HTMLText.escape(flag))</span>"
+        }.joined()
+    }
+
+    private static func cluster(
+        _ cluster: ReportCluster, number: Int, model: ReportModel, indicators: [String: ReportIndicator]
+    ) -> String {
+        let e = HTMLText.escape
+        let label = "c\(number)"
+        var html =
+            "<section class=\"cluster\" id=\"cluster-\(number)\">\n<h2>\(e(cluster.name))</h2>\n<dl class=\"definition\">"
+        html += "<dt>Id</dt><dd><code>\(e(cluster.id))</code></dd>"
+        html += "<dt>Regions</dt><dd>\(e(cluster.regions.joined(separator: ", ")))</dd>"
+        html += "<dt>Sectors (NACE Rev. 2)</dt><dd>\(e(cluster.sectors.joined(separator: ", ")))</dd>"
+        html += "<dt>Reference area</dt><dd>\(e(cluster.reference))</dd>"
+        if !cluster.peers.isEmpty {
+            html += "<dt>Peer regions</dt><dd>\(e(cluster.peers.joined(separator: ", ")))</dd>"
+        }
+        if let members = cluster.members { html += "<dt>Member survey</dt><dd><code>\(e(members))</code></dd>" }
+        if let stars = cluster.stars { html += "<dt>Cluster Observatory stars</dt><dd>\(stars) of 3</dd>" }
+        if let mappingClass = cluster.mappingClass {
+            html += "<dt>Cluster Mapping class</dt><dd>\(e(mappingClass))</dd>"
+        }
+        html += "</dl>\n"
+        if !cluster.scores.isEmpty {
+            html += "<div class=\"charts\">"
+            let byID = Dictionary(cluster.scores.map { ($0.id, $0.value) }, uniquingKeysWith: { first, _ in first })
+            if let radar = SVGChart.radar(byID, label: "\(label)-radar") {
+                html +=
+                    "<figure class=\"chart\">\(radar)<figcaption>Pillars and transitions, 0–100</figcaption></figure>"
+            } else {
+                let bars = SVGChart.bars(SVGChart.radarAxes.map { ($0, byID[$0] ?? nil) }, label: "\(label)-bars")
+                html +=
+                    "<figure class=\"chart\">\(bars)<figcaption>Pillars and transitions, 0–100</figcaption></figure>"
+            }
+            if let index = score(cluster, "index") {
+                html += "<figure class=\"chart\">"
+                html += SVGChart.indexBand(
+                    value: index.value, low: index.low, high: index.high, label: "\(label)-index")
+                html += "<figcaption>Index \(HTMLText.number(index.value))"
+                if let low = index.low, let high = index.high {
+                    html += " (90 % of Monte Carlo runs between \(HTMLText.number(low)) and \(HTMLText.number(high)))"
+                }
+                html += "; coverage \(HTMLText.number(index.coverage * 100)) %</figcaption>"
+                if let rank = index.rank {
+                    html += SVGChart.rankStrip(rank: rank, count: model.clusters.count, label: "\(label)-rank")
+                }
+                html += "</figure>"
+            }
+            html += "</div>\n"
+        }
+        html += lists(cluster, indicators: indicators, model: model)
+        html += table(cluster, indicators: indicators, model: model, label: label)
+        return html + "</section>\n"
+    }
+
+    private static func lists(_ cluster: ReportCluster, indicators: [String: ReportIndicator], model: ReportModel)
+        -> String
+    {
+        let e = HTMLText.escape
+        func name(_ id: String) -> String { e(indicators[id]?.name ?? id) }
+        var parts: [String] = []
+        if !cluster.strengths.isEmpty {
+            parts.append(
+                "<div><h3>Strengths</h3><ul>" + cluster.strengths.map { "<li>\(name($0))</li>" }.joined()
+                    + "</ul></div>")
+        }
+        if !cluster.weaknesses.isEmpty {
+            parts.append(
+                "<div><h3>Weaknesses</h3><ul>" + cluster.weaknesses.map { "<li>\(name($0))</li>" }.joined()
+                    + "</ul></div>")
+        }
+        if !cluster.similar.isEmpty {
+            let names = Dictionary(model.clusters.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
+            parts.append(
+                "<div><h3>Most similar profiles</h3><ul>"
+                    + cluster.similar.map {
+                        "<li>\(e(names[$0.id] ?? $0.id)) (distance \(HTMLText.number($0.distance)))</li>"
+                    }
+                    .joined() + "</ul></div>")
+        }
+        let progress = cluster.headlines.filter { $0.progress != nil }
+        if !progress.isEmpty {
+            parts.append(
+                "<div><h3>Progress towards targets</h3><ul>"
+                    + progress.map { "<li>\(name($0.indicator)): \(e($0.progress ?? ""))</li>" }.joined()
+                    + "</ul></div>")
+        }
+        return parts.isEmpty ? "" : "<div class=\"lists\">" + parts.joined() + "</div>\n"
+    }
+
+    private static func table(
+        _ cluster: ReportCluster, indicators: [String: ReportIndicator], model: ReportModel, label: String
+    ) -> String {
+        let e = HTMLText.escape
+        let scored = cluster.values.contains { $0.score != nil }
+        var html = "<table>\n<caption>Indicators of \(e(cluster.name)): headline value (latest period with a value)"
+        html += scored ? ", normalised score 0–100 and rank among the report's clusters" : ""
+        html +=
+            "</caption>\n<thead><tr><th scope=\"col\">Indicator</th><th scope=\"col\">Value</th><th scope=\"col\">Period</th>"
+        html += "<th scope=\"col\">Status</th>"
+        if scored { html += "<th scope=\"col\">Score</th><th scope=\"col\">Rank</th>" }
+        html += "<th scope=\"col\">Trend</th></tr></thead>\n"
+        let columns = scored ? 7 : 5
+        for pillar in ["economic", "social", "environmental"] {
+            let rows = model.indicators.filter { $0.pillar == pillar }
+            guard !rows.isEmpty else { continue }
+            html += "<tbody><tr><th class=\"group\" scope=\"rowgroup\" colspan=\"\(columns)\">\(pillar)</th></tr>\n"
+            for indicator in rows {
+                let values = cluster.values.filter { $0.indicator == indicator.id }
+                guard let headline = values.first(where: \.isHeadline) ?? values.last else { continue }
+                html +=
+                    "<tr><th scope=\"row\">\(e(indicator.name)) <span class=\"small\"><code>\(e(indicator.id))</code></span>"
+                if let reason = headline.reason { html += "<div class=\"reason\">\(e(reason))</div>" }
+                if !headline.sources.isEmpty {
+                    html += "<details><summary class=\"small\">sources</summary><ul class=\"small\">"
+                    for source in headline.sources {
+                        let parts = source.components(separatedBy: " sha256:")
+                        let file =
+                            parts.first.map { ($0 as String).split(separator: "/").last.map(String.init) ?? $0 }
+                            ?? source
+                        html +=
+                            "<li><code>\(e(file))</code> \(e(parts.count > 1 ? HTMLText.shortDigest(parts[1]) : ""))</li>"
+                    }
+                    html += "</ul></details>"
+                }
+                html +=
+                    "</th><td class=\"num\">\(HTMLText.number(headline.value)) <span class=\"small\">\(e(indicator.unit))</span></td>"
+                html += "<td>\(e(headline.period ?? "–"))</td>"
+                html +=
+                    "<td class=\"status-\(e(headline.status))\">\(e(headline.status)) \(badges(headline.flags))</td>"
+                if scored {
+                    html += "<td class=\"num\">\(HTMLText.number(headline.score))</td>"
+                    html += "<td class=\"num\">\(headline.rank.map(String.init) ?? "–")</td>"
+                }
+                let spark = SVGChart.sparkline(
+                    values.map(\.value), periods: values.map { $0.period ?? "" }, label: "\(label)-\(indicator.id)")
+                html += "<td>\(spark ?? "")</td></tr>\n"
+            }
+            html += "</tbody>\n"
+        }
+        return html + "</table>\n"
+    }
+
+    private static func methods(_ model: ReportModel) -> String {
+        let e = HTMLText.escape
+        var html = "<section id=\"methods\">\n<h2>Methods</h2>\n<dl class=\"definition\">"
+        for method in model.methods { html += "<dt>\(e(method.name))</dt><dd>\(e(method.description))</dd>" }
+        html += "</dl>\n<table>\n<caption>Indicator definitions</caption>\n<thead><tr><th scope=\"col\">Indicator</th>"
+        html += "<th scope=\"col\">Pillar, tags</th><th scope=\"col\">Unit, direction</th><th scope=\"col\">Method</th>"
+        html += "<th scope=\"col\">Bindings and references</th></tr></thead>\n<tbody>\n"
+        for indicator in model.indicators {
+            html +=
+                "<tr><th scope=\"row\">\(e(indicator.name))<div class=\"small\"><code>\(e(indicator.id))</code></div>"
+            html += "<div class=\"small\">\(e(indicator.description))</div></th>"
+            html += "<td>\(e(([indicator.pillar] + indicator.tags).joined(separator: ", ")))</td>"
+            html +=
+                "<td>\(e(indicator.unit)), \(e(indicator.direction == "none" ? "descriptive" : indicator.direction + " is better"))</td>"
+            html += "<td><code>\(e(indicator.method))</code></td><td class=\"small\">"
+            html += (indicator.sources.map { "<code>\(e($0))</code>" } + indicator.references.map(e)).joined(
+                separator: "<br/>")
+            html += "</td></tr>\n"
+        }
+        html += "</tbody>\n</table>\n</section>\n<section id=\"sources\">\n<h2>Sources</h2>\n<table>\n"
+        html +=
+            "<caption>Files read (SHA-256 identifies the exact bytes)</caption>\n<thead><tr><th scope=\"col\">File</th>"
+        html += "<th scope=\"col\">Format</th><th scope=\"col\">Dataflows</th><th scope=\"col\">Observations</th>"
+        html += "<th scope=\"col\">SHA-256</th></tr></thead>\n<tbody>\n"
+        for source in model.sources {
+            html += "<tr><td><code>\(e(source.file.path))</code></td><td>\(e(source.format))</td>"
+            html +=
+                "<td>\(e(source.dataflows.joined(separator: ", ")))</td><td class=\"num\">\(HTMLText.number(Double(source.observations)))</td>"
+            html += "<td><code class=\"small\">\(e(source.file.sha256))</code></td></tr>\n"
+        }
+        html +=
+            "</tbody>\n</table>\n</section>\n</main>\n<footer class=\"small\">Generated by ClusterLens \(e(model.toolVersion)) "
+        html +=
+            "on \(e(model.generatedAt)). Every value states its sources, flags and method; see Methods.</footer>\n</body>\n</html>\n"
+        return html
+    }
+}

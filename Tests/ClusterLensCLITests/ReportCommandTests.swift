@@ -70,6 +70,32 @@ struct ReportCommandTests {
         #expect(FileManager.default.fileExists(atPath: folder.path("out/cli.json")))
     }
 
+    /// The demo end to end: every built-in format, each checked by an independent reader.
+    @Test("demo writes every format; XML and JSON validate, the CSV reads back, the HTML holds its charts")
+    func demoWritesEveryFormat() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let out = folder.path("demo")
+        let result = try runCLI(["demo", "--out", out], in: CLITestPaths.packageRoot, timeout: 300)
+        #expect(result.status == 0, "\(result)")
+        let names = try FileManager.default.contentsOfDirectory(atPath: out).sorted()
+        #expect(
+            names == [
+                "clusterlens-demo-scores.csv", "clusterlens-demo.csv", "clusterlens-demo.html", "clusterlens-demo.json",
+                "clusterlens-demo.xml",
+            ])
+        let validation = try runCLI(["validate", out + "/clusterlens-demo.xml", out + "/clusterlens-demo.json"])
+        #expect(validation.status == 0, "\(validation)")
+        let csv = parseCSV(try String(contentsOfFile: out + "/clusterlens-demo.csv", encoding: .utf8))
+        #expect(csv.first?.first == "cluster_id")
+        #expect(Set(csv.dropFirst().map { $0[0] }).count == 6, "six clusters")
+        #expect(csv.dropFirst().allSatisfy { $0.count == csv.first?.count })
+        let html = try String(contentsOfFile: out + "/clusterlens-demo.html", encoding: .utf8)
+        #expect(html.components(separatedBy: "<svg class=\"radar\"").count - 1 == 6)
+        #expect(html.components(separatedBy: "<svg class=\"spark\"").count - 1 > 100)
+        #expect(!html.contains("<script") && !html.contains("src=\"http"))
+    }
+
     @Test("An unknown format exits 10 and names the built-in formats")
     func unknownFormat() throws {
         let folder = try TemporaryFolder()

@@ -4,10 +4,10 @@ internal import ClusterLensImport
 ///
 /// - `NAME.csv`: one row per cluster, indicator and period — `cluster_id, cluster_name, indicator_id,
 ///   indicator_name, pillar, tags, unit, direction, period, headline, value, status, flags, reason,
-///   direction_adjusted, score, rank, progress, sources, series_keys`. A missing value is an empty
+///   direction_adjusted, score, rank, percentile, progress, sources, series_keys`. A missing value is an empty
 ///   field; lists (tags, flags, sources, series keys) are joined with `;`.
 /// - `NAME-scores.csv`: one row per cluster and composite node — `cluster_id, cluster_name, kind, id,
-///   value, coverage, rank, median, low, high`.
+///   value, coverage, rank, median, low, high, rank_median, rank_low, rank_high`.
 public struct CSVReportExporter: Exporter {
     public let format = "csv"
     public let summary =
@@ -17,11 +17,12 @@ public struct CSVReportExporter: Exporter {
     public static let valueColumns = [
         "cluster_id", "cluster_name", "indicator_id", "indicator_name", "pillar", "tags", "unit", "direction",
         "period", "headline", "value", "status", "flags", "reason", "direction_adjusted", "score", "rank",
-        "progress", "sources", "series_keys",
+        "percentile", "progress", "sources", "series_keys",
     ]
     /// The header of the scores table.
     public static let scoreColumns = [
         "cluster_id", "cluster_name", "kind", "id", "value", "coverage", "rank", "median", "low", "high",
+        "rank_median", "rank_low", "rank_high",
     ]
 
     /// Creates the exporter.
@@ -43,7 +44,7 @@ public struct CSVReportExporter: Exporter {
                             indicator?.direction ?? "", value.period ?? "", value.isHeadline ? "true" : "false",
                             Self.number(value.value), value.status, value.flags.joined(separator: ";"),
                             value.reason ?? "", Self.number(value.directionAdjusted), Self.number(value.score),
-                            value.rank.map(String.init) ?? "", value.progress ?? "",
+                            value.rank.map(String.init) ?? "", Self.number(value.percentile), value.progress ?? "",
                             value.sources.joined(separator: ";"), value.seriesKeys.joined(separator: ";"),
                         ], to: output)
                 }
@@ -57,7 +58,8 @@ public struct CSVReportExporter: Exporter {
                         [
                             cluster.id, cluster.name, score.kind, score.id, Self.number(score.value),
                             Self.number(score.coverage), score.rank.map(String.init) ?? "", Self.number(score.median),
-                            Self.number(score.low), Self.number(score.high),
+                            Self.number(score.low), Self.number(score.high), Self.number(score.rankMedian),
+                            Self.number(score.rankLow), Self.number(score.rankHigh),
                         ], to: output)
                 }
             }

@@ -113,6 +113,9 @@ enum ReportJSONWriter {
             try json.field("median", number: score.median)
             try json.field("low", number: score.low)
             try json.field("high", number: score.high)
+            try json.field("rankMedian", number: score.rankMedian)
+            try json.field("rankLow", number: score.rankLow)
+            try json.field("rankHigh", number: score.rankHigh)
             try json.endObject()
         }
         try json.endArray()
@@ -137,6 +140,7 @@ enum ReportJSONWriter {
         try json.field("score", number: value.score)
         try json.key("rank")
         try json.integer(value.rank)
+        try json.field("percentile", number: value.percentile)
         try json.field("progress", value.progress)
         try json.field("sources", strings: value.sources)
         try json.field("seriesKeys", strings: value.seriesKeys)

@@ -192,6 +192,9 @@ public struct ReportValue: Sendable {
     public var score: Double?
     /// The rank among the report's clusters (1 = best), when ranked.
     public var rank: Int?
+    /// The percentile rank among the report's clusters, 100 × (n − rank) / (n − 1) over the n
+    /// clusters with a score (100 = best, 0 = last; 100 for a single one), when ranked.
+    public var percentile: Double?
     /// The progress category towards a target, when one is set.
     public var progress: String?
     /// Source files with SHA-256 (`path sha256:…`).
@@ -241,6 +244,12 @@ public struct ReportScore: Sendable, Equatable {
     public var low: Double?
     /// 95th percentile.
     public var high: Double?
+    /// Uncertainty of the rank: median, 5th and 95th percentile over the Monte Carlo runs.
+    public var rankMedian: Double?
+    /// 5th percentile of the rank.
+    public var rankLow: Double?
+    /// 95th percentile of the rank.
+    public var rankHigh: Double?
 
     /// Creates a score.
     public init(

@@ -81,6 +81,9 @@ enum ReportScoring {
                 model.clusters[index].values[valueIndex].directionAdjusted = scored.directionAdjusted
                 model.clusters[index].values[valueIndex].score = scored.normalised
                 model.clusters[index].values[valueIndex].rank = ranks[indicator]?[id]
+                model.clusters[index].values[valueIndex].percentile = ranks[indicator]?[id].map { rank in
+                    percentile(rank: rank, of: ranks[indicator]?.count ?? 1)
+                }
                 var flags = model.clusters[index].values[valueIndex].flags
                 if scored.imputed { flags.append("imputed") }
                 if scored.winsorised { flags.append("winsorised") }
@@ -117,16 +120,25 @@ enum ReportScoring {
             model.clusters[index].scores[scoreIndex].median = summary.medianScore
             model.clusters[index].scores[scoreIndex].low = summary.lowScore
             model.clusters[index].scores[scoreIndex].high = summary.highScore
+            model.clusters[index].scores[scoreIndex].rankMedian = summary.medianRank
+            model.clusters[index].scores[scoreIndex].rankLow = summary.lowRank
+            model.clusters[index].scores[scoreIndex].rankHigh = summary.highRank
         }
         var text =
             "Monte Carlo over \(analysis.assumptions.joined(separator: ", ")): \(analysis.runs) runs; "
-            + "low and high are the 5th and 95th percentiles of each cluster's index score"
+            + "low and high are the 5th and 95th percentiles of each cluster's index score, rankLow and "
+            + "rankHigh those of its rank"
         let indices = analysis.sensitivity.map { entry in
             "\(entry.assumption) first-order \(ReportText.number(entry.firstOrder.map { ($0 * 1000).rounded() / 1000 }) ?? "–"), "
                 + "total \(ReportText.number(entry.total.map { ($0 * 1000).rounded() / 1000 }) ?? "–")"
         }
         if !indices.isEmpty { text += "; sensitivity of the mean rank shift: " + indices.joined(separator: "; ") }
         model.methods.append(ReportMethod(name: "uncertainty", description: text))
+    }
+
+    /// The percentile rank of `rank` among `count`: 100 × (count − rank) / (count − 1), 100 = best.
+    static func percentile(rank: Int, of count: Int) -> Double {
+        count > 1 ? 100 * Double(count - rank) / Double(count - 1) : 100
     }
 
     /// Ranks by descending score, 1 = best, ties sharing the lowest rank (1, 2, 2, 4); a missing score has no rank.

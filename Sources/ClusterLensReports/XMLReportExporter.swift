@@ -119,6 +119,9 @@ public struct XMLReportExporter: Exporter {
             try number("median", score.median, xml)
             try number("low", score.low, xml)
             try number("high", score.high, xml)
+            try number("rankMedian", score.rankMedian, xml)
+            try number("rankLow", score.rankLow, xml)
+            try number("rankHigh", score.rankHigh, xml)
             try xml.endElement()
         }
         try xml.endElement()
@@ -146,6 +149,7 @@ public struct XMLReportExporter: Exporter {
         try number("directionAdjusted", value.directionAdjusted, xml)
         try number("score", value.score, xml)
         if let rank = value.rank { try xml.attribute("rank", String(rank)) }
+        try number("percentile", value.percentile, xml)
         if let progress = value.progress { try xml.attribute("progress", progress) }
         for flag in value.flags { try xml.element("flag", text: flag) }
         if let reason = value.reason { try xml.element("reason", text: reason) }

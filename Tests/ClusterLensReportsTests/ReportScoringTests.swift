@@ -55,6 +55,9 @@ struct ReportScoringTests {
         let es52 = try #require(model.clusters.first { $0.id == "es52" })
         let employment = try #require(es52.headlines.first { $0.indicator == "employment" })
         #expect(employment.score == 0 && employment.rank == 3 && employment.directionAdjusted == 500)
+        #expect(employment.percentile == 0, "last of three: 100 × (3 − 3) / 2")
+        let es51 = try #require(model.clusters.first { $0.id == "es51" })
+        #expect(es51.headlines.first { $0.indicator == "employment" }?.percentile == 100, "tied first")
         let units = try #require(es52.headlines.first { $0.indicator == "local_units" })
         #expect(units.score == nil && units.rank == nil, "a missing value gets no score and no rank")
         #expect(model.methods.contains { $0.name == "normalisation" && $0.description.contains("min-max") })
@@ -70,6 +73,7 @@ struct ReportScoringTests {
             let index = try #require(cluster.scores.first { $0.kind == "index" })
             let (low, high, value) = (try #require(index.low), try #require(index.high), try #require(index.value))
             #expect(low <= high)
+            #expect((index.rankLow ?? 0) >= 1 && (index.rankLow ?? 0) <= (index.rankHigh ?? 0))
             #expect(low <= value + 1e-9 || high >= value - 1e-9)
         }
         let (again, otherFolder) = try Self.model(

@@ -157,6 +157,9 @@ public struct HTMLReportExporter: Exporter {
                 if let low = index.low, let high = index.high {
                     html += " (90 % of Monte Carlo runs between \(HTMLText.number(low)) and \(HTMLText.number(high)))"
                 }
+                if let low = index.rankLow, let high = index.rankHigh {
+                    html += "; rank between \(HTMLText.number(low)) and \(HTMLText.number(high)) in 90 % of runs"
+                }
                 html += "; coverage \(HTMLText.number(index.coverage * 100)) %</figcaption>"
                 if let rank = index.rank {
                     html += SVGChart.rankStrip(rank: rank, count: model.clusters.count, label: "\(label)-rank")
@@ -211,13 +214,19 @@ public struct HTMLReportExporter: Exporter {
         let e = HTMLText.escape
         let scored = cluster.values.contains { $0.score != nil }
         var html = "<table>\n<caption>Indicators of \(e(cluster.name)): headline value (latest period with a value)"
-        html += scored ? ", normalised score 0–100 and rank among the report's clusters" : ""
+        html +=
+            scored
+            ? "; raw, direction-adjusted and normalised (0–100) values side by side, with the rank among the report's clusters"
+            : ""
         html +=
             "</caption>\n<thead><tr><th scope=\"col\">Indicator</th><th scope=\"col\">Value</th><th scope=\"col\">Period</th>"
         html += "<th scope=\"col\">Status</th>"
-        if scored { html += "<th scope=\"col\">Score</th><th scope=\"col\">Rank</th>" }
+        if scored {
+            html += "<th scope=\"col\" title=\"the value with lower-is-better indicators negated\">Adjusted</th>"
+            html += "<th scope=\"col\">Score</th><th scope=\"col\">Rank (percentile)</th>"
+        }
         html += "<th scope=\"col\">Trend</th></tr></thead>\n"
-        let columns = scored ? 7 : 5
+        let columns = scored ? 8 : 5
         for pillar in ["economic", "social", "environmental"] {
             let rows = model.indicators.filter { $0.pillar == pillar }
             guard !rows.isEmpty else { continue }
@@ -246,8 +255,10 @@ public struct HTMLReportExporter: Exporter {
                 html +=
                     "<td class=\"status-\(e(headline.status))\">\(e(headline.status)) \(badges(headline.flags))</td>"
                 if scored {
+                    html += "<td class=\"num\">\(HTMLText.number(headline.directionAdjusted))</td>"
                     html += "<td class=\"num\">\(HTMLText.number(headline.score))</td>"
-                    html += "<td class=\"num\">\(headline.rank.map(String.init) ?? "–")</td>"
+                    let percentile = headline.percentile.map { " (\(HTMLText.number($0)))" } ?? ""
+                    html += "<td class=\"num\">\(headline.rank.map(String.init) ?? "–")\(percentile)</td>"
                 }
                 let spark = SVGChart.sparkline(
                     values.map(\.value), periods: values.map { $0.period ?? "" }, label: "\(label)-\(indicator.id)")

@@ -55,10 +55,18 @@ public struct ReportBuilder {
     public func build(
         _ definition: ReportDefinition, definitionSHA256: String?, generatedAt: String
     ) throws(IndicatorsError) -> ReportModel {
-        let selected = try indicators(for: definition)
+        let data = try Self.load(definition.dataFiles)
+        return try build(
+            definition, data: data, definitionSHA256: definitionSHA256, generatedAt: generatedAt)
+    }
+
+    /// Loads statistics files into one store, with the report's description of each.
+    ///
+    /// - Throws: ``ClusterLensIndicators/IndicatorsError`` naming an unreadable file.
+    public static func load(_ files: [String]) throws(IndicatorsError) -> LoadedData {
         var store = ObservationStore()
         var sources: [ReportSource] = []
-        for file in definition.dataFiles {
+        for file in files {
             let summary = try store.load(file: file)
             sources.append(
                 ReportSource(
@@ -66,7 +74,24 @@ public struct ReportBuilder {
                     format: summary.source.format.rawValue, dataflows: summary.dataflows,
                     observations: summary.observations))
         }
-        var engine = IndicatorEngine(store: store)
+        return LoadedData(store: store, sources: sources)
+    }
+
+    /// Statistics loaded once and shared by every report that reads the same files (a batch).
+    public struct LoadedData: Sendable {
+        /// The observations.
+        public var store: ObservationStore
+        /// The files, in load order.
+        public var sources: [ReportSource]
+    }
+
+    /// Builds the model from statistics already loaded (the definition's `dataFiles`).
+    public func build(
+        _ definition: ReportDefinition, data: LoadedData, definitionSHA256: String?, generatedAt: String
+    ) throws(IndicatorsError) -> ReportModel {
+        let selected = try indicators(for: definition)
+        let sources = data.sources
+        var engine = IndicatorEngine(store: data.store)
         try engine.loadSurveys(for: definition.clusters)
         let clusters = definition.clusters.map { cluster in
             ReportCluster(

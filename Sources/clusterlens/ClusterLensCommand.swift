@@ -2,14 +2,14 @@ import ArgumentParser
 
 /// The `clusterlens` command-line tool: thin; parses arguments, calls the libraries, prints.
 @main
-struct ClusterLensCommand: ParsableCommand {
+struct ClusterLensCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "clusterlens",
         abstract: "Triple-bottom-line reports on industrial clusters from official statistics (SDMX-ML).",
         version: ToolVersion.current,
         subcommands: [
             InspectCommand.self, ConvertCommand.self, IndicatorsCommand.self, ComputeCommand.self, ReportCommand.self,
-            DemoCommand.self, ValidateCommand.self, BenchmarkCompositeCommand.self,
+            DemoCommand.self, ValidateCommand.self, BatchCommand.self, BenchmarkCompositeCommand.self,
         ]
     )
 }

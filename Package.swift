@@ -26,11 +26,12 @@ let package = Package(
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"])]
         ),
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .target(name: "ClusterLensXML", dependencies: ["CLibXML2"], swiftSettings: strictSettings),
         .target(name: "ClusterLensCore", swiftSettings: strictSettings),
         .target(
             name: "ClusterLensImport",
-            dependencies: ["ClusterLensCore", "ClusterLensXML"],
+            dependencies: ["ClusterLensCore", "ClusterLensXML", "CZlib"],
             swiftSettings: strictSettings
         ),
         .target(

@@ -28,6 +28,9 @@ public struct ReportDefinition: Sendable {
     public var clusters: [ClusterDefinition]
     /// The statistics files, resolved from the files, folders and globs of `data:`.
     public var dataFiles: [String]
+    /// The feeds of `data:` (URLs or `provider:flow/key`), fetched through the cache before the
+    /// report is built (``ReportFeeds``).
+    public var feeds: [String] = []
     /// The indicator selectors: ids, pillar names, transition tags, or `all` (the default).
     public var indicators: [String]
     /// The periods.

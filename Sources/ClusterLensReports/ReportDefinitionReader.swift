@@ -1,4 +1,5 @@
 internal import ClusterLensCore
+internal import ClusterLensImport
 public import ClusterLensIndicators
 internal import Foundation
 public import Yams
@@ -9,7 +10,8 @@ public import Yams
 /// id: demo
 /// title: Six European clusters, triple bottom line
 /// clusters: clusters.yaml            # a cluster file, or a list of clusters written here
-/// data: [data/*.xml, more/]          # files, folders (their .xml/.csv files) and globs
+/// data: [data/*.xml, more/]          # files, folders (their .xml/.csv files), globs, and feeds
+///                                    # (URLs or provider:flow/key, fetched through the cache)
 /// indicators: [all]                  # ids, pillars (economic…), transition tags (green…), or all
 /// periods: 2015-2023                 # latest (default), a year, or a range of years
 /// peers: [ES52]                      # optional: added to every cluster's peer regions
@@ -74,7 +76,7 @@ public struct ReportDefinitionReader: YAMLReader {
                 for peer in peers where !clusters[index].peers.contains(peer) { clusters[index].peers.append(peer) }
             }
         }
-        let data = try dataFiles(field("data"))
+        let (data, feeds) = try dataSources(field("data"))
         var indicators = ["all"]
         if let indicatorsField = fields["indicators"] {
             indicators = try items(indicatorsField, expected: "indicator ids, pillars or tags", example: "all").map {
@@ -104,6 +106,7 @@ public struct ReportDefinitionReader: YAMLReader {
                 try TargetsReader(file: file).targets(in: field.value)
             } ?? [],
             outputFolder: resolve("out"), indicatorFolders: folders)
+        definition.feeds = feeds
         if let outputs = fields["outputs"] { try self.outputs(outputs, into: &definition) }
         return definition
     }
@@ -120,18 +123,25 @@ public struct ReportDefinitionReader: YAMLReader {
         }
     }
 
-    /// The files of `data:`: each item a file, a folder (its `.xml` and `.csv` files) or a glob.
-    private func dataFiles(_ field: YAMLField) throws -> [String] {
+    /// The files of `data:` — each item a file, a folder (its `.xml` and `.csv` files) or a glob —
+    /// and its feeds (URLs and `provider:flow/key`, checked here, fetched later).
+    private func dataSources(_ field: YAMLField) throws -> (files: [String], feeds: [String]) {
         var files: [String] = []
-        for node in try items(field, expected: "files, folders or globs", example: "data/*.xml") {
+        var feeds: [String] = []
+        for node in try items(field, expected: "files, folders, globs or feeds", example: "data/*.xml") {
             let pattern = try text(YAMLField(name: "a data source", key: nil, value: node), expected: "a path")
+            if FeedSource.isFeed(pattern) {
+                do { _ = try FeedSource(pattern) } catch { throw self.error(error.message, node) }
+                feeds.append(pattern)
+                continue
+            }
             let matches = Self.expand(resolve(pattern))
             guard !matches.isEmpty else {
                 throw error("\"\(pattern)\" matches no file (resolved against \(folder.isEmpty ? "." : folder))", node)
             }
             for match in matches where !files.contains(match) { files.append(match) }
         }
-        return files
+        return (files, feeds)
     }
 
     /// A file, the `.xml`/`.csv` files of a folder, or the files a glob pattern matches, sorted.

@@ -34,6 +34,8 @@ struct BatchCommand: AsyncParsableCommand {
         help: ArgumentHelp("A folder of exporter plug-ins, searched before PATH; repeatable.", valueName: "DIR"))
     var pluginFolders: [String] = []
 
+    @OptionGroup var feeds: FeedOptions
+
     func validate() throws {
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be 1 or more") }
     }
@@ -42,10 +44,14 @@ struct BatchCommand: AsyncParsableCommand {
         let clock = ContinuousClock()
         let start = clock.now
         let startedAt = ReportOutputOptions.now()
-        let batch: BatchManifest
+        var batch: BatchManifest
         let catalogue: IndicatorCatalogue
         do {
             batch = try BatchManifest.load(file: manifest)
+            let fetcher = feeds.fetcher()
+            for index in batch.reports.indices {
+                batch.reports[index] = try await ReportFeeds.resolve(batch.reports[index], with: fetcher)
+            }
             let folders =
                 (IndicatorsCommand.CatalogueOptions.bundledFolder.map { [$0] } ?? [])
                 + Set(batch.reports.flatMap(\.indicatorFolders)).sorted()

@@ -9,7 +9,8 @@ struct ClusterLensCommand: AsyncParsableCommand {
         version: ToolVersion.current,
         subcommands: [
             InspectCommand.self, ConvertCommand.self, IndicatorsCommand.self, ComputeCommand.self, ReportCommand.self,
-            DemoCommand.self, ValidateCommand.self, BatchCommand.self, BenchmarkCompositeCommand.self,
+            DemoCommand.self, ValidateCommand.self, BatchCommand.self, FetchCommand.self,
+            BenchmarkCompositeCommand.self,
         ]
     )
 }

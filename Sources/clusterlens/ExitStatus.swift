@@ -20,6 +20,7 @@ import Foundation
 /// | 10 | an indicator, cluster or report definition file breaks its rules, or an unknown format |
 /// | 11 | an exporter failed (the other formats were written) |
 /// | 12 | a report file does not validate against its schema |
+/// | 13 | a feed cannot be fetched (HTTP or network error, not SDMX, SDMX error, not cached offline) |
 /// | 64 | bad command-line usage (`EX_USAGE`, from swift-argument-parser) |
 enum ExitStatus {
     static func code(for error: any Error) -> Int32 {
@@ -35,6 +36,7 @@ enum ExitStatus {
             }
         case is OutputError: return 9
         case let error as IndicatorsError: return error.code == .unreadable ? 3 : 10
+        case let error as FeedError: return error.code == .source ? 10 : 13
         case let error as ReportError:
             switch error.code {
             case .source, .unreadable: return 3

@@ -1,10 +1,11 @@
 import ArgumentParser
+import ClusterLensImport
 import ClusterLensIndicators
 import ClusterLensReports
 import Foundation
 
 /// `clusterlens report DEFINITION [--out DIR] [--format xml,csv,json,html]`.
-struct ReportCommand: ParsableCommand {
+struct ReportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
         abstract: "Build one report from a definition file and write it in every format asked.",
@@ -20,9 +21,10 @@ struct ReportCommand: ParsableCommand {
     var definition: String
 
     @OptionGroup var output: ReportOutputOptions
+    @OptionGroup var feeds: FeedOptions
 
-    func run() throws {
-        try output.build(definitionFile: definition)
+    func run() async throws {
+        try await output.build(definitionFile: definition, fetcher: feeds.fetcher())
     }
 }
 
@@ -42,10 +44,12 @@ struct ReportOutputOptions: ParsableArguments {
     @Flag(help: "Print nothing but errors.")
     var quiet = false
 
-    /// Reads the definition, builds the model, writes every format and prints one line per file.
-    func build(definitionFile: String) throws {
+    /// Reads the definition, fetches its feeds, builds the model, writes every format and prints one
+    /// line per file.
+    func build(definitionFile: String, fetcher: FeedFetcher) async throws {
         do {
-            var definition = try ReportDefinitionReader.load(file: definitionFile)
+            var definition = try await ReportFeeds.resolve(
+                try ReportDefinitionReader.load(file: definitionFile), with: fetcher)
             if let out { definition.outputFolder = out }
             if let format {
                 definition.formats = format.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
@@ -89,7 +93,7 @@ struct ReportOutputOptions: ParsableArguments {
 }
 
 /// `clusterlens demo [--out DIR]`: the demo report on the bundled synthetic data.
-struct DemoCommand: ParsableCommand {
+struct DemoCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "demo",
         abstract: "Run the demo report (Reports/demo: six clusters, synthetic Eurostat-shaped data) in every format.",
@@ -100,14 +104,16 @@ struct DemoCommand: ParsableCommand {
 
     @OptionGroup var output: ReportOutputOptions
 
-    func run() throws {
+    func run() async throws {
         guard let reports = BundledFolder.path("Reports", variable: "CLUSTERLENS_REPORTS") else {
             ExitStatus.printError("error: the Reports folder is not found (set CLUSTERLENS_REPORTS)")
             throw ExitCode(3)
         }
         var output = output
         if output.out == nil { output.out = "clusterlens-demo" }
-        try output.build(definitionFile: (reports as NSString).appendingPathComponent("demo/demo.yaml"))
+        let definition = (reports as NSString).appendingPathComponent("demo/demo.yaml")
+        try await output.build(
+            definitionFile: definition, fetcher: FeedFetcher(cache: FeedCache(folder: FeedCache.defaultFolder)))
     }
 }
 

@@ -96,6 +96,30 @@ struct ReportCommandTests {
         #expect(!html.contains("<script") && !html.contains("src=\"http"))
     }
 
+    @Test("batch runs every report, prints the summary, writes the run record and exits 1 when one failed")
+    func batchWithAFailure() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        _ = try Self.definition(in: folder, formats: "json")
+        try "id: broken\nclusters: clusters.yaml\ndata: [missing-*.xml]\n".write(
+            toFile: folder.path("broken.yaml"), atomically: true, encoding: .utf8)
+        try "reports: [report.yaml]\noutputs: {folder: runs}\n".write(
+            toFile: folder.path("good.yaml"), atomically: true, encoding: .utf8)
+        let good = try runCLI(["batch", folder.path("good.yaml"), "--jobs", "2"])
+        #expect(good.status == 0, "\(good)")
+        #expect(good.stdoutLines.first?.hasPrefix("report") == true)
+        #expect(good.stdout.contains("1 reports, 0 failed"))
+        #expect(FileManager.default.fileExists(atPath: folder.path("runs/cli/cli.json")))
+        #expect(FileManager.default.fileExists(atPath: folder.path("runs/run-record.json")))
+        #expect(good.stderr.contains("[1/1] cli: ok"), "plain progress lines when not a terminal: \(good.stderr)")
+        // A manifest naming a definition whose data glob matches nothing fails to load: exit 10 with the line.
+        try "reports: [report.yaml, broken.yaml]\n".write(
+            toFile: folder.path("bad.yaml"), atomically: true, encoding: .utf8)
+        let bad = try runCLI(["batch", folder.path("bad.yaml")])
+        #expect(bad.status == 10, "\(bad)")
+        #expect(bad.stderr.contains("broken.yaml:3:"), "\(bad)")
+    }
+
     @Test("An unknown format exits 10 and names the built-in formats")
     func unknownFormat() throws {
         let folder = try TemporaryFolder()

@@ -39,7 +39,12 @@ extension ObservationStore {
     public mutating func load(
         file path: String, dataflow: String? = nil, structures: StructureCollection? = nil
     ) throws(IndicatorsError) -> StoreLoadSummary {
-        let sha256 = try SHA256.hexDigest(ofFile: path)
+        let sha256: String
+        do {
+            sha256 = try SHA256.hexDigest(ofFile: path)
+        } catch {
+            throw IndicatorsError(.unreadable, error.message, file: path)
+        }
         let head = try Self.head(of: path)
         let format: DataSource.Format
         var loader = StoreLoader(store: self, explicitDataflow: dataflow)

@@ -1,3 +1,4 @@
+internal import ClusterLensImport
 public import ClusterLensIndicators
 internal import Foundation
 

@@ -1,3 +1,4 @@
+internal import ClusterLensImport
 internal import ClusterLensIndicators
 internal import Foundation
 

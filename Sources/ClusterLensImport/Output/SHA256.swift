@@ -87,8 +87,8 @@ public struct SHA256: Sendable {
     ///
     /// - Parameter path: The file.
     /// - Returns: 64 lower-case hexadecimal digits.
-    /// - Throws: ``IndicatorsError`` with code ``IndicatorsError/Code/unreadable`` when the file cannot be read.
-    public static func hexDigest(ofFile path: String) throws(IndicatorsError) -> String {
+    /// - Throws: ``ImportError`` with code ``ImportError/Code/unreadable`` when the file cannot be read.
+    public static func hexDigest(ofFile path: String) throws(ImportError) -> String {
         var hash = SHA256()
         do {
             let handle = try FileHandle(forReadingFrom: URL(fileURLWithPath: path))
@@ -97,7 +97,7 @@ public struct SHA256: Sendable {
                 hash.update(chunk)
             }
         } catch {
-            throw IndicatorsError(.unreadable, "cannot read the file: \(error.localizedDescription)", file: path)
+            throw ImportError(.unreadable, "cannot read the file: \(error.localizedDescription)", file: path)
         }
         return hash.hexDigest()
     }

@@ -1,4 +1,4 @@
-import ClusterLensIndicators
+import ClusterLensImport
 import Testing
 
 @Suite("SHA-256")

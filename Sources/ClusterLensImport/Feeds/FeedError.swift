@@ -1,0 +1,41 @@
+/// An error fetching a statistical feed: every error names the URL.
+public struct FeedError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// The kind of error; stable, for exit statuses.
+    public enum Code: String, Sendable, Equatable {
+        /// A source that is neither a URL nor `provider:flow[/key]`, or an unknown provider.
+        case source
+        /// The server answered with an HTTP error status.
+        case http
+        /// No answer: connection refused, DNS, time-out (after the retries).
+        case network
+        /// The answer is not SDMX-ML (an HTML error page, other content).
+        case notSDMX
+        /// The answer is an SDMX error message.
+        case sdmxError
+        /// `--offline` and the cache has no copy.
+        case notCached
+        /// An asynchronous delivery (413) that did not become ready in time.
+        case asynchronous
+        /// A compressed answer that cannot be decompressed.
+        case decompression
+        /// The cache cannot be read or written.
+        case cache
+    }
+
+    /// The kind of error.
+    public var code: Code
+    /// One line of explanation.
+    public var message: String
+    /// The URL (or the source as given).
+    public var url: String
+
+    /// Creates an error.
+    public init(_ code: Code, _ message: String, url: String) {
+        self.code = code
+        self.message = message
+        self.url = url
+    }
+
+    /// `URL: message`.
+    public var description: String { "\(url): \(message)" }
+}

@@ -126,7 +126,7 @@ extension ObservationStore {
             let series = table.series[position]
             guard let observation = series.observations[period] else { continue }
             let matches = folded.allSatisfy { filter in
-                series.key.contains { $0.id.lowercased() == filter.id && $0.value == filter.code }
+                series.foldedKey.contains { $0.id == filter.id && $0.value == filter.code }
             }
             guard matches else { continue }
             let ids = series.key.map(\.id)

@@ -88,7 +88,7 @@ public struct ObservationStore: Sendable {
         let candidates = roles.candidates(for: .sector, dataflow: dataflow).map { $0.lowercased() }
         var result: Set<NACECode> = []
         for series in table.series where series.observations[period] != nil {
-            for component in series.key where candidates.contains(component.id.lowercased()) {
+            for component in series.foldedKey where candidates.contains(component.id) {
                 if let code = table.naceCodes[component.value] { result.insert(code) }
             }
         }
@@ -119,6 +119,8 @@ struct DataflowTable: Sendable {
     /// One series: its key and its observations by period.
     struct SeriesRecord: Sendable {
         var key: [ComponentValue]
+        /// The key with lower-cased dimension ids, for case-insensitive matching without re-folding.
+        var foldedKey: [ComponentValue]
         var observations: [TimePeriod: StoredObservation]
     }
 
@@ -145,7 +147,7 @@ struct DataflowTable: Sendable {
         } else {
             position = series.count
             index[folded] = position
-            series.append(SeriesRecord(key: observation.key, observations: [:]))
+            series.append(SeriesRecord(key: observation.key, foldedKey: folded, observations: [:]))
             for component in folded {
                 if postings[component] == nil {
                     codes[component.id, default: []].append(component.value)

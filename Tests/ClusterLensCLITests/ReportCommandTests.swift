@@ -120,6 +120,26 @@ struct ReportCommandTests {
         #expect(bad.stderr.contains("broken.yaml:3:"), "\(bad)")
     }
 
+    @Test("fetch --offline of an uncached feed exits 13 naming the URL; an unknown provider exits 10")
+    func fetchOffline() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let offline = try runCLI(["fetch", "estat:sbs_r_nuts2021", "--offline", "--cache", folder.path("cache")])
+        #expect(offline.status == 13, "\(offline)")
+        #expect(
+            offline.stderr.contains("https://ec.europa.eu/eurostat/api/dissemination/sdmx/2.1/data/sbs_r_nuts2021"),
+            "\(offline)")
+        let unknown = try runCLI(["fetch", "nowhere:x", "--cache", folder.path("cache")])
+        #expect(unknown.status == 10, "\(unknown)")
+        // A report whose data name a feed fetches it first: offline and uncached, it fails the same way.
+        let definition = try Self.definition(in: folder)
+        let text = try String(contentsOfFile: definition, encoding: .utf8).replacingOccurrences(
+            of: "data: [", with: "data: [estat:nama_10r_2gdp, ")
+        try text.write(toFile: definition, atomically: true, encoding: .utf8)
+        let report = try runCLI(["report", definition, "--offline", "--cache", folder.path("cache")])
+        #expect(report.status == 13, "\(report)")
+    }
+
     @Test("An unknown format exits 10 and names the built-in formats")
     func unknownFormat() throws {
         let folder = try TemporaryFolder()

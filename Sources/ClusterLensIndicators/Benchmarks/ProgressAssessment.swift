@@ -25,17 +25,21 @@ internal import Foundation
 public enum ProgressAssessment {
     /// The thresholds, as data.
     public struct Thresholds: Sendable, Equatable {
-        /// Eurostat's ratio thresholds with a target.
+        /// Eurostat: the ratio from which progress is significant (95 %).
         public var significantRatio = 0.95
+        /// Eurostat: the ratio from which progress is moderate (60 %).
         public var moderateRatio = 0.60
-        /// Eurostat's CAGR thresholds without a target (per year, as a fraction).
+        /// Eurostat without a target: the CAGR beyond which a trend is significant (1 %/yr).
         public var noTargetSignificant = 0.01
-        /// Open SDG's cut-offs with a target: the ratio mapped to −5 and to +5.
+        /// Open SDG: the ratio mapped to −5 (−60 %).
         public var openSDGLowRatio = -0.60
+        /// Open SDG: the ratio mapped to +5 (130 %).
         public var openSDGHighRatio = 1.30
-        /// Open SDG's no-target cut-off (±, mapped to ±5) and category thresholds.
+        /// Open SDG without a target: the CAGR mapped to ±5 (2 %/yr).
         public var openSDGNoTargetCutoff = 0.02
+        /// Open SDG without a target: the CAGR from which a series is on track (1.5 %/yr).
         public var openSDGOnTrack = 0.015
+        /// Open SDG without a target: the CAGR from which progress needs only acceleration (0.5 %/yr).
         public var openSDGAcceleration = 0.005
         /// What a zero base or target is replaced by.
         public var zeroReplacement = 0.001
@@ -46,23 +50,37 @@ public enum ProgressAssessment {
 
     /// Eurostat's categories.
     public enum EurostatCategory: String, Sendable, CaseIterable {
+        /// The latest value meets the target.
         case targetReached = "target reached"
+        /// Ratio ≥ 95 %, or a CAGR above 1 %/yr without a target.
         case significantProgress = "significant progress"
+        /// Ratio 60–95 %, or a CAGR from 0 to 1 %/yr without a target.
         case moderateProgress = "moderate progress"
+        /// Ratio 0–60 %.
         case insufficientProgress = "insufficient progress"
+        /// Ratio below 0.
         case movingAway = "movement away from the target"
+        /// Without a target: a CAGR from −1 to 0 %/yr.
         case moderateMovementAway = "moderate movement away"
+        /// Without a target: a CAGR below −1 %/yr.
         case significantMovementAway = "significant movement away"
+        /// Too few points, mixed signs, or a target year not after the base.
         case unableToAssess = "unable to assess"
     }
 
     /// Open SDG's categories.
     public enum OpenSDGCategory: String, Sendable, CaseIterable {
+        /// The latest value meets the target.
         case targetAchieved = "target achieved"
+        /// Score ≥ 2.5.
         case onTrack = "on track"
+        /// Score 0–2.5.
         case accelerationNeeded = "progress made but acceleration needed"
+        /// Score −2.5–0.
         case limitedProgress = "limited progress"
+        /// Score below −2.5.
         case deterioration = "deterioration"
+        /// Too few points, mixed signs, or a target year not after the base.
         case unableToAssess = "unable to assess"
     }
 
@@ -82,8 +100,9 @@ public enum ProgressAssessment {
 
     /// The assessment of one series.
     public struct Result: Sendable, Equatable {
-        /// The base and latest years used.
+        /// The base year used.
         public var baseYear: Int?
+        /// The latest year used.
         public var latestYear: Int?
         /// Observed CAGR (fraction per year).
         public var observedGrowth: Double?

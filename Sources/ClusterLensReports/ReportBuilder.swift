@@ -55,7 +55,7 @@ public struct ReportBuilder {
     public func build(
         _ definition: ReportDefinition, definitionSHA256: String?, generatedAt: String
     ) throws(IndicatorsError) -> ReportModel {
-        let data = try Self.load(definition.dataFiles)
+        let data = try Self.load(definition.dataFiles, roles: definition.roles, totalSector: definition.totalSector)
         return try build(
             definition, data: data, definitionSHA256: definitionSHA256, generatedAt: generatedAt)
     }
@@ -63,8 +63,10 @@ public struct ReportBuilder {
     /// Loads statistics files into one store, with the report's description of each.
     ///
     /// - Throws: ``ClusterLensIndicators/IndicatorsError`` naming an unreadable file.
-    public static func load(_ files: [String]) throws(IndicatorsError) -> LoadedData {
-        var store = ObservationStore()
+    public static func load(
+        _ files: [String], roles: DimensionRoles = .standard, totalSector: String = "TOTAL"
+    ) throws(IndicatorsError) -> LoadedData {
+        var store = ObservationStore(roles: roles, totalSectorCode: totalSector)
         var sources: [ReportSource] = []
         for file in files {
             let summary = try store.load(file: file)
@@ -92,6 +94,7 @@ public struct ReportBuilder {
         let selected = try indicators(for: definition)
         let sources = data.sources
         var engine = IndicatorEngine(store: data.store)
+        engine.bindings = definition.bindings
         try engine.loadSurveys(for: definition.clusters)
         let clusters = definition.clusters.map { cluster in
             ReportCluster(

@@ -49,6 +49,12 @@ public struct ReportDefinition: Sendable {
     public var outputName: String
     /// Further indicator folders (`indicator-folders:`), resolved.
     public var indicatorFolders: [String]
+    /// The code of the all-sector total in the data (`total-sector:`, default `TOTAL`).
+    public var totalSector = "TOTAL"
+    /// Binding overrides by input name (`bindings:`), for every indicator with an input of that name.
+    public var bindings: [String: [StoreInput]] = [:]
+    /// Dimension-role overrides per dataflow (`roles:`).
+    public var roles = DimensionRoles.standard
 
     /// Creates a definition.
     public init(

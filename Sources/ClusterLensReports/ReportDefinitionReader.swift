@@ -19,6 +19,11 @@ public import Yams
 /// uncertainty: {samples: 500, …}     # Monte Carlo over the composite choices (optional)
 /// targets: […]                       # policy targets for the progress assessment
 /// indicator-folders: [my-indicators] # further indicator files
+/// total-sector: B-S_X_O_S94          # the all-sector code of the data (default TOTAL)
+/// bindings:                          # replace an input's bindings in every indicator
+///   employment: {dataflow: my_sbs, filters: {indicator: EMP}, or: [{dataflow: …}]}
+/// roles:                             # which dimension plays which role, per dataflow
+///   my_sbs: {geography: region, sector: activity, time: year}
 /// outputs:
 ///   formats: [xml, json, csv, html]
 ///   folder: out                      # relative to this file
@@ -31,7 +36,7 @@ public struct ReportDefinitionReader: YAMLReader {
 
     static let allowedKeys = [
         "id", "title", "clusters", "data", "indicators", "periods", "peers", "composite", "uncertainty", "targets",
-        "indicator-folders", "outputs",
+        "indicator-folders", "outputs", "total-sector", "bindings", "roles",
     ]
 
     /// A reader for the definition at `file` (errors name it; paths resolve against its folder).
@@ -108,6 +113,16 @@ public struct ReportDefinitionReader: YAMLReader {
             outputFolder: resolve("out"), indicatorFolders: folders)
         definition.feeds = feeds
         if let outputs = fields["outputs"] { try self.outputs(outputs, into: &definition) }
+        if let total = fields["total-sector"] {
+            let code = try text(total, expected: "a sector code")
+            guard (try? NACECode(code)) != nil else {
+                throw error(
+                    "total-sector \"\(code)\" is not a NACE code or aggregate (e.g. TOTAL, B-S_X_O_S94)", total.value)
+            }
+            definition.totalSector = code
+        }
+        if let bindings = fields["bindings"] { definition.bindings = try self.bindings(bindings) }
+        if let roles = fields["roles"] { try self.roles(roles, into: &definition.roles) }
         return definition
     }
 
@@ -199,6 +214,70 @@ public struct ReportDefinitionReader: YAMLReader {
             let pattern = try text(name, expected: "a file name such as {id}")
             guard !pattern.contains("/") else { throw error("name is a file name, without a folder", name.value) }
             definition.outputName = pattern
+        }
+    }
+
+    /// `bindings:` — input name → `{dataflow, filters, or: [{dataflow, filters}]}`.
+    private func bindings(_ field: YAMLField) throws(IndicatorsError) -> [String: [StoreInput]] {
+        guard case .mapping(let mapping) = field.value else {
+            throw error("bindings must map input names to {dataflow, filters}", field.value)
+        }
+        var result: [String: [StoreInput]] = [:]
+        for (key, value) in mapping {
+            guard case .scalar(let name) = key else { throw error("an input name is a plain name", key) }
+            guard case .mapping(let spec) = value else {
+                throw error("the binding of \(name.string) is a mapping with dataflow and filters", value)
+            }
+            let parts = try keyedValues(of: spec, allowed: ["dataflow", "filters", "or"], in: "of a binding")
+            var inputs = [try storeInput(parts, at: value, name: name.string)]
+            if let alternatives = parts["or"] {
+                for node in try items(alternatives, expected: "alternative bindings", example: "{dataflow: …}") {
+                    guard case .mapping(let alternative) = node else {
+                        throw error("an alternative binding is a mapping with dataflow and filters", node)
+                    }
+                    let altParts = try keyedValues(
+                        of: alternative, allowed: ["dataflow", "filters"], in: "of a binding")
+                    inputs.append(try storeInput(altParts, at: node, name: name.string))
+                }
+            }
+            result[name.string] = inputs
+        }
+        return result
+    }
+
+    private func storeInput(_ parts: [String: YAMLField], at node: Node, name: String) throws(IndicatorsError)
+        -> StoreInput
+    {
+        guard let dataflow = parts["dataflow"] else { throw error("the binding of \(name) needs a dataflow", node) }
+        var filters: [String: String] = [:]
+        if let filterField = parts["filters"] {
+            guard case .mapping(let filterMap) = filterField.value else {
+                throw error("filters must be a mapping such as {indic_sbs: EMP_LOC_NR}", filterField.value)
+            }
+            for (dimension, code) in filterMap {
+                guard case .scalar(let dimensionText) = dimension, case .scalar(let codeText) = code else {
+                    throw error("a filter is a dimension and one code", dimension)
+                }
+                filters[dimensionText.string] = codeText.string
+            }
+        }
+        return StoreInput(dataflow: try text(dataflow, expected: "a dataflow id"), filters: filters)
+    }
+
+    /// `roles:` — dataflow → `{geography: ID, sector: ID, time: ID}`.
+    private func roles(_ field: YAMLField, into roles: inout DimensionRoles) throws(IndicatorsError) {
+        guard case .mapping(let mapping) = field.value else {
+            throw error("roles must map dataflows to {geography, sector, time}", field.value)
+        }
+        for (key, value) in mapping {
+            guard case .scalar(let dataflow) = key, case .mapping(let spec) = value else {
+                throw error("roles map a dataflow id to {geography: ID, sector: ID, time: ID}", key)
+            }
+            let parts = try keyedValues(of: spec, allowed: ["geography", "sector", "time"], in: "of roles")
+            for (roleName, part) in parts {
+                guard let role = DimensionRoles.Role(rawValue: roleName) else { continue }
+                roles.override(role, dimension: try text(part, expected: "a dimension id"), dataflow: dataflow.string)
+            }
         }
     }
 

@@ -21,6 +21,52 @@ struct ReportDefinitionTests {
         #expect(definition.resolvedOutputName == "fixture-2026")
     }
 
+    /// A provider with its own names: dataflow `my_sbs`, dimensions `region`, `activity`, `year`, the
+    /// total coded `B-S_X_O_S94` (Eurostat's business economy). With `bindings:`, `roles:` and `total-sector:` the library reads it: ES51
+    /// C29 = 1 000 of 25 000 → focus 4 %; Herfindahl (a compiled indicator) over C29 and C10
+    /// (1 000 and 4 000 of 25 000) = 0.0016 + 0.0256 = 0.0272.
+    @Test func bindingsRolesAndTheTotalCodeAreSetInTheDefinition() throws {
+        let folder = try ReportFixtures.folder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try """
+        region,activity,measure,year,value
+        ES51,C29,EMP,2021,1000
+        ES51,C10,EMP,2021,4000
+        ES51,B-S_X_O_S94,EMP,2021,25000
+        ES51,B-S_X_O_S94,TURNOVER,2021,99
+        """.write(toFile: folder + "/mine.csv", atomically: true, encoding: .utf8)
+        try "clusters:\n  - {id: a, regions: [ES51], sectors: [C29], reference: ES51}\n".write(
+            toFile: folder + "/c.yaml", atomically: true, encoding: .utf8)
+        try """
+        id: own
+        clusters: c.yaml
+        data: [mine.csv]
+        indicators: [cluster_focus, herfindahl_concentration]
+        total-sector: B-S_X_O_S94
+        bindings:
+          employment: {dataflow: my_sbs, filters: {measure: EMP}}
+        roles:
+          my_sbs: {geography: region, sector: activity, time: year}
+        """.write(toFile: folder + "/r.yaml", atomically: true, encoding: .utf8)
+        var definition = try ReportDefinitionReader.load(file: folder + "/r.yaml")
+        #expect(definition.totalSector == "B-S_X_O_S94")
+        #expect(definition.bindings["employment"] == [StoreInput(dataflow: "my_sbs", filters: ["measure": "EMP"])])
+        // The tidy CSV names no dataflow: load it under my_sbs.
+        var store = ObservationStore(roles: definition.roles, totalSectorCode: definition.totalSector)
+        try store.load(file: folder + "/mine.csv", dataflow: "my_sbs")
+        definition.dataFiles = []
+        let catalogue = try IndicatorCatalogue(
+            builtIns: BuiltinIndicators.all, folders: [ReportFixtures.root.appendingPathComponent("Indicators").path])
+        let model = try ReportBuilder(catalogue: catalogue, toolVersion: "test").build(
+            definition, data: .init(store: store, sources: []), definitionSHA256: nil,
+            generatedAt: "2026-01-01T00:00:00Z")
+        let headlines = model.clusters.first?.headlines ?? []
+        let focus = headlines.first { $0.indicator == "cluster_focus" }?.value
+        let herfindahl = headlines.first { $0.indicator == "herfindahl_concentration" }?.value
+        #expect(focus == 4, "\(headlines.map(\.reason))")
+        #expect(abs((herfindahl ?? 0) - 0.0272) < 1e-12, "\(headlines.map(\.reason))")
+    }
+
     @Test func indicatorSelectorsTakePillarsAndTags() throws {
         let folder = try ReportFixtures.folder()
         defer { try? FileManager.default.removeItem(atPath: folder) }

@@ -117,15 +117,18 @@ public struct DownscaledIndicator: Indicator {
             return .missing("the regions of cluster \(cluster.id) (\(cluster.regions)) do not lie in one country")
         }
         let regional = request.statistics(
-            StoreInput.personsEmployed, sectors: cluster.sectors, regions: cluster.regions, period: request.period)
+            request.engine.inputs("employment", default: StoreInput.personsEmployed), sectors: cluster.sectors,
+            regions: cluster.regions, period: request.period)
         guard regional.number != nil else {
             return .missing(regional.missingReason ?? "no regional employment", flags: regional.flags)
         }
         var flags = regional.flags
-        let industries = nationalIndustries(request, country: country)
+        let industries = nationalIndustries(
+            request, country: country, numerator: request.engine.inputs("national_numerator", default: numerator))
         guard !industries.isEmpty else {
-            let dataflows = numerator.map(\.dataflow).joined(separator: " or ")
-            let loaded = numerator.contains { !request.engine.store.periods(dataflow: $0.dataflow).isEmpty }
+            let bound = request.engine.inputs("national_numerator", default: numerator)
+            let dataflows = bound.map(\.dataflow).joined(separator: " or ")
+            let loaded = bound.contains { !request.engine.store.periods(dataflow: $0.dataflow).isEmpty }
             return .missing(
                 loaded
                     ? "\(dataflows) holds no figure for \(country) in \(request.period.lexical)"
@@ -143,7 +146,13 @@ public struct DownscaledIndicator: Indicator {
             let sectors = SectorSet([industry])
             let national = RegionSet([country])
             var figures: [Double] = []
-            for inputs in [numerator, nationalEmployment] + (denominator.map { [$0] } ?? []) {
+            let engine = request.engine
+            let bound =
+                [
+                    engine.inputs("national_numerator", default: numerator),
+                    engine.inputs("national_employment", default: nationalEmployment),
+                ] + (denominator.map { [engine.inputs("national_denominator", default: $0)] } ?? [])
+            for inputs in bound {
                 let value = request.statistics(inputs, sectors: sectors, regions: national, period: request.period)
                 flags.formUnion(value.flags)
                 guard let number = value.number else {
@@ -168,7 +177,9 @@ public struct DownscaledIndicator: Indicator {
     }
 
     /// The industry codes the national numerator holds for `country` in the period.
-    private func nationalIndustries(_ request: IndicatorRequest, country: NUTSCode) -> [NACECode] {
+    private func nationalIndustries(
+        _ request: IndicatorRequest, country: NUTSCode, numerator: [StoreInput]
+    ) -> [NACECode] {
         let store = request.engine.store
         for input in numerator {
             let dataflow = ObservationStore.normalisedDataflowID(input.dataflow)

@@ -57,7 +57,7 @@ public struct ShiftShareIndicator: Indicator {
     }
 
     public func evaluate(_ request: IndicatorRequest) -> FormulaValue {
-        let inputs = StoreInput.personsEmployed
+        let inputs = request.engine.inputs("employment", default: StoreInput.personsEmployed)
         guard let start = earliestPeriod(request, inputs), start < request.period else {
             return .missing("shift-share needs two periods of persons employed; none before \(request.period.lexical)")
         }

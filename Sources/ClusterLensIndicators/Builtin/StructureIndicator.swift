@@ -53,7 +53,7 @@ public struct StructureIndicator: Indicator {
     }
 
     public func evaluate(_ request: IndicatorRequest) -> FormulaValue {
-        let inputs = StoreInput.personsEmployed
+        let inputs = request.engine.inputs("employment", default: StoreInput.personsEmployed)
         let cluster = request.cluster
         let reference = RegionSet([cluster.reference])
         let divisions = self.divisions(request, inputs)

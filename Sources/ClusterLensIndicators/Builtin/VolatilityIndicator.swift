@@ -54,7 +54,8 @@ public struct VolatilityIndicator: Indicator {
                 return .missing("no period \(offset) from \(request.period.lexical)")
             }
             let value = request.statistics(
-                StoreInput.personsEmployed, sectors: cluster.sectors, regions: cluster.regions, period: period)
+                request.engine.inputs("employment", default: StoreInput.personsEmployed), sectors: cluster.sectors,
+                regions: cluster.regions, period: period)
             levels.append((value, period))
         }
         var rates: [Double] = []

@@ -14,6 +14,17 @@ public struct IndicatorEngine: Sendable {
     public var store: ObservationStore
     /// Member surveys by path (as the cluster definitions give them, resolved).
     public var surveys: [String: MemberSurvey]
+    /// Binding overrides by input name (`employment`, `national_employment`, …): they replace the
+    /// bindings of every indicator's input of that name, files and compiled indicators alike (a
+    /// report definition's `bindings:`).
+    public var bindings: [String: [StoreInput]] = [:]
+
+    /// The store inputs of the input `name`: the override if there is one, else `fallback`.
+    public func inputs(_ name: String, default fallback: [StoreInput]) -> [StoreInput] {
+        guard let override = bindings[name] else { return fallback }
+        let additive = fallback.first?.additive ?? true
+        return override.map { StoreInput(dataflow: $0.dataflow, filters: $0.filters, additive: additive) }
+    }
 
     /// Creates an engine.
     public init(store: ObservationStore, surveys: [String: MemberSurvey] = [:]) {
@@ -87,10 +98,11 @@ public struct IndicatorEngine: Sendable {
     private func periods(of indicator: IndicatorDefinition) -> [TimePeriod] {
         var periods: Set<TimePeriod> = []
         for input in indicator.inputs {
+            for statistics in inputs(input.name, default: input.storeInputs) {
+                periods.formUnion(store.periods(dataflow: statistics.dataflow))
+            }
             for binding in input.bindings {
-                if let dataflow = binding.dataflow {
-                    periods.formUnion(store.periods(dataflow: dataflow))
-                } else if binding.memberMetric != nil {
+                if binding.memberMetric != nil {
                     for survey in surveys.values {
                         for year in survey.years {
                             if let period = try? TimePeriod(String(year)) { periods.insert(period) }
@@ -153,7 +165,7 @@ struct EngineContext: FormulaContext {
         guard let when = PeriodArithmetic.shift(request.period, by: periodOffset) else {
             return .missing("no period \(periodOffset) from \(request.period.lexical)")
         }
-        let statistics = declared.storeInputs
+        let statistics = request.engine.inputs(input, default: declared.storeInputs)
         let cluster = request.cluster
         if !statistics.isEmpty {
             let result = request.engine.store.value(of: statistics, scope: scope, cluster: cluster, period: when)

@@ -46,9 +46,22 @@ public struct BatchRunner: Sendable {
     ) async -> [Outcome] {
         let reports = manifest.reports
         // Each distinct set of data files is loaded once, before the reports run.
+        // (Keyed by the files and how they are read: roles and the total code.)
+        func key(_ report: ReportDefinition) -> [String] {
+            let roles = report.roles.overrides.keys.sorted().map { dataflow in
+                dataflow + ":"
+                    + (report.roles.overrides[dataflow] ?? [:]).map { "\($0.key.rawValue)=\($0.value)" }.sorted()
+                    .joined(separator: ",")
+            }
+            return report.dataFiles + [
+                "\u{0}roles=" + roles.joined(separator: ";"), "\u{0}total=\(report.totalSector)",
+            ]
+        }
         var loaded: [[String]: Result<ReportBuilder.LoadedData, IndicatorsError>] = [:]
-        for report in reports where loaded[report.dataFiles] == nil {
-            loaded[report.dataFiles] = Result { () throws(IndicatorsError) in try ReportBuilder.load(report.dataFiles) }
+        for report in reports where loaded[key(report)] == nil {
+            loaded[key(report)] = Result { () throws(IndicatorsError) in
+                try ReportBuilder.load(report.dataFiles, roles: report.roles, totalSector: report.totalSector)
+            }
         }
         let shared = loaded
         let counter = ProgressCounter(total: reports.count, report: progress)
@@ -62,7 +75,7 @@ public struct BatchRunner: Sendable {
                 let definition = reports[index]
                 group.addTask {
                     let outcome = self.runOne(
-                        definition, data: shared[definition.dataFiles], manifest: manifest, generatedAt: generatedAt)
+                        definition, data: shared[key(definition)], manifest: manifest, generatedAt: generatedAt)
                     counter.finished(outcome)
                     return (index, outcome)
                 }

@@ -120,8 +120,7 @@ public struct ShiftShareIndicator: Indicator {
     /// The earliest period of the first persons-employed dataflow that has data.
     private func earliestPeriod(_ request: IndicatorRequest, _ inputs: [StoreInput]) -> TimePeriod? {
         for input in inputs {
-            let periods = request.engine.store.observations(dataflow: input.dataflow).map(\.period)
-            if let earliest = periods.min() { return earliest }
+            if let earliest = request.engine.store.periods(dataflow: input.dataflow).first { return earliest }
         }
         return nil
     }

@@ -122,6 +122,14 @@ extension ObservationStore {
                 })
             positions = positions.filter { inSectors.contains($0) }
         }
+        let sectorIDs = roles.candidates(for: .sector, dataflow: dataflow).map { $0.lowercased() }
+        /// The code of the first candidate dimension the series has (roles: first candidate wins).
+        func code(_ candidates: [String], in key: [ComponentValue]) -> (id: String, value: String)? {
+            for candidate in candidates {
+                if let component = key.first(where: { $0.id == candidate }) { return (candidate, component.value) }
+            }
+            return nil
+        }
         for position in positions {
             let series = table.series[position]
             guard let observation = series.observations[period] else { continue }
@@ -129,15 +137,14 @@ extension ObservationStore {
                 series.foldedKey.contains { $0.id == filter.id && $0.value == filter.code }
             }
             guard matches else { continue }
-            let ids = series.key.map(\.id)
-            guard let geography = roles.dimension(for: .geography, among: ids, dataflow: dataflow),
-                let regionCode = observation.code(geography), let region = table.nutsCodes[regionCode]
+            guard let regionCode = code(geographyIDs, in: series.foldedKey)?.value,
+                let region = table.nutsCodes[regionCode]
             else { continue }
             let sector: NACECode
-            if let sectorID = roles.dimension(for: .sector, among: ids, dataflow: dataflow),
-                !folded.contains(where: { $0.id == sectorID.lowercased() })
+            if let (sectorID, sectorCode) = code(sectorIDs, in: series.foldedKey),
+                !folded.contains(where: { $0.id == sectorID })
             {
-                guard let code = observation.code(sectorID), let parsed = table.naceCodes[code] else { continue }
+                guard let parsed = table.naceCodes[sectorCode] else { continue }
                 sector = parsed
             } else if let total {
                 sector = total

@@ -81,18 +81,10 @@ public struct ObservationStore: Sendable {
         return table.series.flatMap { $0.observations.values.sorted { $0.period < $1.period } }
     }
 
-    /// The NACE codes under `dimensions` (the sector candidates) of the series of a dataflow that
-    /// have an observation in `period`.
+    /// The NACE codes of the series of a dataflow that have an observation in `period` (codes of any
+    /// dimension that parse as NACE codes: in practice the sector dimension).
     func sectorCodes(dataflow: String, period: TimePeriod) -> Set<NACECode> {
-        guard let table = tables[Self.normalisedDataflowID(dataflow)] else { return [] }
-        let candidates = roles.candidates(for: .sector, dataflow: dataflow).map { $0.lowercased() }
-        var result: Set<NACECode> = []
-        for series in table.series where series.observations[period] != nil {
-            for component in series.foldedKey where candidates.contains(component.id) {
-                if let code = table.naceCodes[component.value] { result.insert(code) }
-            }
-        }
-        return result
+        tables[Self.normalisedDataflowID(dataflow)]?.naceCodesByPeriod[period] ?? []
     }
 
     /// The periods a dataflow holds, sorted.
@@ -137,6 +129,8 @@ struct DataflowTable: Sendable {
     var nutsCodes: [String: NUTSCode] = [:]
     /// The codes of any dimension that parse as NACE codes, parsed once.
     var naceCodes: [String: NACECode] = [:]
+    /// The NACE codes of the series that have an observation in each period.
+    var naceCodesByPeriod: [TimePeriod: Set<NACECode>] = [:]
     var count = 0
 
     mutating func insert(_ observation: StoredObservation) {
@@ -164,6 +158,11 @@ struct DataflowTable: Sendable {
         if series[position].observations.updateValue(observation, forKey: observation.period) == nil {
             count += 1
             periods.insert(observation.period)
+            for component in folded {
+                if let code = naceCodes[component.value] {
+                    naceCodesByPeriod[observation.period, default: []].insert(code)
+                }
+            }
         }
     }
 

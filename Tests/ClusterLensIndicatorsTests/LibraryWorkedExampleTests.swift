@@ -45,23 +45,22 @@ struct LibraryWorkedExampleTests {
                 "sbs_r_nuts06_r2": table("nace_r2,indic_sb", ["ES51,C29,V16110,1000"], period: "2016"),
                 "sbs_r_nuts2021": table("nace_r2,indic_sbs", ["ES51,C29,EMP_LOC_NR,1276.2815625"]),
             ], expected: 5, flags: ["b"]),
-        // 2 500 € million / 40 000 persons = 62 500 € per person.
-        Case(
-            id: "labour_productivity", period: "2020",
-            data: [
-                "sbs_r_nuts06_r2": table(
-                    "nace_r2,indic_sb",
-                    ["ES51,C29,V12150,2500", "ES51,C29,V16110,40000", "ES52,C29,V12150,900", "ES51,C20,V12150,700"],
-                    period: "2020")
-            ], expected: 62_500),
-        // 1 200 € million / 30 000 employees = 40 000 €.
+        // 1 200 € million / 30 000 persons employed = 40 000 € (2020, the older regional SBS).
         Case(
             id: "average_wage", period: "2020",
             data: [
                 "sbs_r_nuts06_r2": table(
-                    "nace_r2,indic_sb", ["ES51,C29,V13320,1200,e", "ES51,C29,V16130,30000", "ES51,C29,V16110,32000"],
+                    "nace_r2,indic_sb", ["ES51,C29,V13320,1200,e", "ES51,C29,V16110,30000", "ES51,C20,V16110,32000"],
                     period: "2020")
             ], expected: 40_000, flags: ["e"]),
+        // 1 500 € million / 36 000 persons employed = 41 666.67 € (2021, sbs_r_nuts2021).
+        Case(
+            id: "average_wage",
+            data: [
+                "sbs_r_nuts2021": table(
+                    "nace_r2,indic_sbs",
+                    ["ES51,C29,WAGE_LOC_MEUR,1500", "ES51,C29,EMP_LOC_NR,36000", "ES51,C29,LOC_NR,70"])
+            ], expected: 1.5e9 / 36_000),
         // (1 200 / 30 000) / (20 000 / 800 000) = 40 000 / 25 000 = 1.6.
         Case(
             id: "relative_wage", period: "2020",
@@ -69,8 +68,8 @@ struct LibraryWorkedExampleTests {
                 "sbs_r_nuts06_r2": table(
                     "nace_r2,indic_sb",
                     [
-                        "ES51,C29,V13320,1200", "ES51,C29,V16130,30000", "ES51,TOTAL,V13320,20000",
-                        "ES51,TOTAL,V16130,800000",
+                        "ES51,C29,V13320,1200", "ES51,C29,V16110,30000", "ES51,TOTAL,V13320,20000",
+                        "ES51,TOTAL,V16110,800000",
                     ], period: "2020")
             ], expected: 1.6),
         // NUTS 3 regions of ES51 add up: (30 + 20) births / (400 + 600) active = 5 %.
@@ -84,10 +83,10 @@ struct LibraryWorkedExampleTests {
                         "ES511,C29,V97020,7.5", "ES521,C29,V11920,99",
                     ])
             ], expected: 5),
-        // 12 high-growth enterprises / 240 active with ≥ 10 employees = 5 %.
+        // 12 high-growth enterprises / 240 active enterprises = 5 %.
         Case(
             id: "high_growth_share",
-            data: ["bd_hgnace2_r3": table("nace_r2,indic_sb", ["ES511,C29,V11961,12", "ES511,C29,V11960,240"])],
+            data: ["bd_hgnace2_r3": table("nace_r2,indic_sb", ["ES511,C29,V11960,12", "ES511,C29,V11910,240"])],
             expected: 5),
         // GERD 3 000 / GDP 240 000 € million = 1.25 % (the published 1.3 % is only the fallback).
         Case(
@@ -173,8 +172,8 @@ struct LibraryWorkedExampleTests {
                 "edat_lfse_22": table(
                     "sex,age,training,wstatus,unit",
                     [
-                        "ES51,T,Y15-29,NO,NEMP,PC,12.5,b", "ES51,T,Y18-24,NO,NEMP,PC,11.0",
-                        "ES52,T,Y15-29,NO,NEMP,PC,15.1",
+                        "ES51,T,Y15-29,NO_FE_NFE,NEMP,PC,12.5,b", "ES51,T,Y18-24,NO_FE_NFE,NEMP,PC,11.0",
+                        "ES52,T,Y15-29,NO_FE_NFE,NEMP,PC,15.1",
                     ])
             ], expected: 12.5, flags: ["b"]),
         Case(
@@ -195,18 +194,18 @@ struct LibraryWorkedExampleTests {
         Case(
             id: "broadband_households",
             data: ["isoc_r_broad_h": table("indic_is,unit", ["ES51,H_BROAD,PC_HH,93"])], expected: 93),
-        // 150 000 PPCS million / 8 000 thousand inhabitants = 18 750.
+        // 150 000 PPS million / 8 000 thousand inhabitants = 18 750.
         Case(
             id: "disposable_income",
             data: [
-                "nama_10r_2hhinc": table("na_item,direct,unit", ["ES51,B6N,BAL,MIO_PPCS_EU27_2020,150000"]),
+                "nama_10r_2hhinc": table("na_item,direct,unit", ["ES51,B6N,BAL,MIO_PPS_EU27_2020,150000"]),
                 "nama_10r_3popgdp": table("unit", ["ES51,THS,8000"]),
             ], expected: 18_750),
-        // 3 600 000 t / 8 000 thousand inhabitants = 450 kg per inhabitant.
+        // 3 600 thousand t / 8 000 thousand inhabitants = 450 kg per inhabitant.
         Case(
             id: "municipal_waste",
             data: [
-                "env_rwas_gen": table("wst_oper,unit", ["ES51,GEN,T,3600000", "ES51,GEN,KG_HAB,455"]),
+                "env_rwas_gen": table("wst_oper,unit", ["ES51,GEN,THS_T,3600", "ES51,GEN,KG_HAB,455"]),
                 "nama_10r_3popgdp": table("unit", ["ES51,THS,8000"]),
             ], expected: 450),
         // National figures: the country of ES51 is ES.
@@ -237,7 +236,8 @@ struct LibraryWorkedExampleTests {
             "neet_rate",
             data: [
                 "edat_lfse_22": Self.table(
-                    "sex,age,training,wstatus,unit", ["ES51,T,Y15-29,NO,NEMP,PC,12.5", "ES52,T,Y15-29,NO,NEMP,PC,15.1"])
+                    "sex,age,training,wstatus,unit",
+                    ["ES51,T,Y15-29,NO_FE_NFE,NEMP,PC,12.5", "ES52,T,Y15-29,NO_FE_NFE,NEMP,PC,15.1"])
             ], clusterYAML: Self.twoRegions, period: "2021")
         #expect(result.value.isMissing)
         let reason = result.value.missingReason ?? ""
@@ -274,7 +274,7 @@ struct LibraryWorkedExampleTests {
         let result = try BuiltinIndicatorHarness.compute(
             "municipal_waste",
             data: [
-                "env_rwas_gen": Self.table("wst_oper,unit", ["ES51,GEN,T,3600000", "ES52,GEN,T,900000"]),
+                "env_rwas_gen": Self.table("wst_oper,unit", ["ES51,GEN,THS_T,3600", "ES52,GEN,THS_T,900"]),
                 "nama_10r_3popgdp": Self.table("unit", ["ES51,THS,8000", "ES52,THS,:,c"]),
             ], clusterYAML: Self.twoRegions, period: "2021")
         #expect(result.value.isMissing)

@@ -1,7 +1,7 @@
 import ClusterLensCore
 
-/// Environmental indicators from national accounts by industry, downscaled to the cluster by its
-/// regional employment (METHODS ENV-01…03, level N×R), every value flagged ``modelledFlag``.
+/// Indicators from national accounts by industry, downscaled to the cluster by its regional
+/// employment (METHODS ENV-01…03 and ECO-09, level N×R), every value flagged ``modelledFlag``.
 ///
 /// Air-emission and energy accounts are published per country and NACE industry only. For each
 /// cell s of the cluster's regional employment (persons employed, count-once rule) the method finds
@@ -23,6 +23,7 @@ public struct DownscaledIndicator: Indicator {
     private let denominator: [StoreInput]?
     private let nationalEmployment: [StoreInput]
     private let scale: Double
+    private let perPerson: Bool
 
     /// The flag of a value estimated by a model rather than observed.
     public static let modelledFlag = "modelled"
@@ -35,23 +36,24 @@ public struct DownscaledIndicator: Indicator {
     static let nationalValueAdded = [
         StoreInput(dataflow: "nama_10_a64", filters: ["na_item": "B1G", "unit": "CP_MEUR"])
     ]
-    /// Greenhouse-gas emissions by industry, tonnes CO2 equivalent (`env_ac_ainah_r2`).
+    /// Greenhouse-gas emissions by industry, thousand tonnes CO2 equivalent (`env_ac_ainah_r2`).
     static let nationalGHG = [
-        StoreInput(dataflow: "env_ac_ainah_r2", filters: ["airpol": "GHG", "unit": "T"])
+        StoreInput(dataflow: "env_ac_ainah_r2", filters: ["airpol": "GHG", "unit": "THS_T"])
     ]
-    /// Energy use by industry, terajoules (`env_ac_pefasu`, total energy products).
+    /// Emission-relevant energy use by industry, all energy products, terajoules (`env_ac_pefasu`).
     static let nationalEnergyUse = [
-        StoreInput(dataflow: "env_ac_pefasu", filters: ["stk_flow": "USE", "prod_nrg": "TOTAL", "unit": "TJ"])
+        StoreInput(dataflow: "env_ac_pefasu", filters: ["stk_flow": "ER_USE", "prod_nrg": "P00", "unit": "TJ"])
     ]
 
-    /// The bundled downscaled indicators: GHG intensity, estimated GHG emissions, energy intensity.
+    /// The bundled downscaled indicators: GHG intensity, estimated GHG emissions, energy intensity and
+    /// labour productivity.
     public static let all = [
         DownscaledIndicator(
             id: "ghg_intensity", name: "GHG intensity of value added (modelled)",
             description:
                 "Greenhouse-gas emissions per € million of value added of the cluster's industries, from national "
                 + "air-emission accounts by industry weighted by the cluster's regional employment.",
-            unit: "t CO2e per EUR million", numerator: nationalGHG, denominator: nationalValueAdded, scale: 1,
+            unit: "t CO2e per EUR million", numerator: nationalGHG, denominator: nationalValueAdded, scale: 1000,
             method:
                 "Σ_s (GHG_j,N / E_j,N) × E_s,r / Σ_s (GVA_j,N / E_j,N) × E_s,r, j = finest national industry "
                 + "containing s",
@@ -61,8 +63,8 @@ public struct DownscaledIndicator: Indicator {
             description:
                 "Greenhouse-gas emissions of the cluster estimated from national emissions per person employed "
                 + "in each of its industries, times its regional employment.",
-            unit: "t CO2e", numerator: nationalGHG, denominator: nil, scale: 0.001,
-            method: "Σ_s (GHG_j,N / E_j,N) × E_s,r (E_j,N in thousands), j = finest national industry containing s",
+            unit: "t CO2e", numerator: nationalGHG, denominator: nil, scale: 1,
+            method: "Σ_s (GHG_j,N / E_j,N) × E_s,r (both in thousands), j = finest national industry containing s",
             reference: "Eurostat env_ac_ainah_r2, nama_10_a64_e; METHODS ENV-02"),
         DownscaledIndicator(
             id: "energy_intensity", name: "Energy intensity of value added (modelled)",
@@ -74,6 +76,18 @@ public struct DownscaledIndicator: Indicator {
                 "Σ_s (energy_j,N / E_j,N) × E_s,r / Σ_s (GVA_j,N / E_j,N) × E_s,r, j = finest national industry "
                 + "containing s",
             reference: "Eurostat env_ac_pefasu, nama_10_a64, nama_10_a64_e; METHODS ENV-03"),
+        DownscaledIndicator(
+            id: "labour_productivity", name: "Apparent labour productivity (modelled)",
+            description:
+                "Value added per person employed in the cluster's industries: national value added per person "
+                + "employed in each industry, weighted by the cluster's regional employment (regional business "
+                + "statistics publish no value added by region and industry).",
+            unit: "EUR per person employed", numerator: nationalValueAdded, denominator: nil, scale: 1000,
+            method:
+                "Σ_s (GVA_j,N / E_j,N) × E_s,r / Σ_s E_s,r (GVA in EUR million, E_j,N in thousands), j = finest "
+                + "national industry containing s",
+            reference: "Eurostat nama_10_a64, nama_10_a64_e; METHODS ECO-09", pillar: .economic,
+            tags: [.resilience], direction: .higher, perPerson: true),
     ]
 
     /// Creates a downscaled indicator.
@@ -83,20 +97,24 @@ public struct DownscaledIndicator: Indicator {
     ///   - denominator: The national denominator by industry (Y) for an intensity; `nil` for the
     ///     estimated total X̂.
     ///   - scale: Multiplies the result (unit conversion).
+    ///   - perPerson: Divide the estimated total by the cluster's employment (a figure per person
+    ///     employed, such as productivity).
     init(
         id: String, name: String, description: String, unit: String, numerator: [StoreInput],
-        denominator: [StoreInput]?, scale: Double, method: String, reference: String
+        denominator: [StoreInput]?, scale: Double, method: String, reference: String, pillar: Pillar = .environmental,
+        tags: [TransitionTag] = [.green], direction: Direction = .lower, perPerson: Bool = false
     ) {
         self.numerator = numerator
         self.denominator = denominator
+        self.perPerson = perPerson
         self.nationalEmployment = Self.nationalEmployment
         self.scale = scale
         var inputs = [IndicatorInput.personsEmployed, Self.input("national_employment", Self.nationalEmployment)]
         inputs.append(Self.input("national_numerator", numerator))
         if let denominator { inputs.append(Self.input("national_denominator", denominator)) }
         definition = IndicatorDefinition(
-            id: id, name: name, description: description, pillar: .environmental, tags: [.green], unit: unit,
-            direction: .lower, inputs: inputs, method: method,
+            id: id, name: name, description: description, pillar: pillar, tags: tags, unit: unit,
+            direction: direction, inputs: inputs, method: method,
             references: [reference, "Downscaling by employment: ClusterLens README, modelled values"])
     }
 
@@ -168,6 +186,13 @@ public struct DownscaledIndicator: Indicator {
             if figures.count > 2 { estimate.denominator += figures[2] / figures[1] * employed }
         }
         flags.insert(Self.modelledFlag)
+        if perPerson {
+            guard let employed = regional.number, employed > 0 else {
+                flags.insert(FormulaValue.divisionByZeroFlag)
+                return .missing("the cluster's employment is zero", flags: flags)
+            }
+            return FormulaValue(estimate.numerator / employed * scale, flags: flags)
+        }
         guard denominator != nil else { return FormulaValue(estimate.numerator * scale, flags: flags) }
         guard estimate.denominator != 0 else {
             flags.insert(FormulaValue.divisionByZeroFlag)

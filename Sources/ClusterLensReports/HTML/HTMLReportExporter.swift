@@ -158,7 +158,10 @@ public struct HTMLReportExporter: Exporter {
                     html += " (90 % of Monte Carlo runs between \(HTMLText.number(low)) and \(HTMLText.number(high)))"
                 }
                 if let low = index.rankLow, let high = index.rankHigh {
-                    html += "; rank between \(HTMLText.number(low)) and \(HTMLText.number(high)) in 90 % of runs"
+                    html +=
+                        low == high
+                        ? "; rank \(HTMLText.number(low)) in 90 % of runs"
+                        : "; rank between \(HTMLText.number(low)) and \(HTMLText.number(high)) in 90 % of runs"
                 }
                 html += "; coverage \(HTMLText.number(index.coverage * 100)) %</figcaption>"
                 if let rank = index.rank {

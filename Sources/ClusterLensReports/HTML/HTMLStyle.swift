@@ -29,7 +29,7 @@ enum HTMLStyle {
         .status-missing { color: var(--bad); }
         .status-ok { color: var(--ok); }
         .charts { display: flex; flex-wrap: wrap; gap: 16px 32px; align-items: flex-start; }
-        .chart { margin: 0; }
+        .chart { margin: 0; max-width: 340px; }
         .chart figcaption { font-size: 0.85rem; color: var(--muted); }
         dl.definition { display: grid; grid-template-columns: max-content 1fr; gap: 2px 14px; margin: 8px 0; }
         dl.definition dt { color: var(--muted); }

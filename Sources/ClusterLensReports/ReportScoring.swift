@@ -28,11 +28,8 @@ enum ReportScoring {
             indicators: aggregated.map {
                 CompositeIndicator(id: $0.id, direction: $0.direction, pillar: $0.pillar, tags: Set($0.tags))
             },
-            values: model.clusters.map { cluster in
-                let headlines = Dictionary(
-                    cluster.headlines.map { ($0.indicator, $0.value) }, uniquingKeysWith: { first, _ in first })
-                return aggregated.map { headlines[$0.id] ?? nil }
-            })
+            values: panelValues(
+                &model, indicators: aggregated.map(\.id), panel: settings.panel, year: settings.referenceYear))
         let result: CompositeResult
         do {
             result = try CompositeEngine.run(input, settings: settings)
@@ -40,6 +37,19 @@ enum ReportScoring {
             throw IndicatorsError(.compositeSettings, "composite scores: \(error.message)", file: file)
         }
         apply(result, to: &model)
+        let panelText: String
+        switch settings.panel {
+        case .none: panelText = "none: only values of the reference year are scored"
+        case .latest:
+            panelText = "latest: a cluster's latest earlier value is carried forward (flagged carried_forward)"
+        case .linear:
+            panelText =
+                "linear: values interpolated between the nearest years around the reference year (flagged "
+                + "interpolated), else carried forward"
+        }
+        let yearText = settings.referenceYear.map { "the year \($0)" } ?? "each indicator's latest year with data"
+        model.methods.append(
+            ReportMethod(name: "panel imputation", description: "reference year: \(yearText); \(panelText)"))
         for method in result.methods {
             model.methods.append(ReportMethod(name: method.step, description: method.description))
         }
@@ -55,6 +65,69 @@ enum ReportScoring {
         } catch {
             throw IndicatorsError(.compositeSettings, "uncertainty analysis: \(error.message)", file: file)
         }
+    }
+
+    /// The composite's input values, [cluster][indicator], after panel imputation: each indicator's
+    /// reference year is `fixed`, else the latest year any cluster has a value for; a cluster without a value that
+    /// year gets, by `panel`, nothing (`none`), its latest earlier value (`latest`, flagged
+    /// `carried_forward` on the headline), or the value interpolated between its nearest years
+    /// around the reference year (`linear`, flagged `interpolated`; else as `latest`). Periods that
+    /// are not years are used as they are (the headline values).
+    static func panelValues(
+        _ model: inout ReportModel, indicators: [String], panel: CompositeSettings.PanelImputation, year fixed: Int?
+    ) -> [[Double?]] {
+        func year(_ period: String?) -> Int? {
+            guard let period, period.count == 4 else { return nil }
+            return Int(period)
+        }
+        var result = [[Double?]](
+            repeating: [Double?](repeating: nil, count: indicators.count), count: model.clusters.count)
+        for (column, indicator) in indicators.enumerated() {
+            let series = model.clusters.map { cluster in
+                cluster.values.compactMap { value -> (year: Int, value: Double)? in
+                    guard value.indicator == indicator, let number = value.value, let year = year(value.period)
+                    else { return nil }
+                    return (year, number)
+                }.sorted { $0.year < $1.year }
+            }
+            let reference = fixed ?? series.compactMap { $0.last?.year }.max()
+            for row in model.clusters.indices {
+                guard
+                    let headline = model.clusters[row].values.firstIndex(where: {
+                        $0.indicator == indicator && $0.isHeadline
+                    })
+                else { continue }
+                let points = series[row]
+                guard let reference, let latest = points.last else {
+                    result[row][column] = model.clusters[row].values[headline].value
+                    continue
+                }
+                if let exact = points.first(where: { $0.year == reference }) {
+                    result[row][column] = exact.value
+                    continue
+                }
+                switch panel {
+                case .none:
+                    result[row][column] = nil
+                case .latest, .linear:
+                    let before = points.last { $0.year < reference }
+                    let after = points.first { $0.year > reference }
+                    if panel == .linear, let before, let after {
+                        let fraction = Double(reference - before.year) / Double(after.year - before.year)
+                        result[row][column] = before.value + fraction * (after.value - before.value)
+                        model.clusters[row].values[headline].flags.append("interpolated")
+                    } else if let before {
+                        result[row][column] = before.value
+                        model.clusters[row].values[headline].flags.append("carried_forward")
+                    } else if fixed == nil {
+                        result[row][column] = latest.value
+                    } else {
+                        result[row][column] = nil  // only later values: nothing to carry forward
+                    }
+                }
+            }
+        }
+        return result
     }
 
     /// Copies scores, ranks and treatment flags into the clusters.

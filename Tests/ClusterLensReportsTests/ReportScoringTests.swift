@@ -110,6 +110,62 @@ struct ReportScoringTests {
         #expect(model.clusters.first { $0.id == "es51" }?.similar.first?.distance == 0)
     }
 
+    /// Panel imputation on employment of C29: ES51 2020 100, 2021 110; ES52 2020 200 only; ES53 2019
+    /// 300, 2021 330. Min-max over the values scored:
+    /// - latest (reference 2021): 110, 200 (carried forward), 330 → 0, 90 / 220 × 100, 100;
+    /// - none: 110, –, 330 → 0, –, 100;
+    /// - linear at 2020: 100, 200, 315 (interpolated) → 0, 100 / 215 × 100, 100.
+    @Test(
+        "Panel imputation chooses each cluster's year, flagged",
+        arguments: [
+            ("latest", [0.0, 9000.0 / 220, 100] as [Double?], "carried_forward"),
+            ("none", [0.0, nil, 100], ""),
+            ("linear\n  year: 2020", [0.0, 10_000.0 / 215, 100], "interpolated"),
+        ])
+    func panelImputation(_ panel: String, _ expected: [Double?], _ flag: String) throws {
+        let folder = try ReportFixtures.folder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try """
+        geo,nace_r2,indic_sbs,time,value
+        ES51,C29,EMP_LOC_NR,2020,100
+        ES51,C29,EMP_LOC_NR,2021,110
+        ES52,C29,EMP_LOC_NR,2020,200
+        ES53,C29,EMP_LOC_NR,2019,300
+        ES53,C29,EMP_LOC_NR,2021,330
+        """.write(toFile: folder + "/sbs_r_nuts2021.csv", atomically: true, encoding: .utf8)
+        try """
+        clusters:
+          - {id: a, regions: [ES51], sectors: [C29], reference: ES5}
+          - {id: b, regions: [ES52], sectors: [C29], reference: ES5}
+          - {id: c, regions: [ES53], sectors: [C29], reference: ES5}
+        """.write(toFile: folder + "/clusters.yaml", atomically: true, encoding: .utf8)
+        try """
+        id: panel
+        clusters: clusters.yaml
+        data: [sbs_r_nuts2021.csv]
+        indicators: [employment]
+        periods: 2019-2021
+        composite:
+          outliers: false
+          panel: \(panel)
+        """.write(toFile: folder + "/report.yaml", atomically: true, encoding: .utf8)
+        let definition = try ReportDefinitionReader.load(file: folder + "/report.yaml")
+        let catalogue = try IndicatorCatalogue(
+            builtIns: BuiltinIndicators.all, folders: [ReportFixtures.root.appendingPathComponent("Indicators").path])
+        var store = ObservationStore()
+        try store.load(file: folder + "/sbs_r_nuts2021.csv", dataflow: "sbs_r_nuts2021")
+        let model = try ReportBuilder(catalogue: catalogue, toolVersion: "test").build(
+            definition, data: .init(store: store, sources: []), definitionSHA256: nil,
+            generatedAt: "2026-01-02T03:04:05Z")
+        let scores = model.clusters.map { $0.headlines.first { $0.indicator == "employment" }?.score }
+        for (score, want) in zip(scores, expected) {
+            #expect(score.map { abs($0 - (want ?? .nan)) < 1e-9 } ?? (want == nil), "\(scores) vs \(expected)")
+        }
+        let flagged = model.clusters.filter { $0.headlines.contains { !flag.isEmpty && $0.flags.contains(flag) } }
+        #expect(flag.isEmpty ? flagged.isEmpty : flagged.map(\.id) == [panel == "latest" ? "b" : "c"])
+        #expect(model.methods.contains { $0.name == "panel imputation" })
+    }
+
     @Test func aGeometricMeanOverAZeroWithoutShiftIsAnErrorNamingTheDefinition() throws {
         #expect {
             _ = try Self.model(extra: "composite: {aggregation: {indicators: geometric}}")

@@ -150,6 +150,25 @@ public struct CompositeSettings: Sendable, Equatable {
     /// The minimum coverage (share of a node's weight with data) below which a node score is missing
     /// (default 0: any data gives a score).
     public var minimumCoverage: Double
+    /// How a report fills a cluster's value for the common reference year of an indicator from the
+    /// cluster's own time series (panel imputation; applied by the report builder before scoring).
+    public var panel: PanelImputation = .latest
+    /// The year the composite compares (a report's `composite: {year: 2021}`); `nil`: for each
+    /// indicator, the latest year any cluster has a value for.
+    public var referenceYear: Int?
+
+    /// Panel imputation: which period of each cluster's series enters the composite.
+    public enum PanelImputation: String, Sendable, Equatable, CaseIterable {
+        /// Only values of the reference year (the latest year any cluster has a value for); older
+        /// values are missing for the composite.
+        case none
+        /// The cluster's latest value up to the reference year (carried forward, flagged
+        /// `carried_forward` when older than the reference year).
+        case latest
+        /// The value interpolated linearly at the reference year between the cluster's nearest
+        /// values before and after it (flagged `interpolated`); else as ``latest``.
+        case linear
+    }
 
     /// Creates settings; every parameter defaults to COINr's default.
     public init(

@@ -11,6 +11,8 @@ public import Yams
 ///     unit_availability: 0.66        # share of indicators a unit needs (0…1)
 ///     indicator_availability: 0      # share of units an indicator needs (0…1)
 ///   imputation: none                 # none | mean | median
+///   panel: latest                   # none | latest | linear: which year of each cluster's series
+///   year: 2021                      # optional: the year compared (default: the latest with data)
 ///   outliers:                        # or `outliers: false`
 ///     enabled: true
 ///     skew: 2                        # |skew| threshold
@@ -66,7 +68,9 @@ public struct CompositeSettingsReader: YAMLReader {
         if isNull(node) { return settings }
         let fields = try keyedValues(
             of: try mapping(node, "composite"),
-            allowed: ["screening", "imputation", "outliers", "normalisation", "weights", "aggregation"],
+            allowed: [
+                "screening", "imputation", "panel", "year", "outliers", "normalisation", "weights", "aggregation",
+            ],
             in: "in composite")
         if let field = fields["screening"] {
             let keys = try keyedValues(
@@ -85,6 +89,20 @@ public struct CompositeSettingsReader: YAMLReader {
                 throw error("unknown imputation \"\(name)\" (allowed: none, mean, median)", field.value)
             }
             settings.imputation = imputation
+        }
+        if let field = fields["panel"] {
+            let name = try text(field, expected: "none, latest or linear")
+            guard let panel = CompositeSettings.PanelImputation(rawValue: name) else {
+                throw error("unknown panel imputation \"\(name)\" (allowed: none, latest, linear)", field.value)
+            }
+            settings.panel = panel
+        }
+        if let field = fields["year"] {
+            let text = try text(field, expected: "a year such as 2021")
+            guard let year = Int(text), (1900...2200).contains(year) else {
+                throw error("year must be a year such as 2021, not \"\(text)\"", field.value)
+            }
+            settings.referenceYear = year
         }
         if let field = fields["outliers"] {
             settings.outliers = try outliers(field)

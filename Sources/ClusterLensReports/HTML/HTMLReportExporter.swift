@@ -23,6 +23,8 @@ public struct HTMLReportExporter: Exporter {
         ("modelled", "modelled (downscaled from national data)"), ("incomplete", "some inputs left out"),
         ("division_by_zero", "division by zero"), ("imputed", "score imputed"),
         ("winsorised", "score winsorised"), ("log_transformed", "score log-transformed"),
+        ("carried_forward", "scored with an older year than the other clusters'"),
+        ("interpolated", "scored with a value interpolated between years"),
     ]
 
     /// Creates the exporter.

@@ -15,8 +15,11 @@ internal import Foundation
 ///   progress ≥ −2.5, deterioration below);
 /// - without a target, on the direction-adjusted CAGR (d × CAGR_obs, d = −1 when lower is better):
 ///   Eurostat > 1 %/yr significant progress, 0–1 % moderate progress, −1–0 % moderate movement away,
-///   < −1 % significant movement away; Open SDG score 5 × d × CAGR / 2 % clamped to −5…+5, categories
-///   at 1.5 % (on track) and 0.5 % (acceleration needed) and 0 (limited progress).
+///   < −1 % significant movement away. Open SDG categories at 1.5 % (on track), 0.5 % (acceleration
+///   needed) and 0 (limited progress); the score is piecewise linear through (−2 %, −5), (0, −2.5),
+///   (0.5 %, 0), (1.5 %, +2.5) and (2 %, +5), clamped outside, so that score bands of 2.5 points and
+///   categories agree (Open SDG `docs/progress-methodology.md`, figure 1; its scaling factor C for
+///   indicators with natural limits is not applied).
 ///
 /// Edge cases: a zero base or target is replaced by ``Thresholds/zeroReplacement`` (0.001); fewer
 /// than two points, or values of mixed sign, cannot be assessed; values that are all negative are
@@ -35,7 +38,8 @@ public enum ProgressAssessment {
         public var openSDGLowRatio = -0.60
         /// Open SDG: the ratio mapped to +5 (130 %).
         public var openSDGHighRatio = 1.30
-        /// Open SDG without a target: the CAGR mapped to ±5 (2 %/yr).
+        /// Open SDG without a target: the CAGR mapped to ±5 (2 %/yr); the score runs piecewise linearly
+        /// through ±this, 0 (−2.5), ``openSDGAcceleration`` (0) and ``openSDGOnTrack`` (+2.5).
         public var openSDGNoTargetCutoff = 0.02
         /// Open SDG without a target: the CAGR from which a series is on track (1.5 %/yr).
         public var openSDGOnTrack = 0.015
@@ -184,8 +188,12 @@ public enum ProgressAssessment {
                 : adjusted >= 0
                     ? .moderateProgress
                     : adjusted >= -thresholds.noTargetSignificant ? .moderateMovementAway : .significantMovementAway
-            let score = clamp(5 * adjusted / thresholds.openSDGNoTargetCutoff)
-            result.openSDGScore = score
+            result.openSDGScore = piecewiseScore(
+                adjusted,
+                through: [
+                    (-thresholds.openSDGNoTargetCutoff, -5), (0, -2.5), (thresholds.openSDGAcceleration, 0),
+                    (thresholds.openSDGOnTrack, 2.5), (thresholds.openSDGNoTargetCutoff, 5),
+                ])
             result.openSDG =
                 adjusted >= thresholds.openSDGOnTrack
                 ? .onTrack
@@ -225,4 +233,16 @@ public enum ProgressAssessment {
     }
 
     private static func clamp(_ score: Double) -> Double { min(5, max(-5, score)) }
+
+    /// Linear interpolation through `points` (sorted by x), constant beyond the first and the last.
+    static func piecewiseScore(_ x: Double, through points: [(x: Double, score: Double)]) -> Double {
+        guard let first = points.first, let last = points.last else { return 0 }
+        if x <= first.x { return first.score }
+        if x >= last.x { return last.score }
+        for (low, high) in zip(points, points.dropFirst()) where x <= high.x {
+            guard high.x > low.x else { return high.score }
+            return low.score + (x - low.x) / (high.x - low.x) * (high.score - low.score)
+        }
+        return last.score
+    }
 }

@@ -19,6 +19,8 @@ public struct IndicatorsError: Error, Sendable, Equatable, CustomStringConvertib
         case reportDefinition
         /// Composite-score settings (`composite:` in YAML) that break their rules.
         case compositeSettings
+        /// A `targets:` list (indicator targets for progress assessment) that breaks its rules.
+        case targets
         /// A file that cannot be read.
         case unreadable
     }

@@ -116,7 +116,7 @@ struct ReportDefinitionTests {
             _ = try ReportDefinitionReader.load(file: folder + "/r.yaml")
             Issue.record("no error for \(fragment)")
         } catch let error as IndicatorsError {
-            #expect(error.code == .reportDefinition || error.code == .compositeSettings)
+            #expect([.reportDefinition, .compositeSettings, .targets].contains(error.code))
             #expect(error.line == line && error.column == column, "\(error)")
             #expect(error.message.contains(fragment), "\(error)")
         }

@@ -8,33 +8,48 @@ public struct IndicatorTarget: Sendable, Equatable {
     public var target: ProgressAssessment.Target?
     /// The base year of the assessment; the series' first year when `nil`.
     public var baseYear: Int?
+    /// Which way is progress, overriding the indicator definition's direction; `nil` keeps it.
+    public var direction: Direction?
 
     /// Creates a target.
-    public init(indicator: String, target: ProgressAssessment.Target?, baseYear: Int? = nil) {
+    public init(
+        indicator: String, target: ProgressAssessment.Target?, baseYear: Int? = nil, direction: Direction? = nil
+    ) {
         self.indicator = indicator
         self.target = target
         self.baseYear = baseYear
+        self.direction = direction
     }
 }
 
 /// Reads `targets:` — a list of `{indicator: ID, value: 42.5, year: 2030, base: 2015}`; without
 /// `value` and `year` the indicator's trend is assessed without a target.
 ///
+/// Keys: `indicator` (required), `value` and `year` (together or not at all; year 1900…2200),
+/// `base` (the base year, before `year`), `direction` (`higher` or `lower`, overriding the indicator's
+/// direction). Errors carry the file, line and column of the offending node.
+///
 /// ```yaml
 /// targets:
 ///   - {indicator: renewable_energy_share, value: 42.5, year: 2030, base: 2015}
 ///   - {indicator: employment_rate, value: 78, year: 2030}
+///   - {indicator: ghg_intensity, value: 90, year: 2030, direction: lower}
 ///   - {indicator: ghg_intensity}            # trend only
 /// ```
 public struct TargetsReader: YAMLReader {
     /// The file, as errors name it.
     public let file: String
     /// The code of the errors it throws.
-    public let errorCode = IndicatorsError.Code.reportDefinition
+    public let errorCode: IndicatorsError.Code
 
     /// Creates a reader for `file`.
-    public init(file: String) {
+    ///
+    /// - Parameters:
+    ///   - file: The file, as errors name it.
+    ///   - errorCode: The code of the errors it throws; ``IndicatorsError/Code/targets`` by default.
+    public init(file: String, errorCode: IndicatorsError.Code = .targets) {
         self.file = file
+        self.errorCode = errorCode
     }
 
     /// The targets of the list node.
@@ -48,7 +63,7 @@ public struct TargetsReader: YAMLReader {
                 throw error("a target is a mapping such as {indicator: ID, value: 42.5, year: 2030}", item)
             }
             let fields = try keyedValues(
-                of: mapping, allowed: ["indicator", "value", "year", "base"], in: "of a target")
+                of: mapping, allowed: ["indicator", "value", "year", "base", "direction"], in: "of a target")
             guard let indicatorField = fields["indicator"] else { throw error("a target needs `indicator:`", item) }
             let indicator = try text(indicatorField, expected: "an indicator id")
             var target: ProgressAssessment.Target?
@@ -70,7 +85,15 @@ public struct TargetsReader: YAMLReader {
             if let base, let target, base >= target.year {
                 throw error("base \(base) is not before the target year \(target.year)", fields["base"]?.value ?? item)
             }
-            result.append(IndicatorTarget(indicator: indicator, target: target, baseYear: base))
+            var direction: Direction?
+            if let field = fields["direction"] {
+                let text = try text(field, expected: "higher or lower")
+                guard let parsed = Direction(rawValue: text), parsed != .none else {
+                    throw error("direction must be higher or lower, not \"\(text)\"", field.value)
+                }
+                direction = parsed
+            }
+            result.append(IndicatorTarget(indicator: indicator, target: target, baseYear: base, direction: direction))
         }
         return result
     }

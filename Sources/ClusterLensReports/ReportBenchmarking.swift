@@ -64,7 +64,7 @@ enum ReportBenchmarking {
         guard !targets.isEmpty else { return }
         let directions = Dictionary(definitions.map { ($0.id, $0.direction) }, uniquingKeysWith: { first, _ in first })
         for target in targets {
-            let direction = directions[target.indicator] ?? .higher
+            let direction = target.direction ?? directions[target.indicator] ?? .higher
             for index in model.clusters.indices {
                 let points = model.clusters[index].values.compactMap { value -> (year: Int, value: Double)? in
                     guard value.indicator == target.indicator, let number = value.value, let period = value.period,

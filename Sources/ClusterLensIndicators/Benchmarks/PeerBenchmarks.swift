@@ -87,34 +87,19 @@ public enum PeerBenchmarks {
     /// U.S. Cluster Mapping strength classes over units with employment > 0 (METHODS §2):
     /// `strong10` (LQ ≥ P90), `strong` (LQ ≥ P75 and LQ ≥ 1), `significant` (LQ > P50), `qualifying`
     /// (LQ > P25), each also needing employment > P25 and establishments > P25; else `none`. A unit
-    /// without LQ, employment or establishments has no class.
+    /// without LQ, employment or establishments has no class. The default ``StrongClusterRule``, as
+    /// text; use the rule itself to change the percentile floors.
     ///
     /// - Parameter values: Unit → (location quotient, employment, establishments).
     public static func mappingClasses(
         _ values: [String: (quotient: Double?, employment: Double?, establishments: Double?)]
     ) -> [String: String] {
-        let population = values.compactMap { unit, value -> (String, Double, Double, Double)? in
-            guard let quotient = value.quotient, let employment = value.employment, employment > 0,
-                let establishments = value.establishments
-            else { return nil }
-            return (unit, quotient, employment, establishments)
-        }
-        guard let lq25 = quantile(population.map(\.1), 0.25), let lq50 = quantile(population.map(\.1), 0.5),
-            let lq75 = quantile(population.map(\.1), 0.75), let lq90 = quantile(population.map(\.1), 0.9),
-            let e25 = quantile(population.map(\.2), 0.25), let n25 = quantile(population.map(\.3), 0.25)
-        else { return [:] }
-        var classes: [String: String] = [:]
-        for (unit, quotient, employment, establishments) in population {
-            let floors = employment > e25 && establishments > n25
-            classes[unit] =
-                !floors
-                ? "none"
-                : quotient >= lq90
-                    ? "strong10"
-                    : quotient >= lq75 && quotient >= 1
-                        ? "strong" : quotient > lq50 ? "significant" : quotient > lq25 ? "qualifying" : "none"
-        }
-        return classes
+        StrongClusterRule().classify(
+            values.mapValues {
+                StrongClusterRule.Input(
+                    quotient: $0.quotient, employment: $0.employment, establishments: $0.establishments)
+            }
+        ).mapValues(\.rawValue)
     }
 
     /// The `count` indicators with the highest and the lowest scores of one unit (as COINr's

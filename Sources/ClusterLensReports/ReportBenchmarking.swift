@@ -31,14 +31,15 @@ enum ReportBenchmarking {
                 cluster.headlines.map { ($0.indicator, $0.score) }, uniquingKeysWith: { first, _ in first })
             profiles[cluster.id] = scored.map { scores[$0] ?? nil }
         }
+        let lists = StrengthsAndWeaknesses.of(
+            profiles.mapValues { row in Dictionary(zip(scored, row), uniquingKeysWith: { first, _ in first }) },
+            indicators: scored)
         for index in model.clusters.indices {
             let id = model.clusters[index].id
             model.clusters[index].stars = stars[id] ?? nil
             model.clusters[index].mappingClass = classes[id]
-            let (strengths, weaknesses) = PeerBenchmarks.strengthsAndWeaknesses(
-                model.clusters[index].headlines.map { ($0.indicator, $0.score) })
-            model.clusters[index].strengths = strengths
-            model.clusters[index].weaknesses = weaknesses
+            model.clusters[index].strengths = lists[id]?.strengths.map(\.indicator) ?? []
+            model.clusters[index].weaknesses = lists[id]?.weaknesses.map(\.indicator) ?? []
             model.clusters[index].similar = PeerBenchmarks.mostSimilar(to: id, in: profiles).map {
                 SimilarCluster(id: $0.unit, distance: $0.distance)
             }

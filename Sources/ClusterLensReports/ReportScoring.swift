@@ -136,12 +136,15 @@ enum ReportScoring {
             result.indicators.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
         var ranks: [String: [String: Int]] = [:]
         for (position, indicator) in result.indicators.enumerated() {
-            let scores = result.units.map { ($0.unit, $0.values[position].normalised) }
-            ranks[indicator] = rankDescending(scores)
+            let scores = Dictionary(
+                result.units.map { ($0.unit, $0.values[position].normalised) }, uniquingKeysWith: { first, _ in first })
+            ranks[indicator] = PeerRanking.ranks(scores, direction: .higher)
         }
         var transitionRanks: [TransitionTag: [String: Int]] = [:]
         for tag in TransitionTag.allCases {
-            transitionRanks[tag] = rankDescending(result.units.map { ($0.unit, $0.transitions[tag]?.score) })
+            let scores = Dictionary(
+                result.units.map { ($0.unit, $0.transitions[tag]?.score) }, uniquingKeysWith: { first, _ in first })
+            transitionRanks[tag] = PeerRanking.ranks(scores, direction: .higher)
         }
         for index in model.clusters.indices {
             let id = model.clusters[index].id
@@ -154,8 +157,8 @@ enum ReportScoring {
                 model.clusters[index].values[valueIndex].directionAdjusted = scored.directionAdjusted
                 model.clusters[index].values[valueIndex].score = scored.normalised
                 model.clusters[index].values[valueIndex].rank = ranks[indicator]?[id]
-                model.clusters[index].values[valueIndex].percentile = ranks[indicator]?[id].map { rank in
-                    percentile(rank: rank, of: ranks[indicator]?.count ?? 1)
+                model.clusters[index].values[valueIndex].percentile = ranks[indicator]?[id].flatMap { rank in
+                    PeerRanking.percentile(rank: rank, of: ranks[indicator]?.count ?? 1, convention: .percentileRank)
                 }
                 var flags = model.clusters[index].values[valueIndex].flags
                 if scored.imputed { flags.append("imputed") }
@@ -207,20 +210,5 @@ enum ReportScoring {
         }
         if !indices.isEmpty { text += "; sensitivity of the mean rank shift: " + indices.joined(separator: "; ") }
         model.methods.append(ReportMethod(name: "uncertainty", description: text))
-    }
-
-    /// The percentile rank of `rank` among `count`: 100 × (count − rank) / (count − 1), 100 = best.
-    static func percentile(rank: Int, of count: Int) -> Double {
-        count > 1 ? 100 * Double(count - rank) / Double(count - 1) : 100
-    }
-
-    /// Ranks by descending score, 1 = best, ties sharing the lowest rank (1, 2, 2, 4); a missing score has no rank.
-    static func rankDescending(_ scores: [(String, Double?)]) -> [String: Int] {
-        let present = scores.compactMap { id, score in score.map { (id, $0) } }
-        var ranks: [String: Int] = [:]
-        for (id, score) in present {
-            ranks[id] = 1 + present.filter { $0.1 > score }.count
-        }
-        return ranks
     }
 }

@@ -13,13 +13,6 @@ struct PeerBenchmarkTests {
         #expect(PeerBenchmarks.quantile([], 0.5) == nil)
     }
 
-    /// METHODS A6: 179 regions, the first at 0 and the last at 100.
-    @Test func theMappingPositionConvention() {
-        #expect(PeerBenchmarks.mappingPosition(rank: 1, of: 179) == 0)
-        #expect(PeerBenchmarks.mappingPosition(rank: 179, of: 179) == 100)
-        #expect(PeerBenchmarks.mappingPosition(rank: 90, of: 179) == 50)
-    }
-
     /// Ten clusters with employment 1 000 … 10 000 (P90 = 9 100) and focus 1 … 10 % (P90 = 9.1 %);
     /// METHODS A1's LQ of 4.17 earns the specialisation star.
     @Test func starsFollowThe2008Preset() {
@@ -49,10 +42,10 @@ struct PeerBenchmarkTests {
     }
 
     @Test func strengthsWeaknessesAndSimilarProfiles() {
-        let (strengths, weaknesses) = PeerBenchmarks.strengthsAndWeaknesses(
-            [("a", 10), ("b", 90), ("c", nil), ("d", 50), ("e", 90)], count: 2)
-        #expect(strengths == ["b", "e"])
-        #expect(weaknesses == ["a", "d"])
+        let lists = StrengthsAndWeaknesses.of(
+            ["u": ["a": 10, "b": 90, "c": nil, "d": 50, "e": 90]], indicators: ["a", "b", "c", "d", "e"], count: 2)
+        #expect(lists["u"]?.strengths.map(\.indicator) == ["b", "e"], "ties in indicator order")
+        #expect(lists["u"]?.weaknesses.map(\.indicator) == ["a", "d"], "a missing score is left out, never 0")
         // x vs y: differences 10, 10, 10 over three shared → 10; x vs z: 0, 40 and one missing → two
         // shared, below the minimum of three.
         let nearest = PeerBenchmarks.mostSimilar(

@@ -1,6 +1,6 @@
 /// Benchmarks of clusters among the clusters compared (a report's clusters are the population):
-/// percentiles, European Cluster Observatory stars, U.S. Cluster Mapping classes, strengths and
-/// weaknesses, and the most similar profiles.
+/// percentiles, European Cluster Observatory stars, U.S. Cluster Mapping classes and the most similar
+/// profiles (ranks and positions: ``PeerRanking``; strengths and weaknesses: ``StrengthsAndWeaknesses``).
 public enum PeerBenchmarks {
     /// The `p`-quantile (0…1) of `values` by linear interpolation between order statistics (type 7,
     /// R's default): h = (n − 1) p, Q = x⌊h⌋ + (h − ⌊h⌋)(x⌊h⌋+1 − x⌊h⌋) on the sorted values; `nil`
@@ -13,12 +13,6 @@ public enum PeerBenchmarks {
         let low = Int(h.rounded(.down))
         let high = min(low + 1, sorted.count - 1)
         return sorted[low] + (h - Double(low)) * (sorted[high] - sorted[low])
-    }
-
-    /// U.S. Cluster Mapping's position of a rank among n: round(100 / n × (rank − 0.5)), so the best
-    /// of 179 is 0 and the last 100 (METHODS A6).
-    public static func mappingPosition(rank: Int, of count: Int) -> Int {
-        Int((100 / Double(count) * (Double(rank) - 0.5)).rounded())
     }
 
     /// A European Cluster Observatory star criterion.
@@ -100,17 +94,6 @@ public enum PeerBenchmarks {
                     quotient: $0.quotient, employment: $0.employment, establishments: $0.establishments)
             }
         ).mapValues(\.rawValue)
-    }
-
-    /// The `count` indicators with the highest and the lowest scores of one unit (as COINr's
-    /// `get_str_weak`), ties in input order; indicators without a score are left out.
-    public static func strengthsAndWeaknesses(
-        _ scores: [(indicator: String, score: Double?)], count: Int = 3
-    ) -> (strengths: [String], weaknesses: [String]) {
-        let scored = scores.compactMap { entry in entry.score.map { (entry.indicator, $0) } }
-        let best = scored.enumerated().sorted { ($0.element.1, -$0.offset) > ($1.element.1, -$1.offset) }
-        let worst = scored.enumerated().sorted { ($0.element.1, $0.offset) < ($1.element.1, $1.offset) }
-        return (best.prefix(count).map(\.element.0), worst.prefix(count).map(\.element.0))
     }
 
     /// The `count` units nearest to `unit` on the score profile: distance = the root mean squared

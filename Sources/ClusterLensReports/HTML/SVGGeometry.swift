@@ -17,10 +17,13 @@ enum SVGGeometry {
         return Point(x: center.x + distance * cos(angle), y: center.y + distance * sin(angle))
     }
 
-    /// The polygon of scores (0–100) on a radar; a missing score sits at the centre.
+    /// The polygon of scores (0–100) on a radar, through the axes that have a score: a missing score
+    /// is left out (the polygon joins its neighbours), never drawn as 0 at the centre.
     static func radarPolygon(_ scores: [Double?], center: Point, radius: Double) -> [Point] {
-        scores.enumerated().map { index, score in
-            radarPoint(index: index, count: scores.count, fraction: (score ?? 0) / 100, center: center, radius: radius)
+        scores.enumerated().compactMap { index, score in
+            score.map {
+                radarPoint(index: index, count: scores.count, fraction: $0 / 100, center: center, radius: radius)
+            }
         }
     }
 

@@ -39,9 +39,8 @@ public struct ExternalExporter: Exporter {
 
     public func export(_ model: ReportModel, folder: String, name: String) throws(ReportError) -> [String] {
         let path = ReportOutputFile.path(folder, name, format)
-        let base = (folder.hasSuffix("/") ? folder : folder + "/")
-        let input = base + ".\(name).\(format).model-\(getpid()).json"
-        let temporary = base + ".\(name).\(format).tmp-\(getpid())"
+        let input = ReportOutputFile.temporary(beside: path, tag: "model")
+        let temporary = ReportOutputFile.temporary(beside: path)
         defer {
             unlink(input)
             unlink(temporary)
@@ -77,9 +76,7 @@ public struct ExternalExporter: Exporter {
         guard FileManager.default.fileExists(atPath: temporary) else {
             throw ReportError(.exporter, "plug-in \(executable) exited with status 0 but wrote no file", file: path)
         }
-        guard rename(temporary, path) == 0 else {
-            throw ReportError(.output, "cannot rename into place: \(String(cString: strerror(errno)))", file: path)
-        }
+        try ReportOutputFile.moveIntoPlace(temporary, path)
         return [path]
     }
 }

@@ -1,4 +1,5 @@
 internal import ClusterLensImport
+internal import Foundation
 
 /// Opening and committing the atomic output files of exporters, with their errors as ``ReportError``.
 enum ReportOutputFile {
@@ -15,6 +16,24 @@ enum ReportOutputFile {
             throw ReportError(.output, error.message, file: error.path)
         } catch {
             throw ReportError(.output, "\(error)", file: path)
+        }
+    }
+
+    /// A hidden temporary path beside `path` (`folder/.NAME.TAG-PID-UUID`), for writers that create
+    /// their own file (libxml2's writer, an external plug-in) before ``moveIntoPlace(_:_:)``.
+    static func temporary(beside path: String, tag: String = "tmp") -> String {
+        let url = URL(fileURLWithPath: path)
+        let name = ".\(url.lastPathComponent).\(tag)-\(getpid())-\(UUID().uuidString)"
+        return url.deletingLastPathComponent().appendingPathComponent(name).path
+    }
+
+    /// Renames a finished `temporary` file onto `path`; on failure the temporary file is removed and
+    /// `path` keeps what it held.
+    static func moveIntoPlace(_ temporary: String, _ path: String) throws(ReportError) {
+        guard rename(temporary, path) == 0 else {
+            let reason = String(cString: strerror(errno))
+            unlink(temporary)
+            throw ReportError(.output, "cannot rename into place: \(reason)", file: path)
         }
     }
 

@@ -17,7 +17,7 @@ public struct XMLReportExporter: Exporter {
 
     public func export(_ model: ReportModel, folder: String, name: String) throws(ReportError) -> [String] {
         let path = ReportOutputFile.path(folder, name, "xml")
-        let temporary = (folder.hasSuffix("/") ? folder : folder + "/") + ".\(name).xml.tmp-\(getpid())"
+        let temporary = ReportOutputFile.temporary(beside: path)
         do {
             let writer = try XMLWriter(path: temporary)
             try Self.write(model, with: writer)
@@ -26,11 +26,7 @@ public struct XMLReportExporter: Exporter {
             unlink(temporary)
             throw ReportError(.output, error.message, file: path)
         }
-        guard rename(temporary, path) == 0 else {
-            let reason = String(cString: strerror(errno))
-            unlink(temporary)
-            throw ReportError(.output, "cannot rename into place: \(reason)", file: path)
-        }
+        try ReportOutputFile.moveIntoPlace(temporary, path)
         return [path]
     }
 

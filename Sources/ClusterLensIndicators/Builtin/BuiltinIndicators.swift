@@ -10,11 +10,5 @@ public enum BuiltinIndicators {
 extension IndicatorInput {
     /// `employment`: persons employed from ``StoreInput/personsEmployed`` (`sbs_r_nuts2021`, else
     /// `sbs_r_nuts06_r2`), the input of the compiled employment-structure indicators.
-    static let personsEmployed = IndicatorInput(
-        name: "employment",
-        bindings: StoreInput.personsEmployed.map { input in
-            DataBinding(
-                dataflow: input.dataflow,
-                filters: input.filters.map { DataBinding.Filter(dimension: $0.key, code: $0.value) })
-        })
+    static let personsEmployed = IndicatorInput(name: "employment", storeInputs: StoreInput.personsEmployed)
 }

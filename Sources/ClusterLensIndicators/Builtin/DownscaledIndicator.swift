@@ -109,23 +109,16 @@ public struct DownscaledIndicator: Indicator {
         self.perPerson = perPerson
         self.nationalEmployment = Self.nationalEmployment
         self.scale = scale
-        var inputs = [IndicatorInput.personsEmployed, Self.input("national_employment", Self.nationalEmployment)]
-        inputs.append(Self.input("national_numerator", numerator))
-        if let denominator { inputs.append(Self.input("national_denominator", denominator)) }
+        var inputs = [
+            IndicatorInput.personsEmployed,
+            IndicatorInput(name: "national_employment", storeInputs: Self.nationalEmployment),
+        ]
+        inputs.append(IndicatorInput(name: "national_numerator", storeInputs: numerator))
+        if let denominator { inputs.append(IndicatorInput(name: "national_denominator", storeInputs: denominator)) }
         definition = IndicatorDefinition(
             id: id, name: name, description: description, pillar: pillar, tags: tags, unit: unit,
             direction: direction, inputs: inputs, method: method,
             references: [reference, "Downscaling by employment: ClusterLens README, modelled values"])
-    }
-
-    private static func input(_ name: String, _ alternatives: [StoreInput]) -> IndicatorInput {
-        IndicatorInput(
-            name: name,
-            bindings: alternatives.map { input in
-                DataBinding(
-                    dataflow: input.dataflow,
-                    filters: input.filters.map { DataBinding.Filter(dimension: $0.key, code: $0.value) })
-            })
     }
 
     public func evaluate(_ request: IndicatorRequest) -> FormulaValue {

@@ -85,6 +85,18 @@ public struct IndicatorInput: Sendable, Hashable, Codable {
         self.additive = additive
     }
 
+    /// An input bound to store inputs (a compiled indicator's), preferred first.
+    public init(name: String, storeInputs: [StoreInput]) {
+        self.init(
+            name: name,
+            bindings: storeInputs.map { input in
+                DataBinding(
+                    dataflow: input.dataflow,
+                    filters: input.filters.map { DataBinding.Filter(dimension: $0.key, code: $0.value) })
+            },
+            additive: storeInputs.first?.additive ?? true)
+    }
+
     /// The statistics bindings as store inputs, preferred first (member-survey bindings left out).
     public var storeInputs: [StoreInput] {
         bindings.compactMap { binding in

@@ -251,15 +251,7 @@ public struct ReportDefinitionReader: YAMLReader {
         guard let dataflow = parts["dataflow"] else { throw error("the binding of \(name) needs a dataflow", node) }
         var filters: [String: String] = [:]
         if let filterField = parts["filters"] {
-            guard case .mapping(let filterMap) = filterField.value else {
-                throw error("filters must be a mapping such as {indic_sbs: EMP_LOC_NR}", filterField.value)
-            }
-            for (dimension, code) in filterMap {
-                guard case .scalar(let dimensionText) = dimension, case .scalar(let codeText) = code else {
-                    throw error("a filter is a dimension and one code", dimension)
-                }
-                filters[dimensionText.string] = codeText.string
-            }
+            for filter in try dimensionFilters(filterField) { filters[filter.dimension] = filter.code }
         }
         return StoreInput(dataflow: try text(dataflow, expected: "a dataflow id"), filters: filters)
     }

@@ -155,18 +155,10 @@ struct IndicatorFileReader: YAMLReader {
         guard let dataflow = parts["dataflow"] else {
             throw error("input \(name) needs a dataflow (or members: a survey column)", node)
         }
-        var filters: [DataBinding.Filter] = []
-        if let filterField = parts["filters"] {
-            guard case .mapping(let filterMap) = filterField.value else {
-                throw error("filters must be a mapping such as {indic_sbs: EMP_LOC_NR}", filterField.value)
-            }
-            for (dimension, code) in filterMap {
-                guard case .scalar(let dimensionText) = dimension, case .scalar(let codeText) = code else {
-                    throw error("a filter is a dimension and one code, such as indic_sbs: EMP_LOC_NR", dimension)
-                }
-                filters.append(DataBinding.Filter(dimension: dimensionText.string, code: codeText.string))
-            }
-        }
+        let filters =
+            try parts["filters"].map { field throws(IndicatorsError) in
+                try dimensionFilters(field).map { DataBinding.Filter(dimension: $0.dimension, code: $0.code) }
+            } ?? []
         return DataBinding(dataflow: try text(dataflow, expected: "a dataflow id"), filters: filters)
     }
 }

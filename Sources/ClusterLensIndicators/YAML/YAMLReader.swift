@@ -78,6 +78,22 @@ public extension YAMLReader {
         }
     }
 
+    /// `filters:` of a binding — a mapping of dimension ids to one code each, such as
+    /// `{indic_sbs: EMP_LOC_NR}` — as (dimension, code) pairs in file order.
+    func dimensionFilters(_ field: YAMLField) throws(IndicatorsError) -> [(dimension: String, code: String)] {
+        guard case .mapping(let mapping) = field.value else {
+            throw error("filters must be a mapping such as {indic_sbs: EMP_LOC_NR}", field.value)
+        }
+        var filters: [(dimension: String, code: String)] = []
+        for (dimension, code) in mapping {
+            guard case .scalar(let dimensionText) = dimension, case .scalar(let codeText) = code else {
+                throw error("a filter is a dimension and one code, such as indic_sbs: EMP_LOC_NR", dimension)
+            }
+            filters.append((dimensionText.string, codeText.string))
+        }
+        return filters
+    }
+
     /// What a node is, for messages: `a list`, `a mapping`, `the value "ES51"`.
     func kind(_ node: Node) -> String {
         switch node {

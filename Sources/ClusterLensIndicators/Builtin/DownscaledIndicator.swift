@@ -198,26 +198,9 @@ public struct DownscaledIndicator: Indicator {
     private func nationalIndustries(
         _ request: IndicatorRequest, country: NUTSCode, numerator: [StoreInput]
     ) -> [NACECode] {
-        let store = request.engine.store
         for input in numerator {
-            let dataflow = ObservationStore.normalisedDataflowID(input.dataflow)
-            let geography = store.roles.candidates(for: .geography, dataflow: dataflow)
-            let sector = store.roles.candidates(for: .sector, dataflow: dataflow)
-            var codes: Set<NACECode> = []
-            for observation in store.observations(dataflow: dataflow)
-            where observation.period == request.period
-                && geography.contains(where: { observation.code($0) == country.code })
-                && input.filters.allSatisfy({ filter in
-                    observation.key.contains {
-                        $0.id.lowercased() == filter.key.lowercased() && $0.value == filter.value
-                    }
-                })
-            {
-                guard let text = sector.lazy.compactMap({ observation.code($0) }).first,
-                    let code = try? NACECode(text)
-                else { continue }
-                codes.insert(code)
-            }
+            let codes = request.engine.store.sectorCodes(
+                dataflow: input.dataflow, filters: input.filters, region: country, period: request.period)
             if !codes.isEmpty { return codes.sorted() }
         }
         return []

@@ -123,13 +123,7 @@ extension ObservationStore {
             positions = positions.filter { inSectors.contains($0) }
         }
         let sectorIDs = roles.candidates(for: .sector, dataflow: dataflow).map { $0.lowercased() }
-        /// The code of the first candidate dimension the series has (roles: first candidate wins).
-        func code(_ candidates: [String], in key: [ComponentValue]) -> (id: String, value: String)? {
-            for candidate in candidates {
-                if let component = key.first(where: { $0.id == candidate }) { return (candidate, component.value) }
-            }
-            return nil
-        }
+
         for position in positions {
             let series = table.series[position]
             guard let observation = series.observations[period] else { continue }
@@ -137,11 +131,11 @@ extension ObservationStore {
                 series.foldedKey.contains { $0.id == filter.id && $0.value == filter.code }
             }
             guard matches else { continue }
-            guard let regionCode = code(geographyIDs, in: series.foldedKey)?.value,
+            guard let regionCode = Self.code(geographyIDs, in: series.foldedKey)?.value,
                 let region = table.nutsCodes[regionCode]
             else { continue }
             let sector: NACECode
-            if let (sectorID, sectorCode) = code(sectorIDs, in: series.foldedKey),
+            if let (sectorID, sectorCode) = Self.code(sectorIDs, in: series.foldedKey),
                 !folded.contains(where: { $0.id == sectorID })
             {
                 guard let parsed = table.naceCodes[sectorCode] else { continue }
@@ -155,6 +149,39 @@ extension ObservationStore {
             cells[ClusterDefinition.Cell(sector: sector, region: region), default: []].append(observation)
         }
         return cells
+    }
+
+    /// The code of the first of `candidates` (lower-cased dimension ids, in role order) that a folded
+    /// series key has: the first candidate wins, as ``DimensionRoles`` says.
+    static func code(_ candidates: [String], in key: [ComponentValue]) -> (id: String, value: String)? {
+        for candidate in candidates {
+            if let component = key.first(where: { $0.id == candidate }) { return (candidate, component.value) }
+        }
+        return nil
+    }
+
+    /// The NACE codes a dataflow holds for one region in `period` among the series matching
+    /// `filters` (dimension ids compared case-insensitively), through the region's postings.
+    func sectorCodes(
+        dataflow: String, filters: [String: String], region: NUTSCode, period: TimePeriod
+    ) -> Set<NACECode> {
+        let id = Self.normalisedDataflowID(dataflow)
+        guard let table = tables[id] else { return [] }
+        let folded = filters.map { (id: $0.key.lowercased(), code: $0.value) }
+        let geographyIDs = roles.candidates(for: .geography, dataflow: id).map { $0.lowercased() }
+        let sectorIDs = roles.candidates(for: .sector, dataflow: id).map { $0.lowercased() }
+        var codes: Set<NACECode> = []
+        for position in table.positions(geography: geographyIDs, where: { $0 == region.code }) {
+            let series = table.series[position]
+            guard series.observations[period] != nil,
+                folded.allSatisfy({ filter in
+                    series.foldedKey.contains { $0.id == filter.id && $0.value == filter.code }
+                }),
+                let sector = Self.code(sectorIDs, in: series.foldedKey), let parsed = table.naceCodes[sector.value]
+            else { continue }
+            codes.insert(parsed)
+        }
+        return codes
     }
 
     /// Applies the count-once rule to one observation per cell and adds up.

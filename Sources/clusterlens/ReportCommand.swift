@@ -84,12 +84,7 @@ struct ReportOutputOptions: ParsableArguments {
     }
 
     /// The current time, ISO 8601 UTC to the second.
-    static func now() -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime]
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        return formatter.string(from: Date())
-    }
+    static func now() -> String { Timestamp.now() }
 }
 
 /// `clusterlens demo [--out DIR]`: the demo report on the bundled synthetic data.

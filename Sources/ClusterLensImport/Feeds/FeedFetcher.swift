@@ -195,6 +195,10 @@ public struct FeedFetcher: Sendable {
         case .error:
             throw FeedError(.sdmxError, "the provider sent an SDMX error message: \(errorText(path))", url: url)
         case .data:
+            // A footer-only or error answer is a few kilobytes; a large data message is not read twice
+            // (the report reads it once, from the cache).
+            let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+            if size > Self.fullCheckLimit { return nil }
             let summary: DataMessageSummary
             do {
                 summary = try SDMXDataReader().read(file: path, into: DiscardingSink())
@@ -252,6 +256,10 @@ public struct FeedFetcher: Sendable {
         return String(text[text.index(after: open)..<close]).trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
+    /// Data answers up to this size are read through to find footers (a 413 announcement) and error
+    /// notes; larger ones hold data and are only sniffed.
+    static let fullCheckLimit = 1 << 20
+
     /// The first `http://` or `https://` URL in `text`.
     static func firstURL(in text: String) -> String? {
         guard let start = text.range(of: "https://") ?? text.range(of: "http://") else { return nil }
@@ -262,11 +270,7 @@ public struct FeedFetcher: Sendable {
         return url
     }
 
-    static func now() -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime]
-        return formatter.string(from: Date())
-    }
+    static func now() -> String { Timestamp.now() }
 }
 
 /// A data sink that keeps nothing: used to check a message's structure and footer.

@@ -94,7 +94,8 @@ struct DemoCommand: AsyncParsableCommand {
         abstract: "Run the demo report (Reports/demo: six clusters, synthetic Eurostat-shaped data) in every format.",
         discussion: """
             The demo data are synthetic: they have the shapes of Eurostat's SDMX-ML 2.1 dataflows the indicators \
-            bind to, with plausible magnitudes, flags and gaps, but they are not Eurostat figures.
+            bind to, with plausible magnitudes, flags and gaps, but they are not Eurostat figures. The files go to \
+            ./clusterlens-demo unless --out says otherwise.
             """)
 
     @OptionGroup var output: ReportOutputOptions

@@ -12,8 +12,8 @@ import ClusterLensCore
 /// - A growth rate needs both its years: a missing (confidential) year removes the rates next to
 ///   it, and the result is flagged `incomplete` (``StructureIndicator/incompleteFlag``).
 /// - Fewer than ``minimumRates`` rates give a missing value, with the reason.
-/// - A rate whose two years come from different dataflows (`sbs_r_nuts06_r2` up to 2020,
-///   `sbs_r_nuts2021` from 2021) is flagged ``FormulaValue/seriesBreakFlag`` (`b`).
+/// - A window whose years come from different dataflows (`sbs_r_nuts06_r2` up to 2020,
+///   `sbs_r_nuts2021` from 2021) is flagged ``FormulaValue/seriesBreakFlag`` (`b`) by the engine.
 /// - A year with zero employment gives a missing rate with ``FormulaValue/divisionByZeroFlag``.
 public struct VolatilityIndicator: Indicator {
     public let definition: IndicatorDefinition
@@ -74,9 +74,6 @@ public struct VolatilityIndicator: Indicator {
             }
             flags.formUnion(previous.value.flags)
             flags.formUnion(current.value.flags)
-            if previous.value.provenance.dataflow != current.value.provenance.dataflow {
-                flags.insert(FormulaValue.seriesBreakFlag)
-            }
             rates.append((end / start - 1) * 100)
         }
         guard rates.count >= minimumRates else {

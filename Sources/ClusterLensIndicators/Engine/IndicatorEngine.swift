@@ -6,8 +6,8 @@ public import ClusterLensCore
 /// reads each input from its bindings (the first binding with data wins) in the scope and period the
 /// formula asks for. The period is the one given, else the latest period any of the indicator's
 /// dataflows holds. Every value carries the provenance of the observations read and their flags;
-/// missing inputs give a missing result with the reason, never zero. A formula that reads one input
-/// from different dataflows in different periods (a growth rate from `sbs_r_nuts06_r2` in 2016 to
+/// missing inputs give a missing result with the reason, never zero. An indicator (formula or
+/// compiled) that reads one input from different dataflows in different periods (a growth rate from `sbs_r_nuts06_r2` in 2016 to
 /// `sbs_r_nuts2021` in 2021) is flagged `b`, Eurostat's break-in-series flag.
 public struct IndicatorEngine: Sendable {
     /// The statistics.
@@ -125,6 +125,15 @@ final class EvaluationLog: @unchecked Sendable {
     /// Whether some input was read from different dataflows in different periods (a series break,
     /// such as `sbs_r_nuts06_r2` up to 2020 and `sbs_r_nuts2021` from 2021).
     var crossesDataflows: Bool { dataflowsByInput.values.contains { $0.count > 1 } }
+
+    /// Records a value read for `input` (a formula input's name, or a compiled indicator's bindings):
+    /// its provenance, and the dataflow that served it.
+    func record(_ result: AggregatedValue, input: String) {
+        provenance.append(result.provenance)
+        if !result.provenance.inputs.isEmpty {
+            dataflowsByInput[input, default: []].insert(result.provenance.dataflow)
+        }
+    }
 }
 
 /// What an indicator is computed for: the engine's data, the cluster and the period; everything it
@@ -143,7 +152,7 @@ public struct IndicatorRequest: Sendable {
         _ inputs: [StoreInput], sectors: SectorSet?, regions: RegionSet, period: TimePeriod
     ) -> AggregatedValue {
         let result = engine.store.value(of: inputs, sectors: sectors, regions: regions, period: period)
-        log.provenance.append(result.provenance)
+        log.record(result, input: inputs.map(\.description).joined(separator: " | "))
         return result
     }
 
@@ -169,10 +178,7 @@ struct EngineContext: FormulaContext {
         let cluster = request.cluster
         if !statistics.isEmpty {
             let result = request.engine.store.value(of: statistics, scope: scope, cluster: cluster, period: when)
-            request.log.provenance.append(result.provenance)
-            if !result.provenance.inputs.isEmpty {
-                request.log.dataflowsByInput[input, default: []].insert(result.provenance.dataflow)
-            }
+            request.log.record(result, input: input)
             return result.value
         }
         guard let metric = declared.bindings.compactMap(\.memberMetric).first else {

@@ -8,11 +8,12 @@ let strictSettings: [SwiftSetting] = [
 
 let package = Package(
     name: "ClusterLens",
-    platforms: [.macOS(.v13)],
+    platforms: [.macOS(.v15)],
     products: [
         .library(name: "ClusterLensCore", targets: ["ClusterLensCore"]),
         .library(name: "ClusterLensImport", targets: ["ClusterLensImport"]),
         .library(name: "ClusterLensIndicators", targets: ["ClusterLensIndicators"]),
+        .library(name: "ClusterLensScoring", targets: ["ClusterLensScoring"]),
         .library(name: "ClusterLensReports", targets: ["ClusterLensReports"]),
         .executable(name: "clusterlens", targets: ["clusterlens"]),
     ],
@@ -21,64 +22,100 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
     ],
     targets: [
+        // System libraries: a module map and a shim header each, nothing else.
         .systemLibrary(
             name: "CLibXML2",
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"])]
         ),
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
-        .target(name: "ClusterLensXML", dependencies: ["CLibXML2"], swiftSettings: strictSettings),
+        .systemLibrary(name: "CLibCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
+
+        // The vocabulary, no I/O.
         .target(name: "ClusterLensCore", swiftSettings: strictSettings),
+        // The only module that imports libxml2.
+        .target(name: "ClusterLensXML", dependencies: ["CLibXML2"], swiftSettings: strictSettings),
+        // File helpers every module may use (package access): atomic outputs, CSV, JSON text, hashing, time stamps.
+        .target(name: "ClusterLensSupport", dependencies: ["CLibCrypto"], swiftSettings: strictSettings),
+        // Every input format behind one importer door; feeds.
         .target(
             name: "ClusterLensImport",
-            dependencies: ["ClusterLensCore", "ClusterLensXML", "CZlib"],
+            dependencies: ["ClusterLensCore", "ClusterLensXML", "ClusterLensSupport", "CZlib"],
             swiftSettings: strictSettings
         ),
+        // Clusters, the store, the formula language, the catalogue, the engine, built-in indicators.
         .target(
             name: "ClusterLensIndicators",
-            dependencies: ["ClusterLensCore", "ClusterLensImport", .product(name: "Yams", package: "Yams")],
+            dependencies: [
+                "ClusterLensCore", "ClusterLensImport", "ClusterLensSupport", .product(name: "Yams", package: "Yams"),
+            ],
             swiftSettings: strictSettings
         ),
+        // Composite scores, uncertainty, benchmarks, progress: typed input, Core only.
+        .target(name: "ClusterLensScoring", dependencies: ["ClusterLensCore"], swiftSettings: strictSettings),
+        // Report definitions, the run entry point, the typed model, exporters, batch runs.
         .target(
             name: "ClusterLensReports",
             dependencies: [
-                "ClusterLensCore", "ClusterLensImport", "ClusterLensIndicators", "ClusterLensXML",
-                .product(name: "Yams", package: "Yams"),
+                "ClusterLensCore", "ClusterLensImport", "ClusterLensIndicators", "ClusterLensScoring", "ClusterLensXML",
+                "ClusterLensSupport", .product(name: "Yams", package: "Yams"),
             ],
             swiftSettings: strictSettings
         ),
         .executableTarget(
             name: "clusterlens",
             dependencies: [
-                "ClusterLensCore", "ClusterLensImport", "ClusterLensIndicators", "ClusterLensReports",
+                "ClusterLensCore", "ClusterLensImport", "ClusterLensIndicators", "ClusterLensScoring",
+                "ClusterLensReports", "ClusterLensSupport", "ClusterLensXML",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
         ),
-        .testTarget(name: "ClusterLensCoreTests", dependencies: ["ClusterLensCore"], swiftSettings: strictSettings),
+
+        // Tests: one target per module, shared helpers, end-to-end CLI tests.
+        .target(
+            name: "ClusterLensTestSupport",
+            dependencies: ["ClusterLensCore"],
+            path: "Tests/ClusterLensTestSupport",
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "ClusterLensCoreTests", dependencies: ["ClusterLensCore", "ClusterLensTestSupport"],
+            swiftSettings: strictSettings),
         .testTarget(name: "ClusterLensXMLTests", dependencies: ["ClusterLensXML"], swiftSettings: strictSettings),
         .testTarget(
+            name: "ClusterLensSupportTests", dependencies: ["ClusterLensSupport", "ClusterLensTestSupport"],
+            swiftSettings: strictSettings),
+        .testTarget(
             name: "ClusterLensImportTests",
-            dependencies: ["ClusterLensImport", "ClusterLensCore"],
+            dependencies: ["ClusterLensImport", "ClusterLensCore", "ClusterLensSupport", "ClusterLensTestSupport"],
             resources: [.copy("Fixtures")],
             swiftSettings: strictSettings
         ),
         .testTarget(
             name: "ClusterLensIndicatorsTests",
-            dependencies: ["ClusterLensIndicators", "ClusterLensCore"],
+            dependencies: [
+                "ClusterLensIndicators", "ClusterLensImport", "ClusterLensCore", "ClusterLensSupport",
+                "ClusterLensTestSupport", .product(name: "Yams", package: "Yams"),
+            ],
             exclude: ["StoreFixtures"],
             swiftSettings: strictSettings
         ),
         .testTarget(
+            name: "ClusterLensScoringTests", dependencies: ["ClusterLensScoring", "ClusterLensCore"],
+            swiftSettings: strictSettings),
+        .testTarget(
             name: "ClusterLensReportsTests",
             dependencies: [
-                "ClusterLensReports", "ClusterLensIndicators", "ClusterLensCore", "ClusterLensXML", "ClusterLensImport",
+                "ClusterLensReports", "ClusterLensIndicators", "ClusterLensScoring", "ClusterLensCore",
+                "ClusterLensXML", "ClusterLensImport", "ClusterLensSupport", "ClusterLensTestSupport",
+                .product(name: "Yams", package: "Yams"),
             ],
             swiftSettings: strictSettings
         ),
         .testTarget(
             name: "ClusterLensCLITests",
-            dependencies: ["clusterlens"],
+            dependencies: ["clusterlens", "ClusterLensTestSupport"],
             swiftSettings: strictSettings
         ),
     ],

@@ -1,8 +1,12 @@
-/// The error type of the indicator engine: cluster definitions, indicator files and formulas.
+public import ClusterLensCore
+
+/// The error type of the indicator engine: cluster definitions, indicator files, formulas, and the
+/// definition files that share their YAML readers (report definitions, composite settings, targets).
 ///
 /// Errors in input files name the file, line and column, and print as one line:
-/// `FILE:LINE:COLUMN: message`.
-public struct IndicatorsError: Error, Sendable, Equatable, CustomStringConvertible {
+/// `FILE:LINE:COLUMN: message`. An error caused by another module's (a data file the importer
+/// refused, a file that cannot be read) keeps it as ``underlying``, so its exit status survives.
+public struct IndicatorsError: ChainedError, Sendable, Equatable {
     /// The kind of error; stable, for exit statuses.
     public enum Code: String, Sendable, Equatable {
         /// A cluster definition file that breaks its rules (unknown key, unknown code, empty set).
@@ -13,16 +17,17 @@ public struct IndicatorsError: Error, Sendable, Equatable, CustomStringConvertib
         case formulaSyntax
         /// A formula that parses but cannot be evaluated (unknown input or function, wrong arity).
         case formulaEvaluation
-        /// A member-firm survey CSV that breaks the template's rules.
-        case memberSurvey
-        /// A report definition file that breaks its rules (in `ClusterLensReports`).
+        /// A report definition file that breaks its rules (read with the same YAML readers).
         case reportDefinition
         /// Composite-score settings (`composite:` in YAML) that break their rules.
         case compositeSettings
         /// A `targets:` list (indicator targets for progress assessment) that breaks its rules.
         case targets
-        /// A file that cannot be read.
+        /// A file that cannot be read (the underlying error says why).
         case unreadable
+        /// A data file or member survey the importer refused (the underlying ``ClusterLensImport/ImportError``
+        /// says why).
+        case data
     }
 
     /// The kind of error.
@@ -35,21 +40,33 @@ public struct IndicatorsError: Error, Sendable, Equatable, CustomStringConvertib
     public var line: Int
     /// 1-based column, 0 when unknown.
     public var column: Int
+    /// The error that caused this one, if any.
+    public var underlying: (any Error)?
 
     /// Creates an error.
-    public init(_ code: Code, _ message: String, file: String = "", line: Int = 0, column: Int = 0) {
+    public init(
+        _ code: Code, _ message: String, file: String = "", line: Int = 0, column: Int = 0,
+        underlying: (any Error)? = nil
+    ) {
         self.code = code
         self.message = message
         self.file = file
         self.line = line
         self.column = column
+        self.underlying = underlying
     }
+
+    /// Where the error is.
+    public var location: InputLocation { InputLocation(file: file, line: line, column: column) }
 
     /// `file:line:column: message`.
     public var description: String {
-        var location = file
-        if line > 0 { location += location.isEmpty ? "line \(line)" : ":\(line)" }
-        if line > 0 && column > 0 { location += ":\(column)" }
-        return location.isEmpty ? message : "\(location): \(message)"
+        let place = location.description
+        return place.isEmpty ? message : "\(place): \(message)"
+    }
+
+    /// Equal when code, message and place are (the underlying error is not compared).
+    public static func == (left: IndicatorsError, right: IndicatorsError) -> Bool {
+        left.code == right.code && left.message == right.message && left.location == right.location
     }
 }

@@ -1,4 +1,5 @@
 internal import ClusterLensImport
+internal import ClusterLensSupport
 
 /// The `csv` format: two tidy RFC 4180 tables, UTF-8 with a header row.
 ///

@@ -1,4 +1,5 @@
 internal import ClusterLensImport
+internal import ClusterLensSupport
 
 /// Writes pretty-printed JSON to an ``ClusterLensImport/OutputFile`` as it goes (two-space indents,
 /// keys in the order written), so a large report is never held as one string.

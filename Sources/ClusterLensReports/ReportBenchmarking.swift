@@ -1,4 +1,5 @@
 internal import ClusterLensIndicators
+internal import ClusterLensScoring
 
 /// Adds benchmarks among the report's clusters (stars, U.S. Cluster Mapping classes, strengths and
 /// weaknesses, similar clusters) and progress towards targets to a scored report model.

@@ -1,4 +1,4 @@
-internal import ClusterLensCore
+public import ClusterLensCore
 public import ClusterLensIndicators
 
 /// Builds the report model from a definition: loads the data once, computes every indicator for

@@ -1,9 +1,14 @@
+public import ClusterLensCore
+internal import ClusterLensIndicators
+internal import ClusterLensScoring
+
 /// The error type of the reports module: building a report, exporting it, validating report files.
 ///
 /// Errors in report definition files are ``ClusterLensIndicators/IndicatorsError`` with the code
 /// `reportDefinition` and the file, line and column (they share the YAML readers of cluster and
-/// indicator files).
-public struct ReportError: Error, Sendable, Equatable, CustomStringConvertible {
+/// indicator files). An error caused by another module's (the composite engine refusing the data, a
+/// file that cannot be written) keeps it as ``underlying``.
+public struct ReportError: ChainedError, Sendable, Equatable {
     /// The kind of error; stable, for exit statuses.
     public enum Code: String, Sendable, Equatable {
         /// A data source named by the definition is missing or matches no file.
@@ -18,6 +23,11 @@ public struct ReportError: Error, Sendable, Equatable, CustomStringConvertible {
         case invalid
         /// A report file that cannot be read or parsed.
         case unreadable
+        /// The composite or uncertainty step refused the settings for these data (the underlying
+        /// ``ClusterLensScoring/CompositeError`` says which and why).
+        case scoring
+        /// Nothing could be computed: every value of the report is missing.
+        case noData
     }
 
     /// The kind of error.
@@ -28,18 +38,26 @@ public struct ReportError: Error, Sendable, Equatable, CustomStringConvertible {
     public var file: String
     /// 1-based line, 0 when unknown.
     public var line: Int
+    /// The error that caused this one, if any.
+    public var underlying: (any Error)?
 
     /// Creates an error.
-    public init(_ code: Code, _ message: String, file: String = "", line: Int = 0) {
+    public init(_ code: Code, _ message: String, file: String = "", line: Int = 0, underlying: (any Error)? = nil) {
         self.code = code
         self.message = message
         self.file = file
         self.line = line
+        self.underlying = underlying
     }
 
     /// `file:line: message`.
     public var description: String {
         guard !file.isEmpty else { return message }
         return line > 0 ? "\(file):\(line): \(message)" : "\(file): \(message)"
+    }
+
+    /// Equal when code, message and place are (the underlying error is not compared).
+    public static func == (left: ReportError, right: ReportError) -> Bool {
+        left.code == right.code && left.message == right.message && left.file == right.file && left.line == right.line
     }
 }

@@ -1,4 +1,5 @@
 internal import ClusterLensImport
+internal import ClusterLensSupport
 
 /// Writes a ``ReportModel`` as JSON (`Reports/schema/clusterlens-report.schema.json`): the `json`
 /// format, and what external exporter plug-ins read on standard input.

@@ -1,3 +1,5 @@
+internal import ClusterLensCore
+
 /// A report: everything every output format shows, computed once (DESIGN.md, "Report model").
 ///
 /// Each exporter is a view of this model; the JSON form (``ReportJSONWriter``) is what external

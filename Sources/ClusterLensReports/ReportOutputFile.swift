@@ -1,4 +1,5 @@
 internal import ClusterLensImport
+internal import ClusterLensSupport
 internal import Foundation
 
 /// Opening and committing the atomic output files of exporters, with their errors as ``ReportError``.
@@ -12,8 +13,8 @@ enum ReportOutputFile {
             try output.commit()
         } catch let error as ReportError {
             throw error
-        } catch let error as OutputError {
-            throw ReportError(.output, error.message, file: error.path)
+        } catch let error as FileError {
+            throw ReportError(.output, error.message, file: error.path, underlying: error)
         } catch {
             throw ReportError(.output, "\(error)", file: path)
         }

@@ -1,4 +1,6 @@
+internal import ClusterLensCore
 internal import ClusterLensIndicators
+internal import ClusterLensScoring
 
 /// Adds composite scores, ranks and uncertainty to a report model (the composite issue's part of
 /// the report): the headline values of the aggregated indicators (direction higher or lower) of all

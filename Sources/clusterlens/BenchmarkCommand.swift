@@ -1,5 +1,6 @@
 import ArgumentParser
 import ClusterLensIndicators
+internal import ClusterLensScoring
 
 /// `clusterlens benchmark-composite` (hidden): times the composite uncertainty and sensitivity
 /// analysis on synthetic data; run by `Scripts/bench-composite` on a release build.

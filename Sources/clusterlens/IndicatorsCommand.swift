@@ -1,4 +1,5 @@
 import ArgumentParser
+import ClusterLensCore
 import ClusterLensIndicators
 import Foundation
 

@@ -2,6 +2,7 @@ import ArgumentParser
 import ClusterLensImport
 import ClusterLensIndicators
 import ClusterLensReports
+internal import ClusterLensSupport
 import Foundation
 
 /// `clusterlens report DEFINITION [--out DIR] [--format xml,csv,json,html]`.

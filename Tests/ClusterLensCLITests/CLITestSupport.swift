@@ -1,3 +1,4 @@
+import ClusterLensTestSupport
 import Foundation
 import Testing
 
@@ -146,37 +147,6 @@ func waitForExit(of process: Process, timeout: TimeInterval) throws {
 }
 
 // MARK: - Files
-
-/// A fresh folder under the system's temporary folder; call ``remove()`` when done.
-struct TemporaryFolder {
-    let url: URL
-
-    init(prefix: String = "clusterlens-cli-test") throws {
-        url = FileManager.default.temporaryDirectory
-            .appendingPathComponent("\(prefix)-\(UUID().uuidString)", isDirectory: true)
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    }
-
-    /// The path of `name` inside the folder.
-    func path(_ name: String) -> String {
-        url.appendingPathComponent(name).path
-    }
-
-    /// The names of the files in the folder, hidden ones included, sorted.
-    func fileNames() throws -> [String] {
-        try FileManager.default.contentsOfDirectory(atPath: url.path).sorted()
-    }
-
-    /// The files that look like `OutputFile`'s temporary files (`.NAME.tmp-PID-N`).
-    func temporaryOutputFiles() throws -> [String] {
-        try fileNames().filter { $0.hasPrefix(".") && $0.contains(".tmp-") }
-    }
-
-    /// Removes the folder and everything in it.
-    func remove() {
-        try? FileManager.default.removeItem(at: url)
-    }
-}
 
 /// Creates (or empties) the file at `url`.
 func createEmptyFile(_ url: URL) throws {

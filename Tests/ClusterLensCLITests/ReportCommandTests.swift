@@ -1,3 +1,4 @@
+import ClusterLensTestSupport
 import Foundation
 import Testing
 

@@ -1,7 +1,9 @@
 import ClusterLensCore
-import ClusterLensImport
+import ClusterLensSupport
 import Foundation
 import Testing
+
+@testable import ClusterLensImport
 
 // MARK: - Support
 

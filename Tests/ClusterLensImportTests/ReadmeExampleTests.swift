@@ -1,4 +1,5 @@
 import ClusterLensCore
+import ClusterLensSupport
 import Foundation
 import Testing
 

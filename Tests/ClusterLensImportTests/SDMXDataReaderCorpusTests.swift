@@ -1,7 +1,9 @@
 import ClusterLensCore
-import ClusterLensImport
+import ClusterLensSupport
 import Foundation
 import Testing
+
+@testable import ClusterLensImport
 
 // Tests of `SDMXDataReader` and `SDMXMessageSniffer` on the shared corpus of real SDMX-ML files
 // (`<root>/../shared/corpus/sdmx`, described by its `MANIFEST.tsv`). The raw counts of the manifest

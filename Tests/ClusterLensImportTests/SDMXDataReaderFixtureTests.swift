@@ -1,7 +1,9 @@
 import ClusterLensCore
-import ClusterLensImport
+import ClusterLensSupport
 import Foundation
 import Testing
+
+@testable import ClusterLensImport
 
 // Tests of `SDMXDataReader` on the hand-written fixtures under `Fixtures/data`, one per SDMX-ML
 // message type. Expected values come from `Fixtures/EXPECTED.tsv` (counts, periods, footer codes)

@@ -1,7 +1,9 @@
 import ClusterLensCore
-import ClusterLensImport
+import ClusterLensSupport
 import Foundation
 import Testing
+
+@testable import ClusterLensImport
 
 /// Reads `xml` as a structure message named `name`.
 private func readStructure(_ xml: String, name: String = "inline.xml") throws -> StructureMessage {

@@ -1,4 +1,9 @@
+import ClusterLensCore
+import ClusterLensSupport
 import Foundation
+import Testing
+
+@testable import ClusterLensImport
 
 #if canImport(Glibc)
     import Glibc

@@ -1,7 +1,9 @@
 import ClusterLensCore
-import ClusterLensImport
+import ClusterLensSupport
 import Foundation
 import Testing
+
+@testable import ClusterLensImport
 
 // Shared helpers of the importer tests: where the fixtures and the corpus are, a sink that keeps
 // everything the data reader hands it, and small assertions on observations.

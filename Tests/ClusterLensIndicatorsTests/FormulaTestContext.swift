@@ -1,3 +1,9 @@
+import ClusterLensCore
+import ClusterLensImport
+import ClusterLensSupport
+import Foundation
+import Testing
+
 @testable import ClusterLensIndicators
 
 /// A formula context backed by dictionaries, for tests.

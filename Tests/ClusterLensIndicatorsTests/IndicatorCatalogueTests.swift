@@ -1,3 +1,6 @@
+import ClusterLensCore
+import ClusterLensImport
+import ClusterLensSupport
 import Foundation
 import Testing
 

@@ -1,3 +1,7 @@
+import ClusterLensCore
+import ClusterLensImport
+import ClusterLensSupport
+import Foundation
 import Testing
 
 @testable import ClusterLensIndicators

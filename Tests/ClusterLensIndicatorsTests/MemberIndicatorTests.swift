@@ -1,4 +1,7 @@
 import ClusterLensCore
+import ClusterLensImport
+import ClusterLensSupport
+import ClusterLensTestSupport
 import Foundation
 import Testing
 

@@ -1,6 +1,11 @@
 import ClusterLensCore
-import ClusterLensIndicators
+import ClusterLensImport
+import ClusterLensSupport
+import ClusterLensTestSupport
+import Foundation
 import Testing
+
+@testable import ClusterLensIndicators
 
 @Suite("Member aggregates")
 struct MemberSurveyAggregatesTests {

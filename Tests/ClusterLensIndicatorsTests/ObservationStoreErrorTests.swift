@@ -1,7 +1,10 @@
 import ClusterLensCore
-import ClusterLensIndicators
+import ClusterLensImport
+import ClusterLensSupport
 import Foundation
 import Testing
+
+@testable import ClusterLensIndicators
 
 @Suite("Observation store: errors, overrides and sharing")
 struct ObservationStoreErrorTests {
@@ -18,9 +21,10 @@ struct ObservationStoreErrorTests {
         defer { try? FileManager.default.removeItem(atPath: path) }
         var store = ObservationStore()
         let error = try #require(throws: IndicatorsError.self) { try store.load(file: path, dataflow: "x") }
-        #expect(error.code == .unreadable)
+        #expect(error.code == .data)
         #expect(error.file == path)
         #expect(error.line == 3)
+        #expect((error.underlying as? ImportError)?.code == .malformedCSV)
         #expect(store.count == 0)
     }
 
@@ -46,6 +50,7 @@ struct ObservationStoreErrorTests {
         var store = ObservationStore()
         let error = try #require(throws: IndicatorsError.self) { try store.load(file: path) }
         #expect(error.file == path)
+        #expect((error.underlying as? ImportError)?.code == .notSDMX)
         #expect(throws: IndicatorsError.self) { try store.load(file: path + ".absent") }
         #expect(store.sources.isEmpty)
     }

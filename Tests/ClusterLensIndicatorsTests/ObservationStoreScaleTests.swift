@@ -1,7 +1,10 @@
 import ClusterLensCore
-import ClusterLensIndicators
+import ClusterLensImport
+import ClusterLensSupport
 import Foundation
 import Testing
+
+@testable import ClusterLensIndicators
 
 @Suite("Observation store: many series")
 struct ObservationStoreScaleTests {

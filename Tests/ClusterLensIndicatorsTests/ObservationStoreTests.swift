@@ -1,7 +1,10 @@
 import ClusterLensCore
-import ClusterLensIndicators
+import ClusterLensImport
+import ClusterLensSupport
 import Foundation
 import Testing
+
+@testable import ClusterLensIndicators
 
 /// The store's fixtures: the same synthetic `sbs_r_nuts2021` data as SDMX-ML, SDMX-CSV and tidy CSV.
 enum StoreFixture: String, CaseIterable, Sendable {
@@ -50,7 +53,7 @@ struct ObservationStoreTests {
             "ESTAT:SBS_R_NUTS2021(1.0)", "SBS_R_NUTS2021", "sbs_r_nuts2021", " ESTAT:sbs_r_nuts2021 ",
             "urn:sdmx:org.sdmx.infomodel.datastructure.Dataflow=ESTAT:SBS_R_NUTS2021(1.0)",
         ] {
-            #expect(ObservationStore.normalisedDataflowID(text) == "sbs_r_nuts2021")
+            #expect(DataflowID.normalised(text) == "sbs_r_nuts2021")
         }
     }
 

@@ -1,4 +1,6 @@
 import ClusterLensCore
+import ClusterLensImport
+import ClusterLensSupport
 import Foundation
 import Testing
 

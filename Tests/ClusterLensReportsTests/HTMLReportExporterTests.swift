@@ -1,3 +1,8 @@
+import ClusterLensCore
+import ClusterLensImport
+import ClusterLensIndicators
+import ClusterLensScoring
+import ClusterLensSupport
 import ClusterLensXML
 import Foundation
 import Testing

@@ -1,4 +1,8 @@
+import ClusterLensCore
+import ClusterLensImport
 import ClusterLensIndicators
+import ClusterLensScoring
+import ClusterLensSupport
 import Foundation
 import Testing
 

@@ -1,4 +1,5 @@
 import ClusterLensCore
+internal import ClusterLensSupport
 import ClusterLensXML
 
 /// One component value of the observation being read: a slot and a byte range of the buffer.

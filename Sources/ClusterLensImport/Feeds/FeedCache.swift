@@ -1,3 +1,4 @@
+internal import ClusterLensSupport
 internal import Foundation
 
 /// A folder of fetched feeds: for each URL the response body (`KEY.xml`) and what is known of it
@@ -39,7 +40,7 @@ public struct FeedCache: Sendable {
 
     /// The file-name key of a URL.
     public func key(for url: String) -> String {
-        var hash = SHA256()
+        let hash = SHA256()
         hash.update(Array(url.utf8))
         return String(hash.hexDigest().prefix(32))
     }

@@ -1,5 +1,7 @@
+public import ClusterLensCore
+
 /// An error fetching a statistical feed: every error names the URL.
-public struct FeedError: Error, Sendable, Equatable, CustomStringConvertible {
+public struct FeedError: ChainedError, Sendable, Equatable {
     /// The kind of error; stable, for exit statuses.
     public enum Code: String, Sendable, Equatable {
         /// A source that is neither a URL nor `provider:flow[/key]`, or an unknown provider.
@@ -28,14 +30,22 @@ public struct FeedError: Error, Sendable, Equatable, CustomStringConvertible {
     public var message: String
     /// The URL (or the source as given).
     public var url: String
+    /// The error that caused this one, if any.
+    public var underlying: (any Error)?
 
     /// Creates an error.
-    public init(_ code: Code, _ message: String, url: String) {
+    public init(_ code: Code, _ message: String, url: String, underlying: (any Error)? = nil) {
         self.code = code
         self.message = message
         self.url = url
+        self.underlying = underlying
     }
 
     /// `URL: message`.
     public var description: String { "\(url): \(message)" }
+
+    /// Equal when code, message and URL are (the underlying error is not compared).
+    public static func == (left: FeedError, right: FeedError) -> Bool {
+        left.code == right.code && left.message == right.message && left.url == right.url
+    }
 }

@@ -1,4 +1,5 @@
 internal import ClusterLensCore
+internal import ClusterLensSupport
 internal import Foundation
 
 #if canImport(FoundationNetworking)

@@ -1,4 +1,5 @@
 public import ClusterLensCore
+internal import ClusterLensSupport
 
 /// Writes observations as one JSON document, streaming.
 ///

@@ -1,4 +1,5 @@
 public import ClusterLensCore
+internal import ClusterLensSupport
 
 /// Writes observations as SDMX-CSV 1.0: `DATAFLOW`, the dimensions, `OBS_VALUE` (and any further
 /// measures), then the attributes; one row per observation, in document order.

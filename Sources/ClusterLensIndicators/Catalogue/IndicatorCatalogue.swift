@@ -1,3 +1,4 @@
+internal import ClusterLensSupport
 import Foundation
 
 /// The indicators available to a run: the compiled ones, then every `*.yaml` file of the given
@@ -49,7 +50,7 @@ public struct IndicatorCatalogue: Sendable {
 
     /// Reads one indicator file.
     public static func definition(file path: String) throws(IndicatorsError) -> IndicatorDefinition {
-        try definition(yaml: TextFile.read(path), file: path)
+        try definition(yaml: DefinitionText.read(path), file: path)
     }
 
     /// Reads one indicator from YAML text; `file` names it in errors.

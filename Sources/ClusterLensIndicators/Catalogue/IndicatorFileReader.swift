@@ -1,3 +1,4 @@
+internal import ClusterLensCore
 internal import Yams
 
 /// Reads one declarative indicator file, with every error at the line and column of its node.

@@ -1,6 +1,7 @@
 public import ClusterLensCore
+internal import ClusterLensSupport
 internal import Foundation
-public import Yams
+package import Yams
 
 /// Reads cluster definitions from YAML files.
 ///
@@ -37,7 +38,7 @@ public enum ClusterDefinitionLoader {
     /// - Throws: ``IndicatorsError`` — `.unreadable` when the file does not exist, is a folder, cannot
     ///   be read or is not UTF-8; `.clusterDefinition` when it breaks the format.
     public static func load(file path: String) throws(IndicatorsError) -> [ClusterDefinition] {
-        try load(yaml: TextFile.read(path), file: path)
+        try load(yaml: DefinitionText.read(path), file: path)
     }
 
     /// Reads the clusters of a YAML text.
@@ -59,7 +60,7 @@ public enum ClusterDefinitionLoader {
     ///   - list: The list node.
     ///   - file: The file that holds it: errors name it, and `members` paths resolve against its folder.
     /// - Throws: ``IndicatorsError`` with code `.clusterDefinition`, at the node's line and column.
-    public static func load(list: Node, file: String) throws(IndicatorsError) -> [ClusterDefinition] {
+    package static func load(list: Node, file: String) throws(IndicatorsError) -> [ClusterDefinition] {
         try ClusterDefinitionReader(file: file).clusters(list: list)
     }
 }

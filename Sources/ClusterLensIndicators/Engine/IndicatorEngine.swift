@@ -1,4 +1,5 @@
 public import ClusterLensCore
+internal import ClusterLensImport
 
 /// Computes indicators for clusters from an observation store and member surveys.
 ///
@@ -36,7 +37,12 @@ public struct IndicatorEngine: Sendable {
     public mutating func loadSurveys(for clusters: [ClusterDefinition]) throws(IndicatorsError) {
         for cluster in clusters {
             guard let path = cluster.membersPath, surveys[path] == nil else { continue }
-            surveys[path] = try MemberSurveyLoader.load(file: path)
+            do {
+                surveys[path] = try MemberSurveyLoader.load(file: path)
+            } catch {
+                throw IndicatorsError(
+                    .data, error.message, file: error.file, line: error.line, column: error.column, underlying: error)
+            }
         }
     }
 

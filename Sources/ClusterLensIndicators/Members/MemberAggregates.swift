@@ -1,3 +1,5 @@
+public import ClusterLensCore
+
 /// The cluster values of the member survey: totals, intensities, shares and rates over a set of
 /// member firms, such as the members of one cluster in one year (``MemberSurvey/firms(inYear:)``).
 ///

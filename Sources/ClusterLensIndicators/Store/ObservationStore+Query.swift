@@ -44,7 +44,7 @@ extension ObservationStore {
     /// their SHA-256, the series keys and the periods.
     ///
     /// - Parameters:
-    ///   - dataflow: The dataflow, in any form ``normalisedDataflowID(_:)`` accepts.
+    ///   - dataflow: The dataflow, in any form ``DataflowID/normalised(_:)`` accepts.
     ///   - filters: Dimension id → code for the dimensions other than geography and time, such as
     ///     `["indic_sbs": "EMP_LOC_NR"]`. A filter on the sector dimension (`nace_r2=HTC`) makes the
     ///     input regional: its cells count as the total, read by the all-sector scopes.
@@ -59,7 +59,7 @@ extension ObservationStore {
         dataflow: String, filters: [String: String], sectors: SectorSet?, regions: RegionSet, period: TimePeriod,
         additive: Bool = true
     ) -> AggregatedValue {
-        let id = Self.normalisedDataflowID(dataflow)
+        let id = DataflowID.normalised(dataflow)
         var provenance = ValueProvenance(dataflow: id)
         guard let table = tables[id] else {
             return AggregatedValue(value: .missing("no data loaded for dataflow \(id)"), provenance: provenance)
@@ -165,7 +165,7 @@ extension ObservationStore {
     func sectorCodes(
         dataflow: String, filters: [String: String], region: NUTSCode, period: TimePeriod
     ) -> Set<NACECode> {
-        let id = Self.normalisedDataflowID(dataflow)
+        let id = DataflowID.normalised(dataflow)
         guard let table = tables[id] else { return [] }
         let folded = filters.map { (id: $0.key.lowercased(), code: $0.value) }
         let geographyIDs = roles.candidates(for: .geography, dataflow: id).map { $0.lowercased() }

@@ -42,7 +42,7 @@ extension ObservationStore {
                 return AggregatedValue(
                     value: .missing("cluster \(cluster.id) has no peer regions"),
                     provenance: ValueProvenance(
-                        dataflow: alternatives.first.map { Self.normalisedDataflowID($0.dataflow) } ?? ""))
+                        dataflow: alternatives.first.map { DataflowID.normalised($0.dataflow) } ?? ""))
             }
             (sectors, regions) = (cluster.sectors, RegionSet(cluster.peers))
         case .national, .nationalTotal:
@@ -54,7 +54,7 @@ extension ObservationStore {
                     value: .missing(
                         "the regions of cluster \(cluster.id) (\(cluster.regions)) do not lie in one country"),
                     provenance: ValueProvenance(
-                        dataflow: alternatives.first.map { Self.normalisedDataflowID($0.dataflow) } ?? ""))
+                        dataflow: alternatives.first.map { DataflowID.normalised($0.dataflow) } ?? ""))
             }
             (sectors, regions) = (scope == .national ? cluster.sectors : nil, RegionSet([country]))
         }

@@ -9,7 +9,7 @@ public import ClusterLensCore
 ///
 /// ## Identity of an observation
 ///
-/// An observation is identified by its dataflow (normalised, see ``normalisedDataflowID(_:)``), its
+/// An observation is identified by its dataflow (normalised, see ``DataflowID/normalised(_:)``), its
 /// key (every dimension but time; dimension ids compared case-insensitively, so Eurostat's `geo` and
 /// an SDMX-CSV `GEO` column are the same dimension) and its period (compared as intervals, so `2021`
 /// and `2021-A1` are the same). Loading an observation with the identity of one already stored
@@ -51,22 +51,6 @@ public struct ObservationStore: Sendable {
         self.totalSectorCode = totalSectorCode
     }
 
-    /// The dataflow id the store files observations under: the id alone, without agency and version,
-    /// lower-cased.
-    ///
-    /// `ESTAT:SBS_R_NUTS2021(1.0)`, `SBS_R_NUTS2021`, `sbs_r_nuts2021` and
-    /// `urn:sdmx:org.sdmx.infomodel.datastructure.Dataflow=ESTAT:SBS_R_NUTS2021(1.0)` all give
-    /// `sbs_r_nuts2021`.
-    ///
-    /// - Parameter text: A dataflow id or reference.
-    public static func normalisedDataflowID(_ text: String) -> String {
-        var id = Substring(text.trimmingSpaces())
-        if let equals = id.lastIndex(of: "=") { id = id[id.index(after: equals)...] }
-        if let colon = id.lastIndex(of: ":") { id = id[id.index(after: colon)...] }
-        if let parenthesis = id.firstIndex(of: "(") { id = id[..<parenthesis] }
-        return id.lowercased()
-    }
-
     /// The normalised ids of the dataflows the store holds, sorted.
     public var dataflows: [String] { tables.keys.sorted() }
 
@@ -75,23 +59,23 @@ public struct ObservationStore: Sendable {
 
     /// Every observation of a dataflow, by series then period.
     ///
-    /// - Parameter dataflow: The dataflow, in any form ``normalisedDataflowID(_:)`` accepts.
+    /// - Parameter dataflow: The dataflow, in any form ``DataflowID/normalised(_:)`` accepts.
     public func observations(dataflow: String) -> [StoredObservation] {
-        guard let table = tables[Self.normalisedDataflowID(dataflow)] else { return [] }
+        guard let table = tables[DataflowID.normalised(dataflow)] else { return [] }
         return table.series.flatMap { $0.observations.values.sorted { $0.period < $1.period } }
     }
 
     /// The NACE codes of the series of a dataflow that have an observation in `period` (codes of any
     /// dimension that parse as NACE codes: in practice the sector dimension).
     func sectorCodes(dataflow: String, period: TimePeriod) -> Set<NACECode> {
-        tables[Self.normalisedDataflowID(dataflow)]?.naceCodesByPeriod[period] ?? []
+        tables[DataflowID.normalised(dataflow)]?.naceCodesByPeriod[period] ?? []
     }
 
     /// The periods a dataflow holds, sorted.
     ///
-    /// - Parameter dataflow: The dataflow, in any form ``normalisedDataflowID(_:)`` accepts.
+    /// - Parameter dataflow: The dataflow, in any form ``DataflowID/normalised(_:)`` accepts.
     public func periods(dataflow: String) -> [TimePeriod] {
-        tables[Self.normalisedDataflowID(dataflow)]?.periods.sorted() ?? []
+        tables[DataflowID.normalised(dataflow)]?.periods.sorted() ?? []
     }
 
     /// Stores an observation, replacing any with the same dataflow, key and period.

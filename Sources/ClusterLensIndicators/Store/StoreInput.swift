@@ -3,7 +3,7 @@ public import ClusterLensCore
 /// Where an indicator input is read in the observation store: a dataflow and the filters that pick
 /// the measure, such as persons employed from `sbs_r_nuts2021` with `indic_sbs=EMP_LOC_NR`.
 public struct StoreInput: Sendable, Hashable, CustomStringConvertible {
-    /// The dataflow, in any form ``ObservationStore/normalisedDataflowID(_:)`` accepts.
+    /// The dataflow, in any form ``DataflowID/normalised(_:)`` accepts.
     public var dataflow: String
     /// Dimension id → code for the dimensions other than geography and time. A filter on the sector
     /// dimension (such as `nace_r2=HTC`, an aggregate that is not one NACE code) makes the input

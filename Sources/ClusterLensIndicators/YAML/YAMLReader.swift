@@ -1,17 +1,17 @@
-public import Yams
+package import Yams
 
 /// A value of a YAML mapping or list and what it is for: a key and its value, or an item of a list
 /// (without a key).
-public struct YAMLField {
+package struct YAMLField {
     /// What the value is, for messages (`regions`, `a tag`).
-    public var name: String
+    package var name: String
     /// The key node, `nil` for a list item.
-    public var key: Node?
+    package var key: Node?
     /// The value node.
-    public var value: Node
+    package var value: Node
 
     /// Creates a field.
-    public init(name: String, key: Node?, value: Node) {
+    package init(name: String, key: Node?, value: Node) {
         self.name = name
         self.key = key
         self.value = value
@@ -20,14 +20,14 @@ public struct YAMLField {
 
 /// Reading YAML definition files (clusters, indicators, reports) with every error at the line and
 /// column of the node that causes it; the extension gives the checks every reader shares.
-public protocol YAMLReader {
+package protocol YAMLReader {
     /// The file, as errors name it.
     var file: String { get }
     /// The code of the errors this reader throws.
     var errorCode: IndicatorsError.Code { get }
 }
 
-public extension YAMLReader {
+package extension YAMLReader {
     /// The fields of a mapping, after checking that every key is a known name.
     func keyedValues(
         of mapping: Node.Mapping, allowed: [String], in place: String

@@ -1,9 +1,10 @@
-public import Yams
+internal import ClusterLensCore
+package import Yams
 
 /// Reading YAML files: their text, and the document tree with syntax errors at line and column.
-public enum YAMLSource {
+package enum YAMLSource {
     /// The document tree of `text`, `nil` for an empty document.
-    public static func compose(_ text: String, file: String, errorCode: IndicatorsError.Code) throws(IndicatorsError)
+    package static func compose(_ text: String, file: String, errorCode: IndicatorsError.Code) throws(IndicatorsError)
         -> Node?
     {
         do {
@@ -14,7 +15,7 @@ public enum YAMLSource {
     }
 
     /// Turns a Yams error into an error at its line and column.
-    public static func syntaxError(
+    package static func syntaxError(
         _ error: any Error, in text: String, file: String, errorCode: IndicatorsError.Code
     ) -> IndicatorsError {
         guard let error = error as? YamlError else {

@@ -1,4 +1,6 @@
+internal import ClusterLensCore
 internal import ClusterLensIndicators
+internal import ClusterLensSupport
 internal import Foundation
 internal import Yams
 
@@ -34,7 +36,7 @@ public struct BatchManifest: Sendable {
     /// - Throws: ``ClusterLensIndicators/IndicatorsError`` (`reportDefinition`, with line and column)
     ///   for a broken manifest, and the errors of the definitions and cluster files it names.
     public static func load(file path: String) throws -> BatchManifest {
-        let text = try TextFile.read(path)
+        let text = try DefinitionText.read(path)
         let root = try YAMLSource.compose(text, file: path, errorCode: .reportDefinition)
         return try BatchManifestReader(file: path).manifest(in: root)
     }

@@ -1,5 +1,7 @@
+internal import ClusterLensCore
 internal import ClusterLensImport
 public import ClusterLensIndicators
+internal import ClusterLensSupport
 internal import Foundation
 
 /// Runs the reports of a batch: each distinct set of data files is loaded once and shared, reports

@@ -1,5 +1,6 @@
 internal import ClusterLensImport
 internal import ClusterLensIndicators
+internal import ClusterLensSupport
 internal import Foundation
 
 /// The record of a batch run, written as `run-record.json` beside the outputs: the tool version,

@@ -1,3 +1,4 @@
+internal import ClusterLensCore
 internal import ClusterLensImport
 
 /// The `html` format: one self-contained page (inline style sheet and SVG charts; no scripts, fonts

@@ -1,3 +1,5 @@
+internal import ClusterLensCore
+
 /// The report's SVG charts as markup: accessible (`role="img"`, `<title>`, `<desc>`), labelled with
 /// text so that colour is never the only carrier of meaning, and self-contained.
 enum SVGChart {

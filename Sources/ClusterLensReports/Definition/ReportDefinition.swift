@@ -1,0 +1,88 @@
+public import ClusterLensCore
+public import ClusterLensIndicators
+public import ClusterLensScoring
+internal import Foundation
+
+/// A report definition: what to compute for which clusters from which data, and what to write.
+///
+/// Read from a YAML file in `Reports/` by ``ReportDefinitionReader``; every path in it is resolved
+/// against the file's folder. See README, "Reports", for the keys.
+public struct ReportDefinition: Sendable {
+    /// Which periods the report shows.
+    public enum Periods: Sendable, Equatable {
+        /// Each indicator's latest period with a value.
+        case latest
+        /// One period, such as `2021`.
+        case period(TimePeriod)
+        /// A range of years; the headline value is the latest year of the range with a value, and
+        /// the other years feed the time-series charts.
+        case years(ClosedRange<Int>)
+    }
+
+    /// The id (file names use it).
+    public var id: String
+    /// The title.
+    public var title: String
+    /// The definition file.
+    public var file: String
+    /// The clusters.
+    public var clusters: [ClusterDefinition]
+    /// The statistics files, resolved from the files, folders and globs of `data:`.
+    public var dataFiles: [String]
+    /// The feeds of `data:` (URLs or `provider:flow/key`), fetched through the cache before the
+    /// report is built (``ReportFeeds``).
+    public var feeds: [String] = []
+    /// The indicator selectors: ids, pillar names, transition tags, or `all` (the default).
+    public var indicators: [String]
+    /// The periods.
+    public var periods: Periods
+    /// The composite-score settings (`composite:`); the defaults when absent.
+    public var composite: CompositeSettings
+    /// The uncertainty analysis (`uncertainty:`), `nil` for none.
+    public var uncertainty: UncertaintyAnalysis.Settings?
+    /// The policy targets (`targets:`) for the progress assessment.
+    public var targets: [IndicatorTarget]
+    /// Output formats, such as `["xml", "json", "csv", "html"]`.
+    public var formats: [String]
+    /// The output folder, resolved against the definition's folder.
+    public var outputFolder: String
+    /// The output file name without extension; `{id}` stands for the report id.
+    public var outputName: String
+    /// Further indicator folders (`indicator-folders:`), resolved.
+    public var indicatorFolders: [String]
+    /// The code of the all-sector total in the data (`total-sector:`, default `TOTAL`).
+    public var totalSector = "TOTAL"
+    /// Binding overrides by input name (`bindings:`), for every indicator with an input of that name.
+    public var bindings: [String: [StoreInput]] = [:]
+    /// Dimension-role overrides per dataflow (`roles:`).
+    public var roles = DimensionRoles.standard
+
+    /// Creates a definition.
+    public init(
+        id: String, title: String, file: String, clusters: [ClusterDefinition], dataFiles: [String],
+        indicators: [String] = ["all"], periods: Periods = .latest, composite: CompositeSettings = CompositeSettings(),
+        uncertainty: UncertaintyAnalysis.Settings? = nil, targets: [IndicatorTarget] = [],
+        formats: [String] = ["xml", "json", "csv", "html"], outputFolder: String, outputName: String = "{id}",
+        indicatorFolders: [String] = []
+    ) {
+        self.id = id
+        self.title = title
+        self.file = file
+        self.clusters = clusters
+        self.dataFiles = dataFiles
+        self.indicators = indicators
+        self.periods = periods
+        self.composite = composite
+        self.uncertainty = uncertainty
+        self.targets = targets
+        self.formats = formats
+        self.outputFolder = outputFolder
+        self.outputName = outputName
+        self.indicatorFolders = indicatorFolders
+    }
+
+    /// The output file name (without extension) with `{id}` replaced.
+    public var resolvedOutputName: String {
+        outputName.replacingOccurrences(of: "{id}", with: id)
+    }
+}

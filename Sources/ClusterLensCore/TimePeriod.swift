@@ -149,3 +149,13 @@ struct InstantKey: Hashable, Comparable, Sendable {
         return !lhs.isZoned && rhs.isZoned
     }
 }
+
+extension TimePeriod {
+    /// The year when the period is exactly one calendar year (`2021`, `2021-A1` with a January
+    /// reporting year), else `nil`: the periods a yearly time series (growth rates, progress towards
+    /// targets, the composite's reference year) is made of.
+    public var calendarYear: Int? {
+        guard frequency == .annual, start.date.month == 1, start.date.day == 1 else { return nil }
+        return start.date.year
+    }
+}

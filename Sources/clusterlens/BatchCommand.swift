@@ -1,5 +1,5 @@
 import ArgumentParser
-import ClusterLensIndicators
+import ClusterLensCore
 import ClusterLensReports
 import Foundation
 
@@ -18,9 +18,10 @@ struct BatchCommand: AsyncParsableCommand {
             MANIFEST (YAML) lists report definitions (reports:), or one template definition applied to cluster \
             files (template: and clusters:), and optionally outputs (folder, formats) and jobs. Each distinct set \
             of data files is read once for the whole batch; reports run in parallel up to --jobs, each writing \
-            into FOLDER/REPORT-ID/. A progress bar shows on a terminal (plain lines otherwise), a summary table \
-            follows, and FOLDER/run-record.json records every input and output with its SHA-256. The exit \
-            status is non-zero when any report failed.
+            into FOLDER/REPORT-ID/. A definition that cannot be read fails its own report and the others still \
+            run (--fail-fast stops instead). A progress bar shows on a terminal (plain lines otherwise), a \
+            summary table follows, and FOLDER/run-record.json records every input and output with its SHA-256. \
+            The exit status is 1 when any report failed.
             """)
 
     @Argument(help: ArgumentHelp("A batch manifest (YAML).", valueName: "MANIFEST"))
@@ -36,6 +37,11 @@ struct BatchCommand: AsyncParsableCommand {
 
     @OptionGroup var feeds: FeedOptions
 
+    @Flag(
+        name: .customLong("fail-fast"),
+        help: "Stop at the first broken definition, and start no report after one has failed.")
+    var failFast = false
+
     func validate() throws {
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be 1 or more") }
     }
@@ -43,28 +49,21 @@ struct BatchCommand: AsyncParsableCommand {
     func run() async throws {
         let clock = ContinuousClock()
         let start = clock.now
-        let startedAt = ReportOutputOptions.now()
-        var batch: BatchManifest
-        let catalogue: IndicatorCatalogue
+        let startedAt = Timestamp.now()
+        let batch: BatchManifest
         do {
-            batch = try BatchManifest.load(file: manifest)
-            let fetcher = feeds.fetcher()
-            for index in batch.reports.indices {
-                batch.reports[index] = try await ReportFeeds.resolve(batch.reports[index], with: fetcher)
-            }
-            let folders =
-                (IndicatorsCommand.CatalogueOptions.bundledFolder.map { [$0] } ?? [])
-                + Set(batch.reports.flatMap(\.indicatorFolders)).sorted()
-            catalogue = try IndicatorCatalogue(builtIns: BuiltinIndicators.all, folders: folders)
+            batch = try BatchManifest.load(file: manifest, failFast: failFast)
         } catch {
             throw ExitStatus.fail(error)
         }
         let parallel = jobs ?? batch.jobs
-        let registry = ExporterRegistry(
-            pluginFolders: pluginFolders, searchPath: ProcessInfo.processInfo.environment["PATH"])
-        let runner = BatchRunner(catalogue: catalogue, registry: registry, toolVersion: ToolVersion.current)
+        let runner = BatchRunner(
+            runner: ReportRunner(pluginFolders: pluginFolders, fetcher: feeds.fetcher()), failFast: failFast)
         let terminal = isatty(2) != 0
-        let outcomes = await runner.run(batch, jobs: parallel, generatedAt: startedAt) { outcome, done, total in
+        let outcomes = await runner.run(
+            batch, jobs: parallel, generatedAt: startedAt,
+            observer: { report, diagnostic in ExitStatus.printError("\(report): \(diagnostic)") }
+        ) { outcome, done, total in
             let status = outcome.succeeded ? "ok" : "FAILED"
             if terminal {
                 let width = 30
@@ -87,7 +86,7 @@ struct BatchCommand: AsyncParsableCommand {
             try FileManager.default.createDirectory(atPath: batch.outputFolder, withIntermediateDirectories: true)
             try RunRecord.write(
                 to: record, manifest: batch, outcomes: outcomes, jobs: parallel, startedAt: startedAt,
-                finishedAt: ReportOutputOptions.now(), seconds: seconds, toolVersion: ToolVersion.current)
+                finishedAt: Timestamp.now(), seconds: seconds, toolVersion: ClusterLensVersion.current)
             print("run record: \(record)")
         } catch {
             throw ExitStatus.fail(error)

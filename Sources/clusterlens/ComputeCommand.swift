@@ -1,28 +1,32 @@
 import ArgumentParser
 import ClusterLensCore
 import ClusterLensIndicators
+import ClusterLensReports
 import Foundation
 
 /// `clusterlens compute CLUSTERS --data FILE... [--indicators ID,...] [--period P] [--json]`.
-struct ComputeCommand: ParsableCommand {
+struct ComputeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "compute",
         abstract: "Compute indicators per cluster from statistics files, without a report.",
         discussion: """
-            CLUSTERS is a cluster definition file (YAML). --data loads SDMX-ML, SDMX-CSV or tidy CSV files into one \
-            store (a tidy CSV names its dataflow with --dataflow or a dataflow column). Each indicator is computed \
-            for the given period or, without --period, the latest period with a value. A missing input gives a \
+            CLUSTERS is a cluster definition file (YAML). --data takes SDMX-ML, SDMX-CSV or tidy CSV files, \
+            folders (their .xml and .csv files) and globs, read into one store (a tidy CSV names its dataflow \
+            with --dataflow or a dataflow column). Each indicator is computed for --period — latest (the \
+            default: the latest period with a value), a period such as 2021, or a range of years such as \
+            2015-2023 (one value per year, the headline the latest with a value). A missing input gives a \
             missing value with the reason, never zero; flags of the inputs (e estimated, p provisional, \
             c confidential, b break in series, modelled, …) are carried to the result. Without --indicators, \
             the text output leaves out the indicators none of whose inputs has data loaded and counts them at \
-            the end; --json always lists every indicator.
+            the end; --json always lists every indicator, and a missing value is null.
             """)
 
     @Argument(help: ArgumentHelp("A cluster definition file (YAML).", valueName: "CLUSTERS"))
     var clusters: String
 
     @Option(
-        name: .customLong("data"), parsing: .upToNextOption, help: ArgumentHelp("Statistics files.", valueName: "FILE"))
+        name: .customLong("data"), parsing: .upToNextOption,
+        help: ArgumentHelp("Statistics files, folders or globs (at least one).", valueName: "FILE"))
     var data: [String] = []
 
     @Option(help: "The dataflow of tidy CSV files that do not name one.")
@@ -31,131 +35,46 @@ struct ComputeCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Indicator ids, comma-separated (default: all).", valueName: "ID,..."))
     var indicators: String?
 
-    @Option(help: ArgumentHelp("The period to compute, e.g. 2021 (default: the latest with data).", valueName: "P"))
-    var period: String?
+    @Option(
+        help: ArgumentHelp(
+            "latest (default), a period such as 2021, or a range of years such as 2015-2023.", valueName: "P"))
+    var period = "latest"
 
     @Option(
         name: .customLong("indicator-folder"),
         help: ArgumentHelp("A further folder of indicator YAML files; repeatable.", valueName: "DIR"))
     var indicatorFolders: [String] = []
 
-    @Flag(help: "Print JSON: clusters[].id, clusters[].indicators[].id/period/value/status/flags.")
+    @Flag(help: "Print JSON (see README, \"The command line\").")
     var json = false
 
-    func run() throws {
+    func validate() throws {
+        if data.isEmpty { throw ValidationError("--data is required: the statistics files to compute from") }
+        do { _ = try ReportDefinition.Periods(period) } catch { throw ValidationError("--period: \(error.message)") }
+    }
+
+    func run() async throws {
+        let diagnostics = Diagnostics { ExitStatus.report($0) }
         do {
-            let definitions = try ClusterDefinitionLoader.load(file: clusters)
-            let folders = (IndicatorsCommand.CatalogueOptions.bundledFolder.map { [$0] } ?? []) + indicatorFolders
-            let catalogue = try IndicatorCatalogue(builtIns: BuiltinIndicators.all, folders: folders)
-            var selected = catalogue.indicators
-            if let indicators {
-                let ids = indicators.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
-                selected = try ids.map { id in
-                    guard let indicator = catalogue.indicator(id) else {
-                        throw IndicatorsError(
-                            .indicatorDefinition, "no indicator \"\(id)\" (see `clusterlens indicators list`)")
-                    }
-                    return indicator
-                }
+            var files: [String] = []
+            for pattern in data {
+                let matches = DataFiles.expand(pattern)
+                // A name that matches nothing is kept as it is: the importer says why it cannot be read.
+                files += matches.isEmpty ? [pattern] : matches.filter { !files.contains($0) }
             }
-            var store = ObservationStore()
-            for file in data { try store.load(file: file, dataflow: dataflow) }
-            var engine = IndicatorEngine(store: store)
-            try engine.loadSurveys(for: definitions)
-            var when: TimePeriod?
-            if let period {
-                do { when = try TimePeriod(period) } catch { throw ValidationError("--period: \(error.message)") }
-            }
-            let results = definitions.map { ($0, engine.compute(selected, for: $0, period: when)) }
-            print(json ? Self.json(results) : Self.text(results, listUnserved: indicators != nil))
+            let computation = IndicatorComputation(
+                clusters: try ClusterDefinitionLoader.load(file: clusters), dataFiles: files, dataflow: dataflow,
+                indicatorIDs: indicators.map {
+                    $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+                },
+                periods: try ReportDefinition.Periods(period), indicatorFolders: indicatorFolders)
+            let result = try await computation.run(diagnostics: diagnostics)
+            print(json ? try ComputeOutput.json(result) : ComputeOutput.text(result, listUnserved: indicators != nil))
+            ReportOutputOptions.summarise(diagnostics.all)
         } catch let error as ExitCode {
-            throw error
-        } catch let error as ValidationError {
             throw error
         } catch {
             throw ExitStatus.fail(error)
         }
-    }
-
-    static func formatted(_ number: Double) -> String {
-        abs(number) >= 1000 || number == number.rounded()
-            ? String(format: "%.0f", number) : String(format: "%.4g", number)
-    }
-
-    /// One line per cluster, then one per indicator, by pillar and id.
-    ///
-    /// - Parameter listUnserved: Whether to list indicators none of whose inputs has data (no period);
-    ///   otherwise they are counted in one closing line per cluster.
-    static func text(_ results: [(ClusterDefinition, [IndicatorResult])], listUnserved: Bool = true) -> String {
-        var lines: [String] = []
-        let pillarOrder = Dictionary(uniqueKeysWithValues: Pillar.allCases.enumerated().map { ($1, $0) })
-        for (cluster, indicators) in results {
-            lines.append("\(cluster.id) — \(cluster.name)")
-            let sorted = indicators.sorted {
-                (pillarOrder[$0.indicator.pillar] ?? 0, $0.indicator.id) < (
-                    pillarOrder[$1.indicator.pillar] ?? 0, $1.indicator.id
-                )
-            }
-            let unserved = listUnserved ? 0 : sorted.filter { $0.period == nil }.count
-            for result in sorted where listUnserved || result.period != nil {
-                let value = result.value.number.map { formatted($0) + " " + result.indicator.unit } ?? "missing"
-                var line = "  \(result.indicator.id): \(value)"
-                if let period = result.period { line += " (\(period.lexical))" }
-                if !result.value.flags.isEmpty {
-                    line += " [flags: \(result.value.flags.sorted().joined(separator: ","))]"
-                }
-                if let reason = result.value.missingReason { line += " — \(reason)" }
-                lines.append(line)
-            }
-            if unserved > 0 {
-                lines.append(
-                    "  (\(unserved) more indicators have no data loaded for any input; "
-                        + "name them with --indicators to see which)")
-            }
-        }
-        return lines.joined(separator: "\n")
-    }
-
-    struct Output: Encodable {
-        struct Cluster: Encodable {
-            var id: String
-            var name: String
-            var indicators: [Indicator]
-        }
-        struct Indicator: Encodable {
-            var id: String
-            var period: String?
-            var value: Double?
-            var unit: String
-            var status: String
-            var flags: [String]
-            var reason: String?
-            var sources: [String]
-            var seriesKeys: [String]
-            var memberCoverage: [String: Double]
-        }
-        var clusters: [Cluster]
-    }
-
-    static func json(_ results: [(ClusterDefinition, [IndicatorResult])]) -> String {
-        let output = Output(
-            clusters: results.map { cluster, indicators in
-                Output.Cluster(
-                    id: cluster.id, name: cluster.name,
-                    indicators: indicators.map { result in
-                        Output.Indicator(
-                            id: result.indicator.id, period: result.period?.lexical, value: result.value.number,
-                            unit: result.indicator.unit, status: result.status.rawValue,
-                            flags: result.value.flags.sorted(), reason: result.value.missingReason,
-                            sources: Array(
-                                Set(result.provenance.flatMap { $0.sources.map { "\($0.path) sha256:\($0.sha256)" } })
-                            ).sorted(),
-                            seriesKeys: Array(Set(result.provenance.flatMap(\.seriesKeys))).sorted(),
-                            memberCoverage: result.memberCoverage)
-                    })
-            })
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes, .prettyPrinted]
-        return (try? encoder.encode(output)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import ClusterLensCore
 import ClusterLensIndicators
+import ClusterLensSupport
 import Foundation
 
 /// `clusterlens indicators list [--json]` and `clusterlens indicators show ID`.
@@ -14,17 +15,19 @@ struct IndicatorsCommand: ParsableCommand {
     /// Where declarative indicators are read from.
     struct CatalogueOptions: ParsableArguments {
         @Option(
-            name: .customLong("indicators"),
+            name: .customLong("indicator-folder"),
             help: ArgumentHelp("A further folder of indicator YAML files; repeatable.", valueName: "DIR"))
         var folders: [String] = []
 
-        /// The bundled catalogue: `$CLUSTERLENS_INDICATORS`, else `./Indicators`, else the package's own folder.
-        static var bundledFolder: String? { BundledFolder.path("Indicators", variable: "CLUSTERLENS_INDICATORS") }
+        /// The old spelling of `--indicator-folder` (kept so scripts keep working; `compute` uses
+        /// `--indicators` for indicator ids).
+        @Option(name: .customLong("indicators"), help: .hidden)
+        var oldFolders: [String] = []
 
+        /// The standard catalogue (compiled, bundled `Indicators/`) plus the folders given.
         func load() throws -> IndicatorCatalogue {
             do {
-                return try IndicatorCatalogue(
-                    builtIns: BuiltinIndicators.all, folders: (Self.bundledFolder.map { [$0] } ?? []) + folders)
+                return try IndicatorCatalogue.standard(adding: folders + oldFolders)
             } catch {
                 throw ExitStatus.fail(error)
             }
@@ -75,9 +78,14 @@ struct IndicatorsCommand: ParsableCommand {
         @OptionGroup var catalogue: CatalogueOptions
 
         func run() throws {
-            guard let indicator = try catalogue.load().indicator(id)?.definition else {
-                ExitStatus.printError("error: no indicator \"\(id)\" (see `clusterlens indicators list`)")
-                throw ExitCode(1)
+            let loaded = try catalogue.load()
+            guard let indicator = loaded.indicator(id)?.definition else {
+                let known = loaded.indicators.map(\.definition.id)
+                throw ExitStatus.fail(
+                    IndicatorsError(
+                        .indicatorDefinition,
+                        "no indicator \"\(id)\"\(Suggestion.phrase(for: id, among: known)) "
+                            + "(see `clusterlens indicators list`)"))
             }
             var lines = [
                 "\(indicator.id): \(indicator.name)",

@@ -1,6 +1,6 @@
 import ArgumentParser
+import ClusterLensCore
 import ClusterLensImport
-import ClusterLensIndicators
 import ClusterLensReports
 internal import ClusterLensSupport
 import Foundation
@@ -42,41 +42,26 @@ struct ReportOutputOptions: ParsableArguments {
         help: ArgumentHelp("A folder of exporter plug-ins, searched before PATH; repeatable.", valueName: "DIR"))
     var pluginFolders: [String] = []
 
-    @Flag(help: "Print nothing but errors.")
+    @Flag(help: "Print nothing on standard output (errors and warnings still go to standard error).")
     var quiet = false
 
-    /// Reads the definition, fetches its feeds, builds the model, writes every format and prints one
-    /// line per file.
+    /// Runs the report through the library's one entry point (``ReportRunner``): prints each warning
+    /// on standard error as it comes, one line per file written, and a count of the warnings.
     func build(definitionFile: String, fetcher: FeedFetcher) async throws {
+        let diagnostics = Diagnostics { ExitStatus.report($0) }
         do {
-            var definition = try await ReportFeeds.resolve(
-                try ReportDefinitionReader.load(file: definitionFile), with: fetcher)
-            if let out { definition.outputFolder = out }
-            if let format {
-                definition.formats = format.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+            let runner = ReportRunner(pluginFolders: pluginFolders, fetcher: fetcher)
+            let formats = format.map {
+                $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
             }
-            let folders =
-                (IndicatorsCommand.CatalogueOptions.bundledFolder.map { [$0] } ?? [])
-                + definition.indicatorFolders
-            let catalogue = try IndicatorCatalogue(builtIns: BuiltinIndicators.all, folders: folders)
-            let digest = try SHA256.hexDigest(ofFile: definitionFile)
-            let model = try ReportBuilder(catalogue: catalogue, toolVersion: ToolVersion.current).build(
-                definition, definitionSHA256: digest, generatedAt: Self.now())
-            let registry = ExporterRegistry(
-                pluginFolders: pluginFolders, searchPath: ProcessInfo.processInfo.environment["PATH"])
-            let outcomes = try ReportWriter(registry: registry).write(
-                model, formats: definition.formats, folder: definition.outputFolder,
-                name: definition.resolvedOutputName)
-            var firstError: ReportError?
-            for outcome in outcomes {
-                if let error = outcome.error {
-                    ExitStatus.report(error)
-                    firstError = firstError ?? error
-                } else if !quiet {
-                    for path in outcome.paths { print("\(outcome.format)\t\(path)") }
-                }
+            let outcome = try await runner.run(
+                definitionFile: definitionFile, outputFolder: out, formats: formats, diagnostics: diagnostics)
+            for export in outcome.exports where export.error == nil && !quiet {
+                for path in export.paths { print("\(export.format)\t\(path)") }
             }
-            if let firstError { throw ExitCode(ExitStatus.code(for: firstError)) }
+            Self.summarise(outcome.diagnostics)
+            for error in outcome.errors { ExitStatus.report(error) }
+            if let first = outcome.errors.first { throw ExitCode(ExitStatus.code(for: first)) }
         } catch let error as ExitCode {
             throw error
         } catch {
@@ -84,8 +69,13 @@ struct ReportOutputOptions: ParsableArguments {
         }
     }
 
-    /// The current time, ISO 8601 UTC to the second.
-    static func now() -> String { Timestamp.now() }
+    /// One closing line on standard error when the run warned: how many, and where to read them again.
+    static func summarise(_ diagnostics: [Diagnostic]) {
+        let warnings = diagnostics.filter { $0.severity == .warning }.count
+        guard warnings > 0 else { return }
+        ExitStatus.printError(
+            "\(warnings) warning\(warnings == 1 ? "" : "s"); the report's data-quality section lists them")
+    }
 }
 
 /// `clusterlens demo [--out DIR]`: the demo report on the bundled synthetic data.
@@ -102,7 +92,7 @@ struct DemoCommand: AsyncParsableCommand {
     @OptionGroup var output: ReportOutputOptions
 
     func run() async throws {
-        guard let reports = BundledFolder.path("Reports", variable: "CLUSTERLENS_REPORTS") else {
+        guard let reports = ReportRunner.bundledReportsFolder else {
             ExitStatus.printError("error: the Reports folder is not found (set CLUSTERLENS_REPORTS)")
             throw ExitCode(3)
         }
@@ -134,7 +124,7 @@ struct ValidateCommand: ParsableCommand {
     func run() throws {
         guard
             let folder = schemas
-                ?? BundledFolder.path("Reports", variable: "CLUSTERLENS_REPORTS").map({
+                ?? ReportRunner.bundledReportsFolder.map({
                     ($0 as NSString).appendingPathComponent("schema")
                 })
         else {

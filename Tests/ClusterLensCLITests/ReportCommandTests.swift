@@ -113,12 +113,18 @@ struct ReportCommandTests {
         #expect(FileManager.default.fileExists(atPath: folder.path("runs/cli/cli.json")))
         #expect(FileManager.default.fileExists(atPath: folder.path("runs/run-record.json")))
         #expect(good.stderr.contains("[1/1] cli: ok"), "plain progress lines when not a terminal: \(good.stderr)")
-        // A manifest naming a definition whose data glob matches nothing fails to load: exit 10 with the line.
-        try "reports: [report.yaml, broken.yaml]\n".write(
+        // A definition whose data glob matches nothing fails its own report; the other still runs, and
+        // the batch exits 1 naming the definition's line. --fail-fast stops at it instead (exit 10).
+        try "reports: [report.yaml, broken.yaml]\noutputs: {folder: bad-runs}\n".write(
             toFile: folder.path("bad.yaml"), atomically: true, encoding: .utf8)
         let bad = try runCLI(["batch", folder.path("bad.yaml")])
-        #expect(bad.status == 10, "\(bad)")
-        #expect(bad.stderr.contains("broken.yaml:3:"), "\(bad)")
+        #expect(bad.status == 1, "\(bad)")
+        #expect(bad.stdout.contains("2 reports, 1 failed"), "\(bad)")
+        #expect(bad.stderr.contains("broken: ") && bad.stderr.contains("broken.yaml:3:"), "\(bad)")
+        #expect(FileManager.default.fileExists(atPath: folder.path("bad-runs/cli/cli.json")), "the good report ran")
+        let fast = try runCLI(["batch", folder.path("bad.yaml"), "--fail-fast"])
+        #expect(fast.status == 10, "\(fast)")
+        #expect(fast.stderr.contains("broken.yaml:3:"), "\(fast)")
     }
 
     @Test("fetch --offline of an uncached feed exits 13 naming the URL; an unknown provider exits 10")

@@ -48,11 +48,8 @@ struct BatchTests {
         let manifest = try BatchManifest.load(file: try Self.manifest(in: folder))
         #expect(manifest.reports.map(\.id) == ["broken", "fixture-group-a", "fixture-group-b"])
         #expect(manifest.jobs == 2 && manifest.formats == ["json", "csv"])
-        let catalogue = try IndicatorCatalogue(
-            builtIns: BuiltinIndicators.all, folders: [ReportFixtures.root.appendingPathComponent("Indicators").path])
-        let runner = BatchRunner(
-            catalogue: catalogue, registry: ExporterRegistry(searchPath: nil), toolVersion: "test")
-        let outcomes = await runner.run(manifest, jobs: 2, generatedAt: "2026-01-02T03:04:05Z") { _, _, _ in }
+        let runner = BatchRunner(runner: ReportRunner(toolVersion: "test"))
+        let outcomes = await runner.run(manifest, jobs: 2, generatedAt: ReportFixtures.time) { _, _, _ in }
         #expect(outcomes.map(\.succeeded) == [false, true, true])
         #expect(outcomes[0].errors.first?.contains("geometric") == true, "\(outcomes[0].errors)")
         #expect(outcomes[1].outputs.count == 3, "json, csv and scores csv")
@@ -61,8 +58,9 @@ struct BatchTests {
 
         let record = folder + "/out/run-record.json"
         try RunRecord.write(
-            to: record, manifest: manifest, outcomes: outcomes, jobs: 2, startedAt: "2026-01-02T03:04:05Z",
-            finishedAt: "2026-01-02T03:04:06Z", seconds: 1, toolVersion: "test")
+            to: record, manifest: manifest, outcomes: outcomes, jobs: 2, startedAt: ReportFixtures.time,
+            finishedAt: Timestamp(secondsSince1970: ReportFixtures.time.secondsSince1970 + 1), seconds: 1,
+            toolVersion: "test")
         let document = try JSONValue.parse(Array(try Data(contentsOf: URL(fileURLWithPath: record))))
         #expect(document["succeeded"] == .number(2, isInteger: true))
         #expect(document["failed"] == .number(1, isInteger: true))

@@ -86,7 +86,8 @@ struct HTMLReportExporterTests {
         let body = String(text.dropFirst("<!DOCTYPE html>\n".count))
         let counter = PageCounter()
         try XMLStreamParser.parse(bytes: Array(body.utf8), name: path, handler: counter)
-        #expect(counter.counts["section"] == model.clusters.count + 3)
+        #expect(
+            counter.counts["section"] == model.clusters.count + 4, "overview, data quality, clusters, methods, sources")
         #expect((counter.classes["radar"] ?? 0) + (counter.classes["bars"] ?? 0) == model.clusters.count)
         #expect(counter.classes["band"] == model.clusters.count)
         #expect(counter.classes["ranks"] == model.clusters.count)

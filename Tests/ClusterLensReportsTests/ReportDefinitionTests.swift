@@ -62,8 +62,8 @@ struct ReportDefinitionTests {
         let catalogue = try IndicatorCatalogue(
             builtIns: BuiltinIndicators.all, folders: [ReportFixtures.root.appendingPathComponent("Indicators").path])
         let model = try ReportBuilder(catalogue: catalogue, toolVersion: "test").build(
-            definition, data: .init(store: store, sources: []), definitionSHA256: nil,
-            generatedAt: "2026-01-01T00:00:00Z")
+            definition, data: .init(store: store, sources: []), definitionFile: nil,
+            generatedAt: ReportFixtures.time)
         let headlines = model.clusters.first?.headlines ?? []
         let focus = headlines.first { $0.indicator == "cluster_focus" }?.value
         let herfindahl = headlines.first { $0.indicator == "herfindahl_concentration" }?.value

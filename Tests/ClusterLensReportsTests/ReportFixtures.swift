@@ -10,6 +10,9 @@ import Testing
 
 /// A small report built from the indicator tests' SDMX-ML fixture, and the package's folders.
 enum ReportFixtures {
+    /// The generation time the tests record: 2026-01-02T03:04:05Z.
+    static let time = Timestamp(secondsSince1970: 1_767_323_045)
+
     /// The package root.
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent()
@@ -56,6 +59,8 @@ enum ReportFixtures {
         let catalogue = try IndicatorCatalogue(
             builtIns: BuiltinIndicators.all, folders: [root.appendingPathComponent("Indicators").path])
         return try ReportBuilder(catalogue: catalogue, toolVersion: "test").build(
-            definition, definitionSHA256: String(repeating: "0", count: 64), generatedAt: "2026-01-02T03:04:05Z")
+            definition,
+            definitionFile: FileFingerprint(path: definition.file, sha256: String(repeating: "0", count: 64)),
+            generatedAt: ReportFixtures.time)
     }
 }

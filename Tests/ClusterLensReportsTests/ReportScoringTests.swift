@@ -41,7 +41,7 @@ struct ReportScoringTests {
         let catalogue = try IndicatorCatalogue(
             builtIns: BuiltinIndicators.all, folders: [ReportFixtures.root.appendingPathComponent("Indicators").path])
         let model = try ReportBuilder(catalogue: catalogue, toolVersion: "test").build(
-            definition, definitionSHA256: nil, generatedAt: "2026-01-02T03:04:05Z")
+            definition, generatedAt: ReportFixtures.time)
         return (model, folder)
     }
 
@@ -49,7 +49,7 @@ struct ReportScoringTests {
         let (model, folder) = try Self.model()
         defer { try? FileManager.default.removeItem(atPath: folder) }
         func score(_ cluster: String, _ id: String) -> ReportScore? {
-            model.clusters.first { $0.id == cluster }?.scores.first { $0.id == id }
+            model.clusters.first { $0.id == cluster }?.scores.first { $0.node.id == id }
         }
         #expect(abs((score("es51", "economic")?.value ?? 0) - 37.5) < 1e-9)
         #expect(abs((score("es52", "economic")?.value ?? 0) - 200.0 / 3) < 1e-9)
@@ -74,7 +74,7 @@ struct ReportScoringTests {
         )
         defer { try? FileManager.default.removeItem(atPath: folder) }
         for cluster in model.clusters {
-            let index = try #require(cluster.scores.first { $0.kind == "index" })
+            let index = try #require(cluster.scores.first { $0.node == .index })
             let (low, high, value) = (try #require(index.low), try #require(index.high), try #require(index.value))
             #expect(low <= high)
             #expect((index.rankLow ?? 0) >= 1 && (index.rankLow ?? 0) <= (index.rankHigh ?? 0))
@@ -97,7 +97,7 @@ struct ReportScoringTests {
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let es51 = try #require(model.clusters.first { $0.id == "es51" })
         let employment = try #require(es51.headlines.first { $0.indicator == "employment" })
-        #expect(employment.progress == "moderate progress (ratio 68.1 %, CAGR 5.26 %/yr, Open SDG +0.58)")
+        #expect(employment.progress?.summary == "moderate progress (ratio 68.1 %, CAGR 5.26 %/yr, Open SDG +0.58)")
         #expect(
             model.methods.contains { $0.name == "progress towards targets" && $0.description.contains("2000 by 2030") })
     }
@@ -159,14 +159,16 @@ struct ReportScoringTests {
         var store = ObservationStore()
         try store.load(file: folder + "/sbs_r_nuts2021.csv", dataflow: "sbs_r_nuts2021")
         let model = try ReportBuilder(catalogue: catalogue, toolVersion: "test").build(
-            definition, data: .init(store: store, sources: []), definitionSHA256: nil,
-            generatedAt: "2026-01-02T03:04:05Z")
+            definition, data: .init(store: store, sources: []), definitionFile: nil,
+            generatedAt: ReportFixtures.time)
         let scores = model.clusters.map { $0.headlines.first { $0.indicator == "employment" }?.score }
         for (score, want) in zip(scores, expected) {
             #expect(score.map { abs($0 - (want ?? .nan)) < 1e-9 } ?? (want == nil), "\(scores) vs \(expected)")
         }
-        let flagged = model.clusters.filter { $0.headlines.contains { !flag.isEmpty && $0.flags.contains(flag) } }
-        #expect(flag.isEmpty ? flagged.isEmpty : flagged.map(\.id) == [panel == "latest" ? "b" : "c"])
+        let flagged = model.clusters.filter {
+            $0.headlines.contains { !flag.isEmpty && $0.flags.contains(ValueFlag(rawValue: flag)) }
+        }
+        #expect(flag.isEmpty ? flagged.isEmpty : flagged.map { $0.id } == [panel == "latest" ? "b" : "c"])
         #expect(model.methods.contains { $0.name == "panel imputation" })
     }
 
@@ -174,8 +176,10 @@ struct ReportScoringTests {
         #expect {
             _ = try Self.model(extra: "composite: {aggregation: {indicators: geometric}}")
         } throws: { error in
-            guard let error = error as? IndicatorsError else { return false }
-            return error.code == .compositeSettings && error.file.hasSuffix("report.yaml")
+            guard let error = error as? ReportError, let cause = error.underlying as? CompositeError else {
+                return false
+            }
+            return error.code == .scoring && error.file.hasSuffix("report.yaml") && cause.code == .nonPositiveInput
         }
     }
 }

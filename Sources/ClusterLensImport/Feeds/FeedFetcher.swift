@@ -271,7 +271,7 @@ public struct FeedFetcher: Sendable {
         return url
     }
 
-    static func now() -> String { Timestamp.now() }
+    static func now() -> String { Timestamp.now().iso8601 }
 }
 
 /// A data sink that keeps nothing: used to check a message's structure and footer.

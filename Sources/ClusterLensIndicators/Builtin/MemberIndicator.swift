@@ -84,7 +84,7 @@ public struct MemberIndicator: Indicator {
         }
         let firms = survey.years.isEmpty ? survey.firms : survey.firms(inYear: request.period.start.date.year)
         let result = aggregate(firms)
-        if let coverage = result.coverage { request.log.coverage["members"] = coverage }
+        if let coverage = result.coverage { request.log.record(coverage: coverage, input: "members") }
         guard let number = result.value.number else { return result.value }
         return FormulaValue(number * scale, flags: result.value.flags)
     }

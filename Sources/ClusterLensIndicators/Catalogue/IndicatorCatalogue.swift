@@ -59,3 +59,19 @@ public struct IndicatorCatalogue: Sendable {
         return try IndicatorFileReader(file: file).definition(in: root)
     }
 }
+
+extension IndicatorCatalogue {
+    /// The catalogue every command and report starts from: the compiled indicators, the bundled
+    /// `Indicators/` folder (`$CLUSTERLENS_INDICATORS`, else `./Indicators`, else the package's own),
+    /// then `folders`, in that order; a folder given twice is read once.
+    ///
+    /// - Throws: ``IndicatorsError`` for an unreadable folder or file, a malformed file or a duplicate id.
+    public static func standard(adding folders: [String] = []) throws(IndicatorsError) -> IndicatorCatalogue {
+        var seen: Set<String> = []
+        let all = ([BundledFolder.indicators].compactMap { $0 } + folders).filter { seen.insert($0).inserted }
+        return try IndicatorCatalogue(builtIns: BuiltinIndicators.all, folders: all)
+    }
+
+    /// The bundled indicator folder, `nil` when none is found.
+    public static var bundledFolder: String? { BundledFolder.indicators }
+}

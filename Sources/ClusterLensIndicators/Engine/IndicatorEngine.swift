@@ -1,5 +1,6 @@
 public import ClusterLensCore
 internal import ClusterLensImport
+internal import Synchronization
 
 /// Computes indicators for clusters from an observation store and member surveys.
 ///
@@ -121,24 +122,43 @@ public struct IndicatorEngine: Sendable {
     }
 }
 
-/// What an indicator read while being computed (a class: requests and contexts are values).
-final class EvaluationLog: @unchecked Sendable {
-    var provenance: [ValueProvenance] = []
-    var coverage: [String: Double] = [:]
-    /// The dataflows each formula input was read from, over all the periods the formula asked for.
-    var dataflowsByInput: [String: Set<String>] = [:]
+/// What an indicator read while being computed: a reference type because requests and formula
+/// contexts are values that share it; `Sendable` through a lock, since a compiled indicator may hand
+/// its request to other tasks.
+final class EvaluationLog: Sendable {
+    private struct Record {
+        var provenance: [ValueProvenance] = []
+        var coverage: [String: Double] = [:]
+        /// The dataflows each formula input was read from, over all the periods the formula asked for.
+        var dataflowsByInput: [String: Set<String>] = [:]
+    }
+
+    private let record = Mutex(Record())
+
+    /// The provenance of every value read, in order.
+    var provenance: [ValueProvenance] { record.withLock { $0.provenance } }
+
+    /// Member-survey coverage per input.
+    var coverage: [String: Double] { record.withLock { $0.coverage } }
 
     /// Whether some input was read from different dataflows in different periods (a series break,
     /// such as `sbs_r_nuts06_r2` up to 2020 and `sbs_r_nuts2021` from 2021).
-    var crossesDataflows: Bool { dataflowsByInput.values.contains { $0.count > 1 } }
+    var crossesDataflows: Bool { record.withLock { $0.dataflowsByInput.values.contains { $0.count > 1 } } }
 
     /// Records a value read for `input` (a formula input's name, or a compiled indicator's bindings):
     /// its provenance, and the dataflow that served it.
     func record(_ result: AggregatedValue, input: String) {
-        provenance.append(result.provenance)
-        if !result.provenance.inputs.isEmpty {
-            dataflowsByInput[input, default: []].insert(result.provenance.dataflow)
+        record.withLock { record in
+            record.provenance.append(result.provenance)
+            if !result.provenance.inputs.isEmpty {
+                record.dataflowsByInput[input, default: []].insert(result.provenance.dataflow)
+            }
         }
+    }
+
+    /// Records the member-survey coverage of `input`.
+    func record(coverage: Double, input: String) {
+        record.withLock { $0.coverage[input] = coverage }
     }
 }
 
@@ -198,7 +218,7 @@ struct EngineContext: FormulaContext {
         guard let aggregate = MemberAggregates.sum(column: metric, of: firms) else {
             return .missing("\(metric) is not a column of the member survey")
         }
-        if let coverage = aggregate.coverage { request.log.coverage[input] = coverage }
+        if let coverage = aggregate.coverage { request.log.record(coverage: coverage, input: input) }
         return aggregate.value
     }
 }

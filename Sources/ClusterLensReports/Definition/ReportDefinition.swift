@@ -17,6 +17,33 @@ public struct ReportDefinition: Sendable {
         /// A range of years; the headline value is the latest year of the range with a value, and
         /// the other years feed the time-series charts.
         case years(ClosedRange<Int>)
+
+        /// Reads `latest`, a period such as `2021` or `2021-Q3`, or a range of years such as `2015-2023`.
+        ///
+        /// - Throws: ``ClusterLensCore/CoreError`` (`malformedTimePeriod`) saying what is expected.
+        public init(_ text: String) throws(CoreError) {
+            if text == "latest" {
+                self = .latest
+                return
+            }
+            let parts = text.split(separator: "-")
+            if parts.count == 2, let first = Int(parts[0]), let last = Int(parts[1]), parts[0].count == 4,
+                parts[1].count == 4
+            {
+                guard first <= last else {
+                    throw CoreError(.malformedTimePeriod, "the range \(text) ends before it starts")
+                }
+                self = .years(first...last)
+                return
+            }
+            do {
+                self = .period(try TimePeriod(text))
+            } catch {
+                throw CoreError(
+                    .malformedTimePeriod,
+                    "periods \"\(text)\" is not latest, a period such as 2021, or a range such as 2015-2023")
+            }
+        }
     }
 
     /// The id (file names use it).

@@ -152,7 +152,7 @@ public struct ReportDefinitionReader: YAMLReader {
                 feeds.append(pattern)
                 continue
             }
-            let matches = Self.expand(resolve(pattern))
+            let matches = DataFiles.expand(resolve(pattern))
             guard !matches.isEmpty else {
                 throw error("\"\(pattern)\" matches no file (resolved against \(folder.isEmpty ? "." : folder))", node)
             }
@@ -161,42 +161,12 @@ public struct ReportDefinitionReader: YAMLReader {
         return (files, feeds)
     }
 
-    /// A file, the `.xml`/`.csv` files of a folder, or the files a glob pattern matches, sorted.
-    static func expand(_ path: String) -> [String] {
-        var isFolder: ObjCBool = false
-        if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) {
-            guard isFolder.boolValue else { return [path] }
-            let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
-            return names.filter { $0.hasSuffix(".xml") || $0.hasSuffix(".csv") }.sorted().map {
-                (path as NSString).appendingPathComponent($0)
-            }
-        }
-        guard path.contains(where: { "*?[".contains($0) }) else { return [] }
-        var matches = glob_t()
-        defer { globfree(&matches) }
-        guard glob(path, 0, nil, &matches) == 0 else { return [] }
-        var result: [String] = []
-        for index in 0..<Int(matches.gl_pathc) {
-            if let pointer = matches.gl_pathv[index] { result.append(String(cString: pointer)) }
-        }
-        return result.sorted()
-    }
-
     private func periods(_ field: YAMLField) throws(IndicatorsError) -> ReportDefinition.Periods {
         let value = try text(field, expected: "latest, a year such as 2021, or a range such as 2015-2023")
-        if value == "latest" { return .latest }
-        let parts = value.split(separator: "-")
-        if parts.count == 2, let first = Int(parts[0]), let last = Int(parts[1]), parts[0].count == 4,
-            parts[1].count == 4
-        {
-            guard first <= last else { throw error("the range \(value) ends before it starts", field.value) }
-            return .years(first...last)
-        }
         do {
-            return .period(try TimePeriod(value))
+            return try ReportDefinition.Periods(value)
         } catch {
-            throw self.error(
-                "periods \"\(value)\" is not latest, a period such as 2021, or a range such as 2015-2023", field.value)
+            throw self.error(error.message, field.value)
         }
     }
 

@@ -1,11 +1,11 @@
-internal import ClusterLensImport
+internal import ClusterLensCore
 internal import ClusterLensSupport
 
 /// Writes a ``ReportModel`` as JSON (`Reports/schema/clusterlens-report.schema.json`): the `json`
 /// format, and what external exporter plug-ins read on standard input.
 enum ReportJSONWriter {
     /// The version of the JSON layout, written as `schemaVersion`.
-    static let schemaVersion = "1.0"
+    static let schemaVersion = "1.1"
 
     /// Writes `model` to `output` (not committed: the caller commits).
     static func write(_ model: ReportModel, to output: OutputFile) throws {
@@ -21,14 +21,14 @@ enum ReportJSONWriter {
             try json.null()
         }
         try json.field("toolVersion", model.toolVersion)
-        try json.field("generatedAt", model.generatedAt)
+        try json.field("generatedAt", model.generatedAt.iso8601)
         try json.key("sources")
         try json.beginArray()
         for source in model.sources {
             try json.beginObject()
             try json.field("path", source.file.path)
             try json.field("sha256", source.file.sha256)
-            try json.field("format", source.format)
+            try json.field("format", source.format.rawValue)
             try json.field("dataflows", strings: source.dataflows)
             try json.key("observations")
             try json.integer(source.observations)
@@ -52,6 +52,10 @@ enum ReportJSONWriter {
             try json.endObject()
         }
         try json.endArray()
+        try json.key("diagnostics")
+        try json.beginArray()
+        for diagnostic in model.diagnostics { try self.diagnostic(diagnostic, json) }
+        try json.endArray()
         try json.endObject()
         try json.finish()
     }
@@ -68,12 +72,12 @@ enum ReportJSONWriter {
         try json.field("id", indicator.id)
         try json.field("name", indicator.name)
         try json.field("description", indicator.description)
-        try json.field("pillar", indicator.pillar)
-        try json.field("tags", strings: indicator.tags)
+        try json.field("pillar", indicator.pillar.rawValue)
+        try json.field("tags", strings: indicator.tags.map(\.rawValue))
         try json.field("unit", indicator.unit)
-        try json.field("direction", indicator.direction)
+        try json.field("direction", indicator.direction.rawValue)
         try json.field("method", indicator.method)
-        try json.field("sources", strings: indicator.sources)
+        try json.field("sources", strings: indicator.bindings.map(\.summary))
         try json.field("references", strings: indicator.references)
         try json.endObject()
     }
@@ -82,14 +86,14 @@ enum ReportJSONWriter {
         try json.beginObject()
         try json.field("id", cluster.id)
         try json.field("name", cluster.name)
-        try json.field("regions", strings: cluster.regions)
-        try json.field("sectors", strings: cluster.sectors)
-        try json.field("reference", cluster.reference)
-        try json.field("peers", strings: cluster.peers)
-        try json.field("members", cluster.members)
+        try json.field("regions", strings: cluster.definition.regions.codes.map(\.code))
+        try json.field("sectors", strings: cluster.definition.sectors.codes.map(\.dottedNotation))
+        try json.field("reference", cluster.definition.reference.code)
+        try json.field("peers", strings: cluster.definition.peers.map(\.code))
+        try json.field("members", cluster.definition.membersPath)
         try json.key("stars")
         try json.integer(cluster.stars)
-        try json.field("mappingClass", cluster.mappingClass)
+        try json.field("mappingClass", cluster.mappingClass?.rawValue)
         try json.key("similar")
         try json.beginArray()
         for entry in cluster.similar {
@@ -105,8 +109,8 @@ enum ReportJSONWriter {
         try json.beginArray()
         for score in cluster.scores {
             try json.beginObject()
-            try json.field("kind", score.kind)
-            try json.field("id", score.id)
+            try json.field("kind", score.node.kind)
+            try json.field("id", score.node.id)
             try json.field("value", number: score.value)
             try json.field("coverage", number: score.coverage)
             try json.key("rank")
@@ -130,10 +134,10 @@ enum ReportJSONWriter {
     private static func value(_ value: ReportValue, _ json: JSONStreamWriter) throws {
         try json.beginObject()
         try json.field("id", value.indicator)
-        try json.field("period", value.period)
+        try json.field("period", value.period?.lexical)
         try json.field("value", number: value.value)
-        try json.field("status", value.status)
-        try json.field("flags", strings: value.flags)
+        try json.field("status", value.status.rawValue)
+        try json.field("flags", strings: value.flags.map(\.rawValue))
         try json.field("reason", value.reason)
         try json.key("headline")
         try json.bool(value.isHeadline)
@@ -142,16 +146,32 @@ enum ReportJSONWriter {
         try json.key("rank")
         try json.integer(value.rank)
         try json.field("percentile", number: value.percentile)
-        try json.field("progress", value.progress)
-        try json.field("sources", strings: value.sources)
+        try json.field("progress", value.progress?.summary)
+        try json.field("sources", strings: value.sources.map(\.description))
         try json.field("seriesKeys", strings: value.seriesKeys)
-        try json.field("periods", strings: value.periods)
+        try json.field("periods", strings: value.periods.map(\.lexical))
         try json.key("memberCoverage")
         try json.beginObject()
         for (input, coverage) in value.memberCoverage.sorted(by: { $0.key < $1.key }) {
             try json.field(input, number: coverage)
         }
         try json.endObject()
+        try json.endObject()
+    }
+
+    private static func diagnostic(_ diagnostic: Diagnostic, _ json: JSONStreamWriter) throws {
+        try json.beginObject()
+        try json.field("severity", diagnostic.severity.rawValue)
+        try json.field("stage", diagnostic.stage.rawValue)
+        try json.field("code", diagnostic.code)
+        try json.field("message", diagnostic.message)
+        try json.field("file", diagnostic.location?.file)
+        try json.key("line")
+        try json.integer(diagnostic.location.flatMap { $0.line > 0 ? $0.line : nil })
+        try json.key("column")
+        try json.integer(diagnostic.location.flatMap { $0.column > 0 ? $0.column : nil })
+        try json.field("cluster", diagnostic.cluster)
+        try json.field("indicator", diagnostic.indicator)
         try json.endObject()
     }
 }

@@ -8,7 +8,7 @@ enum ReportBenchmarking {
     static func benchmark(_ model: inout ReportModel) {
         guard model.clusters.count >= 2 else { return }
         func headline(_ cluster: ReportCluster, _ id: String) -> Double? {
-            cluster.headlines.first { $0.indicator == id }?.value
+            cluster.headline(id)?.value
         }
         var starInputs: [String: [String: Double]] = [:]
         var classInputs: [String: (quotient: Double?, employment: Double?, establishments: Double?)] = [:]
@@ -24,7 +24,11 @@ enum ReportBenchmarking {
             )
         }
         let stars = PeerBenchmarks.stars(starInputs)
-        let classes = PeerBenchmarks.mappingClasses(classInputs)
+        let classes = StrongClusterRule().classify(
+            classInputs.mapValues {
+                StrongClusterRule.Input(
+                    quotient: $0.quotient, employment: $0.employment, establishments: $0.establishments)
+            })
         let scored = model.indicators.map(\.id)
         var profiles: [String: [Double?]] = [:]
         for cluster in model.clusters {
@@ -69,8 +73,8 @@ enum ReportBenchmarking {
             let direction = target.direction ?? directions[target.indicator] ?? .higher
             for index in model.clusters.indices {
                 let points = model.clusters[index].values.compactMap { value -> (year: Int, value: Double)? in
-                    guard value.indicator == target.indicator, let number = value.value, let period = value.period,
-                        period.count == 4, let year = Int(period)
+                    guard value.indicator == target.indicator, let number = value.value,
+                        let year = value.period?.calendarYear
                     else { return nil }
                     return (year, number)
                 }
@@ -79,7 +83,7 @@ enum ReportBenchmarking {
                 if let headline = model.clusters[index].values.firstIndex(where: {
                     $0.indicator == target.indicator && $0.isHeadline
                 }) {
-                    model.clusters[index].values[headline].progress = result.summary
+                    model.clusters[index].values[headline].progress = result
                 }
             }
         }

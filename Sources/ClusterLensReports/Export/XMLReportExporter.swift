@@ -1,3 +1,4 @@
+internal import ClusterLensCore
 internal import ClusterLensXML
 internal import Foundation
 
@@ -36,7 +37,7 @@ public struct XMLReportExporter: Exporter {
         try xml.attribute("schemaVersion", ReportJSONWriter.schemaVersion)
         try xml.attribute("id", model.id)
         try xml.attribute("toolVersion", model.toolVersion)
-        try xml.attribute("generatedAt", model.generatedAt)
+        try xml.attribute("generatedAt", model.generatedAt.iso8601)
         try xml.element("title", text: model.title)
         if let definition = model.definition { try file("definition", definition, xml) }
         try xml.startElement("sources")
@@ -44,7 +45,7 @@ public struct XMLReportExporter: Exporter {
             try xml.startElement("source")
             try xml.attribute("path", source.file.path)
             try xml.attribute("sha256", source.file.sha256)
-            try xml.attribute("format", source.format)
+            try xml.attribute("format", source.format.rawValue)
             try xml.attribute("observations", String(source.observations))
             for dataflow in source.dataflows { try xml.element("dataflow", text: dataflow) }
             try xml.endElement()
@@ -64,6 +65,9 @@ public struct XMLReportExporter: Exporter {
             try xml.endElement()
         }
         try xml.endElement()
+        try xml.startElement("diagnostics")
+        for diagnostic in model.diagnostics { try self.diagnostic(diagnostic, xml) }
+        try xml.endElement()
         try xml.endElement()
     }
 
@@ -81,14 +85,14 @@ public struct XMLReportExporter: Exporter {
     private static func indicator(_ indicator: ReportIndicator, _ xml: XMLWriter) throws(XMLError) {
         try xml.startElement("indicator")
         try xml.attribute("id", indicator.id)
-        try xml.attribute("pillar", indicator.pillar)
+        try xml.attribute("pillar", indicator.pillar.rawValue)
         try xml.attribute("unit", indicator.unit)
-        try xml.attribute("direction", indicator.direction)
+        try xml.attribute("direction", indicator.direction.rawValue)
         try xml.element("name", text: indicator.name)
         try xml.element("description", text: indicator.description)
-        for tag in indicator.tags { try xml.element("tag", text: tag) }
+        for tag in indicator.tags { try xml.element("tag", text: tag.rawValue) }
         try xml.element("method", text: indicator.method)
-        for source in indicator.sources { try xml.element("binding", text: source) }
+        for binding in indicator.bindings { try xml.element("binding", text: binding.summary) }
         for reference in indicator.references { try xml.element("reference", text: reference) }
         try xml.endElement()
     }
@@ -96,19 +100,19 @@ public struct XMLReportExporter: Exporter {
     private static func cluster(_ cluster: ReportCluster, _ xml: XMLWriter) throws(XMLError) {
         try xml.startElement("cluster")
         try xml.attribute("id", cluster.id)
-        try xml.attribute("reference", cluster.reference)
+        try xml.attribute("reference", cluster.definition.reference.code)
         if let stars = cluster.stars { try xml.attribute("stars", String(stars)) }
-        if let mappingClass = cluster.mappingClass { try xml.attribute("mappingClass", mappingClass) }
+        if let mappingClass = cluster.mappingClass { try xml.attribute("mappingClass", mappingClass.rawValue) }
         try xml.element("name", text: cluster.name)
-        for region in cluster.regions { try xml.element("region", text: region) }
-        for sector in cluster.sectors { try xml.element("sector", text: sector) }
-        for peer in cluster.peers { try xml.element("peer", text: peer) }
-        if let members = cluster.members { try xml.element("members", text: members) }
+        for region in cluster.definition.regions.codes { try xml.element("region", text: region.code) }
+        for sector in cluster.definition.sectors.codes { try xml.element("sector", text: sector.dottedNotation) }
+        for peer in cluster.definition.peers { try xml.element("peer", text: peer.code) }
+        if let members = cluster.definition.membersPath { try xml.element("members", text: members) }
         try xml.startElement("scores")
         for score in cluster.scores {
             try xml.startElement("score")
-            try xml.attribute("kind", score.kind)
-            try xml.attribute("id", score.id)
+            try xml.attribute("kind", score.node.kind)
+            try xml.attribute("id", score.node.id)
             try number("value", score.value, xml)
             try number("coverage", score.coverage, xml)
             if let rank = score.rank { try xml.attribute("rank", String(rank)) }
@@ -138,26 +142,42 @@ public struct XMLReportExporter: Exporter {
     private static func value(_ value: ReportValue, _ xml: XMLWriter) throws(XMLError) {
         try xml.startElement("value")
         try xml.attribute("indicator", value.indicator)
-        if let period = value.period { try xml.attribute("period", period) }
+        if let period = value.period { try xml.attribute("period", period.lexical) }
         try number("value", value.value, xml)
-        try xml.attribute("status", value.status)
+        try xml.attribute("status", value.status.rawValue)
         try xml.attribute("headline", value.isHeadline ? "true" : "false")
         try number("directionAdjusted", value.directionAdjusted, xml)
         try number("score", value.score, xml)
         if let rank = value.rank { try xml.attribute("rank", String(rank)) }
         try number("percentile", value.percentile, xml)
-        if let progress = value.progress { try xml.attribute("progress", progress) }
-        for flag in value.flags { try xml.element("flag", text: flag) }
+        if let progress = value.progress { try xml.attribute("progress", progress.summary) }
+        for flag in value.flags { try xml.element("flag", text: flag.rawValue) }
         if let reason = value.reason { try xml.element("reason", text: reason) }
-        for source in value.sources { try xml.element("source", text: source) }
+        for source in value.sources { try xml.element("source", text: source.description) }
         for key in value.seriesKeys { try xml.element("seriesKey", text: key) }
-        for period in value.periods { try xml.element("period", text: period) }
+        for period in value.periods { try xml.element("period", text: period.lexical) }
         for (input, coverage) in value.memberCoverage.sorted(by: { $0.key < $1.key }) {
             try xml.startElement("memberCoverage")
             try xml.attribute("input", input)
             try number("share", coverage, xml)
             try xml.endElement()
         }
+        try xml.endElement()
+    }
+
+    private static func diagnostic(_ diagnostic: Diagnostic, _ xml: XMLWriter) throws(XMLError) {
+        try xml.startElement("diagnostic")
+        try xml.attribute("severity", diagnostic.severity.rawValue)
+        try xml.attribute("stage", diagnostic.stage.rawValue)
+        try xml.attribute("code", diagnostic.code)
+        if let location = diagnostic.location {
+            try xml.attribute("file", location.file)
+            if location.line > 0 { try xml.attribute("line", String(location.line)) }
+            if location.column > 0 { try xml.attribute("column", String(location.column)) }
+        }
+        if let cluster = diagnostic.cluster { try xml.attribute("cluster", cluster) }
+        if let indicator = diagnostic.indicator { try xml.attribute("indicator", indicator) }
+        try xml.text(diagnostic.message)
         try xml.endElement()
     }
 }

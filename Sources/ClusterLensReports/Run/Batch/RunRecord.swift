@@ -1,4 +1,4 @@
-internal import ClusterLensImport
+public import ClusterLensCore
 internal import ClusterLensIndicators
 internal import ClusterLensSupport
 internal import Foundation
@@ -13,17 +13,17 @@ public enum RunRecord {
     ///   - manifest: The batch.
     ///   - outcomes: How each report ended.
     ///   - jobs: The reports run at once.
-    ///   - startedAt: When the run started (ISO 8601 UTC).
+    ///   - startedAt: When the run started.
     ///   - finishedAt: When it ended.
     ///   - seconds: Its wall-clock duration.
     ///   - toolVersion: The ClusterLens version.
     /// - Throws: ``ReportError`` (`output`) when the record cannot be written.
     public static func write(
-        to path: String, manifest: BatchManifest, outcomes: [BatchRunner.Outcome], jobs: Int, startedAt: String,
-        finishedAt: String, seconds: Double, toolVersion: String
+        to path: String, manifest: BatchManifest, outcomes: [BatchRunner.Outcome], jobs: Int, startedAt: Timestamp,
+        finishedAt: Timestamp, seconds: Double, toolVersion: String
     ) throws(ReportError) {
         var inputs = [manifest.file] + manifest.inputFiles
-        for report in manifest.reports {
+        for report in manifest.definitions {
             inputs += report.dataFiles
             inputs += report.clusters.compactMap(\.membersPath)
         }
@@ -35,8 +35,8 @@ public enum RunRecord {
             try json.field("tool", "clusterlens")
             try json.field("toolVersion", toolVersion)
             try json.field("manifest", manifest.file)
-            try json.field("startedAt", startedAt)
-            try json.field("finishedAt", finishedAt)
+            try json.field("startedAt", startedAt.iso8601)
+            try json.field("finishedAt", finishedAt.iso8601)
             try json.field("seconds", number: seconds)
             try json.key("jobs")
             try json.integer(jobs)

@@ -1,9 +1,12 @@
 public import ClusterLensCore
 public import ClusterLensIndicators
+internal import ClusterLensScoring
 
-/// Builds the report model from a definition: loads the data once, computes every indicator for
-/// every cluster and period, and records sources and methods.
-public struct ReportBuilder {
+/// Builds the report model from a definition and loaded data: computes every indicator for every
+/// cluster and period, scores and benchmarks the clusters, and records sources, methods and
+/// diagnostics. Pure computation on data already in memory; ``ReportRunner`` does the reading,
+/// fetching and writing around it.
+public struct ReportBuilder: Sendable {
     /// The indicators available (compiled, bundled files and the definition's folders).
     public var catalogue: IndicatorCatalogue
     /// The tool version recorded in the report.
@@ -44,39 +47,26 @@ public struct ReportBuilder {
         return catalogue.indicators.filter { wanted.contains($0.definition.id) }
     }
 
-    /// Builds the model.
+    /// Loads statistics files into one store through the importer door, with the report's
+    /// description of each.
     ///
-    /// - Parameters:
-    ///   - definition: The report definition.
-    ///   - definitionSHA256: The SHA-256 of the definition file, when read from one.
-    ///   - generatedAt: The generation time to record (ISO 8601 UTC).
-    /// - Throws: ``ClusterLensIndicators/IndicatorsError`` for unreadable data files, member surveys or
-    ///   selectors, and composite settings the data cannot take (`compositeSettings`).
-    public func build(
-        _ definition: ReportDefinition, definitionSHA256: String?, generatedAt: String
-    ) throws(IndicatorsError) -> ReportModel {
-        let data = try Self.load(definition.dataFiles, roles: definition.roles, totalSector: definition.totalSector)
-        return try build(
-            definition, data: data, definitionSHA256: definitionSHA256, generatedAt: generatedAt)
-    }
-
-    /// Loads statistics files into one store, with the report's description of each.
-    ///
-    /// - Throws: ``ClusterLensIndicators/IndicatorsError`` naming an unreadable file.
+    /// - Parameter diagnostics: Receives what the importer notices about each file.
+    /// - Throws: ``ClusterLensIndicators/IndicatorsError`` (`data`, with the importer's error under it)
+    ///   naming the file that cannot be read.
     public static func load(
-        _ files: [String], roles: DimensionRoles = .standard, totalSector: String = "TOTAL"
+        _ files: [String], roles: DimensionRoles = .standard, totalSector: String = "TOTAL",
+        diagnostics: Diagnostics? = nil
     ) throws(IndicatorsError) -> LoadedData {
         var store = ObservationStore(roles: roles, totalSectorCode: totalSector)
         var sources: [ReportSource] = []
         for file in files {
-            let summary = try store.load(file: file)
+            let summary = try store.load(file: file, diagnostics: diagnostics)
             sources.append(
                 ReportSource(
-                    file: FileFingerprint(path: file, sha256: summary.source.sha256),
-                    format: summary.source.format.rawValue, dataflows: summary.dataflows,
-                    observations: summary.observations))
+                    file: FileFingerprint(summary.source), format: summary.source.format,
+                    dataflows: summary.dataflows, observations: summary.observations))
         }
-        return LoadedData(store: store, sources: sources)
+        return LoadedData(store: store, sources: sources, diagnostics: diagnostics?.all ?? [])
     }
 
     /// Statistics loaded once and shared by every report that reads the same files (a batch).
@@ -85,35 +75,68 @@ public struct ReportBuilder {
         public var store: ObservationStore
         /// The files, in load order.
         public var sources: [ReportSource]
+        /// What the importer noticed while loading them (every report that uses the data records it).
+        public var diagnostics: [Diagnostic]
+
+        /// Creates loaded data.
+        public init(store: ObservationStore, sources: [ReportSource], diagnostics: [Diagnostic] = []) {
+            self.store = store
+            self.sources = sources
+            self.diagnostics = diagnostics
+        }
+    }
+
+    /// Loads the definition's data files and builds the model.
+    ///
+    /// - Throws: See ``load(_:roles:totalSector:diagnostics:)`` and
+    ///   ``build(_:data:definitionFile:generatedAt:diagnostics:)``.
+    public func build(
+        _ definition: ReportDefinition, definitionFile: FileFingerprint? = nil, generatedAt: Timestamp = .now(),
+        diagnostics: Diagnostics = Diagnostics()
+    ) throws -> ReportModel {
+        let data = try Self.load(
+            definition.dataFiles, roles: definition.roles, totalSector: definition.totalSector, diagnostics: diagnostics
+        )
+        return try build(
+            definition, data: data, definitionFile: definitionFile, generatedAt: generatedAt, diagnostics: diagnostics)
     }
 
     /// Builds the model from statistics already loaded (the definition's `dataFiles`).
+    ///
+    /// - Parameters:
+    ///   - definition: The report definition.
+    ///   - data: The loaded statistics.
+    ///   - definitionFile: The definition file and its SHA-256, when read from one.
+    ///   - generatedAt: The generation time to record.
+    ///   - diagnostics: The run's diagnostics channel: the data's diagnostics are added to it, and every
+    ///     stage reports to it; the model records them all.
+    /// - Throws: ``ClusterLensIndicators/IndicatorsError`` for member surveys and selectors that cannot
+    ///   be read, ``ReportError`` (`scoring`) when the composite step refuses the settings for these data.
     public func build(
-        _ definition: ReportDefinition, data: LoadedData, definitionSHA256: String?, generatedAt: String
-    ) throws(IndicatorsError) -> ReportModel {
+        _ definition: ReportDefinition, data: LoadedData, definitionFile: FileFingerprint?, generatedAt: Timestamp,
+        diagnostics: Diagnostics = Diagnostics()
+    ) throws -> ReportModel {
+        diagnostics.report(data.diagnostics)
         let selected = try indicators(for: definition)
-        let sources = data.sources
         var engine = IndicatorEngine(store: data.store)
         engine.bindings = definition.bindings
         try engine.loadSurveys(for: definition.clusters)
         let clusters = definition.clusters.map { cluster in
             ReportCluster(
-                id: cluster.id, name: cluster.name, regions: cluster.regions.codes.map(\.code),
-                sectors: cluster.sectors.codes.map(\.dottedNotation), reference: cluster.reference.code,
-                peers: cluster.peers.map(\.code), members: cluster.membersPath,
+                definition: cluster,
                 values: selected.flatMap { values(of: $0, for: cluster, engine: engine, periods: definition.periods) })
         }
         var model = ReportModel(
-            id: definition.id, title: definition.title,
-            definition: definitionSHA256.map { FileFingerprint(path: definition.file, sha256: $0) },
-            toolVersion: toolVersion, generatedAt: generatedAt, sources: sources,
-            indicators: selected.map { Self.describe($0.definition) }, clusters: clusters,
-            methods: Self.methods(definition))
+            id: definition.id, title: definition.title, definition: definitionFile, toolVersion: toolVersion,
+            generatedAt: generatedAt, sources: data.sources,
+            indicators: selected.map { ReportIndicator($0.definition) },
+            clusters: clusters, methods: Self.methods(definition))
         try ReportScoring.score(
             &model, definitions: selected.map(\.definition), settings: definition.composite,
-            uncertainty: definition.uncertainty, file: definition.file)
+            uncertainty: definition.uncertainty, file: definition.file, diagnostics: diagnostics)
         ReportBenchmarking.benchmark(&model)
         ReportBenchmarking.progress(&model, targets: definition.targets, definitions: selected.map(\.definition))
+        model.diagnostics = diagnostics.all
         return model
     }
 
@@ -124,37 +147,16 @@ public struct ReportBuilder {
     ) -> [ReportValue] {
         switch periods {
         case .latest:
-            return [Self.value(engine.compute(indicator, for: cluster, period: nil), isHeadline: true)]
+            return [ReportValue(engine.compute(indicator, for: cluster, period: nil), isHeadline: true)]
         case .period(let period):
-            return [Self.value(engine.compute(indicator, for: cluster, period: period), isHeadline: true)]
+            return [ReportValue(engine.compute(indicator, for: cluster, period: period), isHeadline: true)]
         case .years(let years):
             let results = years.compactMap { year in
                 (try? TimePeriod(String(year))).map { engine.compute(indicator, for: cluster, period: $0) }
             }
             let headline = results.lastIndex { !$0.value.isMissing } ?? results.indices.last
-            return results.enumerated().map { index, result in Self.value(result, isHeadline: index == headline) }
+            return results.enumerated().map { index, result in ReportValue(result, isHeadline: index == headline) }
         }
-    }
-
-    /// A report value from an engine result.
-    static func value(_ result: IndicatorResult, isHeadline: Bool) -> ReportValue {
-        let sources = Set(result.provenance.flatMap { $0.sources.map { "\($0.path) sha256:\($0.sha256)" } })
-        return ReportValue(
-            indicator: result.indicator.id, period: result.period?.lexical, value: result.value.number,
-            status: result.status.rawValue, flags: result.value.flags.sorted(), reason: result.value.missingReason,
-            isHeadline: isHeadline, sources: sources.sorted(),
-            seriesKeys: Set(result.provenance.flatMap(\.seriesKeys)).sorted(),
-            periods: Set(result.provenance.flatMap { $0.periods.map(\.lexical) }).sorted(),
-            memberCoverage: result.memberCoverage)
-    }
-
-    /// The report's description of an indicator.
-    static func describe(_ definition: IndicatorDefinition) -> ReportIndicator {
-        ReportIndicator(
-            id: definition.id, name: definition.name, description: definition.description,
-            pillar: definition.pillar.rawValue, tags: definition.tags.map(\.rawValue), unit: definition.unit,
-            direction: definition.direction.rawValue, method: definition.method,
-            sources: definition.inputs.flatMap { $0.bindings.map(\.summary) }, references: definition.references)
     }
 
     /// The methods section: how values were computed and which periods were asked.

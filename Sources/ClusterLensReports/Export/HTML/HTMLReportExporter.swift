@@ -36,6 +36,7 @@ public struct HTMLReportExporter: Exporter {
         try ReportOutputFile.write(path) { output in
             try output.write(Self.head(model))
             try output.write(Self.overview(model))
+            try output.write(Self.dataQuality(model))
             let indicators = Dictionary(model.indicators.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
             for (index, cluster) in model.clusters.enumerated() {
                 try output.write(Self.cluster(cluster, number: index, model: model, indicators: indicators))
@@ -62,7 +63,7 @@ public struct HTMLReportExporter: Exporter {
             <body>
             <header>
             <h1>\(e(model.title))</h1>
-            <p class="meta"><span>Report <code>\(e(model.id))</code></span><span>Generated \(e(model.generatedAt))</span>\
+            <p class="meta"><span>Report <code>\(e(model.id))</code></span><span>Generated \(e(model.generatedAt.iso8601))</span>\
             <span>ClusterLens \(e(model.toolVersion))</span>
             """
         if let definition = model.definition {
@@ -72,7 +73,7 @@ public struct HTMLReportExporter: Exporter {
         html += "</p>\n<p class=\"small\">Flags carried from the data and the methods: "
         html += flagMeanings.map { "<span class=\"flag\">\(e($0.0))</span> \(e($0.1))" }.joined(separator: "; ")
         html += ". A missing value is never read as zero; its reason is given.</p>\n<nav aria-label=\"Clusters\"><ul>"
-        html += "<li><a href=\"#overview\">Overview</a></li>"
+        html += "<li><a href=\"#overview\">Overview</a></li><li><a href=\"#data-quality\">Data quality</a></li>"
         for (index, cluster) in model.clusters.enumerated() {
             html += "<li><a href=\"#cluster-\(index)\">\(e(cluster.name))</a></li>"
         }
@@ -82,7 +83,7 @@ public struct HTMLReportExporter: Exporter {
     }
 
     private static func score(_ cluster: ReportCluster, _ id: String) -> ReportScore? {
-        cluster.scores.first { $0.id == id }
+        cluster.scores.first { $0.node.id == id }
     }
 
     private static func overview(_ model: ReportModel) -> String {
@@ -100,7 +101,7 @@ public struct HTMLReportExporter: Exporter {
         for (index, cluster) in model.clusters.enumerated() {
             html += "<tr><th scope=\"row\"><a href=\"#cluster-\(index)\">\(e(cluster.name))</a></th>"
             html +=
-                "<td>\(e(cluster.regions.joined(separator: ", ")))</td><td>\(e(cluster.sectors.joined(separator: ", ")))</td>"
+                "<td>\(e(regions(cluster)))</td><td>\(e(sectors(cluster)))</td>"
             if scored {
                 for column in columns {
                     let entry = score(cluster, column)
@@ -109,7 +110,38 @@ public struct HTMLReportExporter: Exporter {
                 }
             }
             html +=
-                "<td class=\"num\">\(cluster.stars.map { "\($0) of 3" } ?? "–")</td><td>\(e(cluster.mappingClass ?? "–"))</td></tr>\n"
+                "<td class=\"num\">\(cluster.stars.map { "\($0) of 3" } ?? "–")</td><td>\(e(cluster.mappingClass?.rawValue ?? "–"))</td></tr>\n"
+        }
+        return html + "</tbody>\n</table></div>\n</section>\n"
+    }
+
+    private static func regions(_ cluster: ReportCluster) -> String {
+        cluster.definition.regions.codes.map(\.code).joined(separator: ", ")
+    }
+
+    private static func sectors(_ cluster: ReportCluster) -> String {
+        cluster.definition.sectors.codes.map(\.dottedNotation).joined(separator: ", ")
+    }
+
+    /// The data-quality section: every warning and note of the run, with its place, cluster and indicator.
+    private static func dataQuality(_ model: ReportModel) -> String {
+        let e = HTMLText.escape
+        var html = "<section id=\"data-quality\">\n<h2>Data quality</h2>\n"
+        let warnings = model.diagnostics.filter { $0.severity == .warning }.count
+        guard !model.diagnostics.isEmpty else {
+            return html + "<p>The run noticed nothing to warn about.</p>\n</section>\n"
+        }
+        html += "<div class=\"scroll\"><table>\n<caption>\(warnings) warning(s) and "
+        html += "\(model.diagnostics.count - warnings) note(s) from reading the data, computing and scoring</caption>\n"
+        html += "<thead><tr><th scope=\"col\">Kind</th><th scope=\"col\">Where</th><th scope=\"col\">Cluster</th>"
+        html += "<th scope=\"col\">Indicator</th><th scope=\"col\">What</th></tr></thead>\n<tbody>\n"
+        let names = Dictionary(model.clusters.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
+        for diagnostic in model.diagnostics.sorted(by: { $0.severity == .warning && $1.severity != .warning }) {
+            let place = diagnostic.location.map { $0.description } ?? ""
+            html += "<tr><td>\(e(diagnostic.severity.rawValue)) <span class=\"small\">\(e(diagnostic.code))</span></td>"
+            html += "<td><code class=\"small\">\(e(place))</code></td>"
+            html += "<td>\(e(diagnostic.cluster.map { names[$0] ?? $0 } ?? ""))</td>"
+            html += "<td>\(e(diagnostic.indicator ?? ""))</td><td>\(e(diagnostic.message))</td></tr>\n"
         }
         return html + "</tbody>\n</table></div>\n</section>\n"
     }
@@ -129,21 +161,25 @@ public struct HTMLReportExporter: Exporter {
         var html =
             "<section class=\"cluster\" id=\"cluster-\(number)\">\n<h2>\(e(cluster.name))</h2>\n<dl class=\"definition\">"
         html += "<dt>Id</dt><dd><code>\(e(cluster.id))</code></dd>"
-        html += "<dt>Regions</dt><dd>\(e(cluster.regions.joined(separator: ", ")))</dd>"
-        html += "<dt>Sectors (NACE Rev. 2)</dt><dd>\(e(cluster.sectors.joined(separator: ", ")))</dd>"
-        html += "<dt>Reference area</dt><dd>\(e(cluster.reference))</dd>"
-        if !cluster.peers.isEmpty {
-            html += "<dt>Peer regions</dt><dd>\(e(cluster.peers.joined(separator: ", ")))</dd>"
+        let definition = cluster.definition
+        html += "<dt>Regions</dt><dd>\(e(regions(cluster)))</dd>"
+        html += "<dt>Sectors (NACE Rev. 2)</dt><dd>\(e(sectors(cluster)))</dd>"
+        html += "<dt>Reference area</dt><dd>\(e(definition.reference.code))</dd>"
+        if !definition.peers.isEmpty {
+            html += "<dt>Peer regions</dt><dd>\(e(definition.peers.map(\.code).joined(separator: ", ")))</dd>"
         }
-        if let members = cluster.members { html += "<dt>Member survey</dt><dd><code>\(e(members))</code></dd>" }
+        if let members = definition.membersPath {
+            html += "<dt>Member survey</dt><dd><code>\(e(members))</code></dd>"
+        }
         if let stars = cluster.stars { html += "<dt>Cluster Observatory stars</dt><dd>\(stars) of 3</dd>" }
         if let mappingClass = cluster.mappingClass {
-            html += "<dt>Cluster Mapping class</dt><dd>\(e(mappingClass))</dd>"
+            html += "<dt>Cluster Mapping class</dt><dd>\(e(mappingClass.rawValue))</dd>"
         }
         html += "</dl>\n"
         if !cluster.scores.isEmpty {
             html += "<div class=\"charts\">"
-            let byID = Dictionary(cluster.scores.map { ($0.id, $0.value) }, uniquingKeysWith: { first, _ in first })
+            let byID = Dictionary(
+                cluster.scores.map { ($0.node.id, $0.value) }, uniquingKeysWith: { first, _ in first })
             if let radar = SVGChart.radar(byID, label: "\(label)-radar") {
                 html +=
                     "<figure class=\"chart\">\(radar)<figcaption>Pillars and transitions, 0–100</figcaption></figure>"
@@ -208,7 +244,7 @@ public struct HTMLReportExporter: Exporter {
         if !progress.isEmpty {
             parts.append(
                 "<div><h3>Progress towards targets</h3><ul>"
-                    + progress.map { "<li>\(name($0.indicator)): \(e($0.progress ?? ""))</li>" }.joined()
+                    + progress.map { "<li>\(name($0.indicator)): \(e($0.progress?.summary ?? ""))</li>" }.joined()
                     + "</ul></div>")
         }
         return parts.isEmpty ? "" : "<div class=\"lists\">" + parts.joined() + "</div>\n"
@@ -233,7 +269,7 @@ public struct HTMLReportExporter: Exporter {
         }
         html += "<th scope=\"col\">Trend</th></tr></thead>\n"
         let columns = scored ? 8 : 5
-        for pillar in ["economic", "social", "environmental"] {
+        for pillar in Pillar.allCases {
             let rows = model.indicators.filter { $0.pillar == pillar }
             guard !rows.isEmpty else { continue }
             html += "<tbody><tr><th class=\"group\" scope=\"rowgroup\" colspan=\"\(columns)\">\(pillar)</th></tr>\n"
@@ -246,20 +282,17 @@ public struct HTMLReportExporter: Exporter {
                 if !headline.sources.isEmpty {
                     html += "<details><summary class=\"small\">sources</summary><ul class=\"small\">"
                     for source in headline.sources {
-                        let parts = source.components(separatedBy: " sha256:")
-                        let file =
-                            parts.first.map { ($0 as String).split(separator: "/").last.map(String.init) ?? $0 }
-                            ?? source
-                        html +=
-                            "<li><code>\(e(file))</code> \(e(parts.count > 1 ? HTMLText.shortDigest(parts[1]) : ""))</li>"
+                        let file = source.path.split(separator: "/").last.map(String.init) ?? source.path
+                        html += "<li><code>\(e(file))</code> \(e(HTMLText.shortDigest(source.sha256)))</li>"
                     }
                     html += "</ul></details>"
                 }
                 html +=
                     "</th><td class=\"num\">\(HTMLText.number(headline.value)) <span class=\"small\">\(e(indicator.unit))</span></td>"
-                html += "<td>\(e(headline.period ?? "–"))</td>"
+                html += "<td>\(e(headline.period?.lexical ?? "–"))</td>"
                 html +=
-                    "<td class=\"status-\(e(headline.status))\">\(e(headline.status)) \(badges(headline.flags))</td>"
+                    "<td class=\"status-\(headline.status.rawValue)\">\(headline.status.rawValue) "
+                    + "\(badges(headline.flags.map(\.rawValue)))</td>"
                 if scored {
                     html += "<td class=\"num\">\(HTMLText.number(headline.directionAdjusted))</td>"
                     html += "<td class=\"num\">\(HTMLText.number(headline.score))</td>"
@@ -267,7 +300,8 @@ public struct HTMLReportExporter: Exporter {
                     html += "<td class=\"num\">\(headline.rank.map(String.init) ?? "–")\(percentile)</td>"
                 }
                 let spark = SVGChart.sparkline(
-                    values.map(\.value), periods: values.map { $0.period ?? "" }, label: "\(label)-\(indicator.id)")
+                    values.map(\.value), periods: values.map { $0.period?.lexical ?? "" },
+                    label: "\(label)-\(indicator.id)")
                 html += "<td>\(spark ?? "")</td></tr>\n"
             }
             html += "</tbody>\n"
@@ -286,11 +320,13 @@ public struct HTMLReportExporter: Exporter {
             html +=
                 "<tr><th scope=\"row\">\(e(indicator.name))<div class=\"small\"><code>\(e(indicator.id))</code></div>"
             html += "<div class=\"small\">\(e(indicator.description))</div></th>"
-            html += "<td>\(e(([indicator.pillar] + indicator.tags).joined(separator: ", ")))</td>"
             html +=
-                "<td>\(e(indicator.unit)), \(e(indicator.direction == "none" ? "descriptive" : indicator.direction + " is better"))</td>"
+                "<td>\(e(([indicator.pillar.rawValue] + indicator.tags.map(\.rawValue)).joined(separator: ", ")))</td>"
+            html +=
+                "<td>\(e(indicator.unit)), "
+                + "\(e(indicator.direction == .none ? "descriptive" : indicator.direction.rawValue + " is better"))</td>"
             html += "<td><code>\(e(indicator.method))</code></td><td class=\"small\">"
-            html += (indicator.sources.map { "<code>\(e($0))</code>" } + indicator.references.map(e)).joined(
+            html += (indicator.bindings.map { "<code>\(e($0.summary))</code>" } + indicator.references.map(e)).joined(
                 separator: "<br/>")
             html += "</td></tr>\n"
         }
@@ -300,7 +336,7 @@ public struct HTMLReportExporter: Exporter {
         html += "<th scope=\"col\">Format</th><th scope=\"col\">Dataflows</th><th scope=\"col\">Observations</th>"
         html += "<th scope=\"col\">SHA-256</th></tr></thead>\n<tbody>\n"
         for source in model.sources {
-            html += "<tr><td><code>\(e(source.file.path))</code></td><td>\(e(source.format))</td>"
+            html += "<tr><td><code>\(e(source.file.path))</code></td><td>\(e(source.format.rawValue))</td>"
             html +=
                 "<td>\(e(source.dataflows.joined(separator: ", ")))</td><td class=\"num\">\(HTMLText.number(Double(source.observations)))</td>"
             html += "<td><code class=\"small\">\(e(source.file.sha256))</code></td></tr>\n"
@@ -308,7 +344,7 @@ public struct HTMLReportExporter: Exporter {
         html +=
             "</tbody>\n</table>\n</section>\n</main>\n<footer class=\"small\">Generated by ClusterLens \(e(model.toolVersion)) "
         html +=
-            "on \(e(model.generatedAt)). Every value states its sources, flags and method; see Methods.</footer>\n</body>\n</html>\n"
+            "on \(e(model.generatedAt.iso8601)). Every value states its sources, flags and method; see Methods.</footer>\n</body>\n</html>\n"
         return html
     }
 }

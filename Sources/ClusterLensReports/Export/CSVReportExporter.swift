@@ -40,13 +40,16 @@ public struct CSVReportExporter: Exporter {
                     let indicator = indicators[value.indicator]
                     try Self.row(
                         [
-                            cluster.id, cluster.name, value.indicator, indicator?.name ?? "", indicator?.pillar ?? "",
-                            (indicator?.tags ?? []).joined(separator: ";"), indicator?.unit ?? "",
-                            indicator?.direction ?? "", value.period ?? "", value.isHeadline ? "true" : "false",
-                            Self.number(value.value), value.status, value.flags.joined(separator: ";"),
-                            value.reason ?? "", Self.number(value.directionAdjusted), Self.number(value.score),
-                            value.rank.map(String.init) ?? "", Self.number(value.percentile), value.progress ?? "",
-                            value.sources.joined(separator: ";"), value.seriesKeys.joined(separator: ";"),
+                            cluster.id, cluster.name, value.indicator, indicator?.name ?? "",
+                            indicator?.pillar.rawValue ?? "",
+                            (indicator?.tags ?? []).map(\.rawValue).joined(separator: ";"), indicator?.unit ?? "",
+                            indicator?.direction.rawValue ?? "", value.period?.lexical ?? "",
+                            value.isHeadline ? "true" : "false", Self.number(value.value), value.status.rawValue,
+                            value.flags.map(\.rawValue).joined(separator: ";"), value.reason ?? "",
+                            Self.number(value.directionAdjusted), Self.number(value.score),
+                            value.rank.map(String.init) ?? "", Self.number(value.percentile),
+                            value.progress?.summary ?? "", value.sources.map(\.description).joined(separator: ";"),
+                            value.seriesKeys.joined(separator: ";"),
                         ], to: output)
                 }
             }
@@ -57,7 +60,7 @@ public struct CSVReportExporter: Exporter {
                 for score in cluster.scores {
                     try Self.row(
                         [
-                            cluster.id, cluster.name, score.kind, score.id, Self.number(score.value),
+                            cluster.id, cluster.name, score.node.kind, score.node.id, Self.number(score.value),
                             Self.number(score.coverage), score.rank.map(String.init) ?? "", Self.number(score.median),
                             Self.number(score.low), Self.number(score.high), Self.number(score.rankMedian),
                             Self.number(score.rankLow), Self.number(score.rankHigh),

@@ -14,15 +14,15 @@ enum ReportScoring {
     ///   zero without a shift.
     static func score(
         _ model: inout ReportModel, definitions: [IndicatorDefinition], settings: CompositeSettings,
-        uncertainty: UncertaintyAnalysis.Settings?, file: String
-    ) throws(IndicatorsError) {
+        uncertainty: UncertaintyAnalysis.Settings?, file: String, diagnostics: Diagnostics
+    ) throws(ReportError) {
         let aggregated = definitions.filter { $0.direction != .none }
         guard model.clusters.count >= 2, !aggregated.isEmpty else {
-            model.methods.append(
-                ReportMethod(
-                    name: "composite",
-                    description: "no composite scores: they compare clusters, and the report has "
-                        + "\(model.clusters.count) cluster(s) and \(aggregated.count) indicator(s) with a direction"))
+            let text =
+                "no composite scores: they compare clusters, and the report has "
+                + "\(model.clusters.count) cluster(s) and \(aggregated.count) indicator(s) with a direction"
+            model.methods.append(ReportMethod(name: "composite", description: text))
+            diagnostics.report(.note(.scoring, code: "no-composite", text, location: InputLocation(file: file)))
             return
         }
         let input = CompositeInput(
@@ -36,9 +36,10 @@ enum ReportScoring {
         do {
             result = try CompositeEngine.run(input, settings: settings)
         } catch {
-            throw IndicatorsError(.compositeSettings, "composite scores: \(error.message)", file: file)
+            throw ReportError(.scoring, "composite scores: \(error.message)", file: file, underlying: error)
         }
         apply(result, to: &model)
+        report(result, of: model, to: diagnostics, file: file)
         let panelText: String
         switch settings.panel {
         case .none: panelText = "none: only values of the reference year are scored"
@@ -59,13 +60,12 @@ enum ReportScoring {
             let treated = result.treatments.map { "\($0.indicator) of \($0.unit) (\($0.kind.rawValue))" }
             model.methods.append(ReportMethod(name: "outliers treated", description: treated.joined(separator: "; ")))
         }
-        for message in result.messages { model.methods.append(ReportMethod(name: "warning", description: message)) }
         guard let uncertainty else { return }
         do {
             let analysis = try UncertaintyAnalysis.run(input, nominal: settings, settings: uncertainty)
             apply(analysis, to: &model)
         } catch {
-            throw IndicatorsError(.compositeSettings, "uncertainty analysis: \(error.message)", file: file)
+            throw ReportError(.scoring, "uncertainty analysis: \(error.message)", file: file, underlying: error)
         }
     }
 
@@ -78,16 +78,12 @@ enum ReportScoring {
     static func panelValues(
         _ model: inout ReportModel, indicators: [String], panel: CompositeSettings.PanelImputation, year fixed: Int?
     ) -> [[Double?]] {
-        func year(_ period: String?) -> Int? {
-            guard let period, period.count == 4 else { return nil }
-            return Int(period)
-        }
         var result = [[Double?]](
             repeating: [Double?](repeating: nil, count: indicators.count), count: model.clusters.count)
         for (column, indicator) in indicators.enumerated() {
             let series = model.clusters.map { cluster in
                 cluster.values.compactMap { value -> (year: Int, value: Double)? in
-                    guard value.indicator == indicator, let number = value.value, let year = year(value.period)
+                    guard value.indicator == indicator, let number = value.value, let year = value.period?.calendarYear
                     else { return nil }
                     return (year, number)
                 }.sorted { $0.year < $1.year }
@@ -117,10 +113,10 @@ enum ReportScoring {
                     if panel == .linear, let before, let after {
                         let fraction = Double(reference - before.year) / Double(after.year - before.year)
                         result[row][column] = before.value + fraction * (after.value - before.value)
-                        model.clusters[row].values[headline].flags.append("interpolated")
+                        model.clusters[row].values[headline].flag(.interpolated)
                     } else if let before {
                         result[row][column] = before.value
-                        model.clusters[row].values[headline].flags.append("carried_forward")
+                        model.clusters[row].values[headline].flag(.carriedForward)
                     } else if fixed == nil {
                         result[row][column] = latest.value
                     } else {
@@ -162,29 +158,52 @@ enum ReportScoring {
                 model.clusters[index].values[valueIndex].percentile = ranks[indicator]?[id].flatMap { rank in
                     PeerRanking.percentile(rank: rank, of: ranks[indicator]?.count ?? 1, convention: .percentileRank)
                 }
-                var flags = model.clusters[index].values[valueIndex].flags
-                if scored.imputed { flags.append("imputed") }
-                if scored.winsorised { flags.append("winsorised") }
-                if scored.logTransformed { flags.append("log_transformed") }
-                model.clusters[index].values[valueIndex].flags = flags
+                if scored.imputed { model.clusters[index].values[valueIndex].flag(.imputed) }
+                if scored.winsorised { model.clusters[index].values[valueIndex].flag(.winsorised) }
+                if scored.logTransformed { model.clusters[index].values[valueIndex].flag(.logTransformed) }
             }
             var scores: [ReportScore] = Pillar.allCases.map { pillar in
                 let node = unit.pillars[pillar]
                 return ReportScore(
-                    kind: "pillar", id: pillar.rawValue, value: node?.score, coverage: node?.coverage ?? 0,
+                    node: .pillar(pillar), value: node?.score, coverage: node?.coverage ?? 0,
                     rank: unit.pillarRanks[pillar])
             }
             scores += TransitionTag.allCases.map { tag in
                 let node = unit.transitions[tag]
                 return ReportScore(
-                    kind: "transition", id: tag.rawValue, value: node?.score, coverage: node?.coverage ?? 0,
+                    node: .transition(tag), value: node?.score, coverage: node?.coverage ?? 0,
                     rank: transitionRanks[tag]?[id])
             }
             scores.append(
-                ReportScore(
-                    kind: "index", id: "index", value: unit.index.score, coverage: unit.index.coverage, rank: unit.rank)
-            )
+                ReportScore(node: .index, value: unit.index.score, coverage: unit.index.coverage, rank: unit.rank))
             model.clusters[index].scores = scores
+        }
+    }
+
+    /// Tells the diagnostics channel what the composite left out or warned about: each cluster
+    /// screened out (with its data availability), indicators dropped by screening, and the weights'
+    /// warnings (a principal component with loadings of both signs).
+    static func report(_ result: CompositeResult, of model: ReportModel, to diagnostics: Diagnostics, file: String) {
+        let location = InputLocation(file: file)
+        for unit in result.units where !unit.included {
+            let share = (unit.dataAvailability * 1000).rounded() / 10
+            diagnostics.report(
+                .warning(
+                    .scoring, code: "screened-out",
+                    "screened out of the composite scores: data for \(ReportText.number(share) ?? "0") % of the "
+                        + "aggregated indicators, below the screening threshold; it gets no score and no rank",
+                    location: location, cluster: unit.unit))
+        }
+        for indicator in result.droppedIndicators {
+            diagnostics.report(
+                .warning(
+                    .scoring, code: "indicator-dropped",
+                    "dropped from the composite scores by screening: too few clusters have a value",
+                    location: location, indicator: indicator))
+        }
+        for message in result.messages
+        where !message.hasPrefix("indicators dropped") && !message.hasPrefix("units screened") {
+            diagnostics.report(.warning(.scoring, code: "weights", message, location: location))
         }
     }
 
@@ -193,7 +212,7 @@ enum ReportScoring {
     static func apply(_ analysis: UncertaintyAnalysis.Result, to model: inout ReportModel) {
         for summary in analysis.units {
             guard let index = model.clusters.firstIndex(where: { $0.id == summary.unit }),
-                let scoreIndex = model.clusters[index].scores.firstIndex(where: { $0.kind == "index" })
+                let scoreIndex = model.clusters[index].scores.firstIndex(where: { $0.node == .index })
             else { continue }
             model.clusters[index].scores[scoreIndex].median = summary.medianScore
             model.clusters[index].scores[scoreIndex].low = summary.lowScore

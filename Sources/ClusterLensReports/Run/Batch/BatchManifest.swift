@@ -20,8 +20,9 @@ internal import Yams
 public struct BatchManifest: Sendable {
     /// The manifest file.
     public var file: String
-    /// The reports to run, in order.
-    public var reports: [ReportDefinition]
+    /// The reports to run, in order: each read definition, or the error that kept it from being read
+    /// (a failing report never stops the others).
+    public var reports: [BatchReport]
     /// The output folder: each report writes into a subfolder named after its id.
     public var outputFolder: String
     /// Formats overriding the definitions', if given.
@@ -31,25 +32,66 @@ public struct BatchManifest: Sendable {
     /// Every definition and cluster file the manifest names (for the run record).
     public var inputFiles: [String]
 
+    /// The definitions that could be read.
+    public var definitions: [ReportDefinition] { reports.compactMap { try? $0.definition.get() } }
+
     /// Reads a manifest file.
     ///
+    /// A definition or cluster file that cannot be read becomes a failed report of the batch (its
+    /// error is kept), unless `failFast` is set.
+    ///
+    /// - Parameter failFast: Throw the first error of a definition or cluster file instead.
     /// - Throws: ``ClusterLensIndicators/IndicatorsError`` (`reportDefinition`, with line and column)
-    ///   for a broken manifest, and the errors of the definitions and cluster files it names.
-    public static func load(file path: String) throws -> BatchManifest {
+    ///   for a broken manifest; with `failFast`, the errors of the definitions and cluster files it names.
+    public static func load(file path: String, failFast: Bool = false) throws -> BatchManifest {
         let text = try DefinitionText.read(path)
         let root = try YAMLSource.compose(text, file: path, errorCode: .reportDefinition)
-        return try BatchManifestReader(file: path).manifest(in: root)
+        return try BatchManifestReader(file: path, failFast: failFast).manifest(in: root)
+    }
+}
+
+/// One report of a batch: its definition, or why it could not be read.
+public struct BatchReport: Sendable {
+    /// The report id: the definition's, or the file's name when the definition cannot be read.
+    public var id: String
+    /// The definition file (the template's for a report made from a cluster file).
+    public var file: String
+    /// The definition, or the error that kept it from being read.
+    public var definition: Result<ReportDefinition, any Error>
+
+    /// Creates an entry.
+    public init(id: String, file: String, definition: Result<ReportDefinition, any Error>) {
+        self.id = id
+        self.file = file
+        self.definition = definition
     }
 }
 
 /// Reads batch manifests with errors at their line and column.
 struct BatchManifestReader: YAMLReader {
     let file: String
+    let failFast: Bool
     let errorCode = IndicatorsError.Code.reportDefinition
     private var folder: String { (file as NSString).deletingLastPathComponent }
 
-    init(file: String) {
+    init(file: String, failFast: Bool) {
         self.file = file
+        self.failFast = failFast
+    }
+
+    /// The entry of a definition read by `read`, or of its error (thrown instead with `failFast`).
+    private func entry(id: String, file: String, _ read: () throws -> ReportDefinition) throws -> BatchReport {
+        do {
+            let definition = try read()
+            return BatchReport(id: definition.id, file: file, definition: .success(definition))
+        } catch {
+            if failFast { throw error }
+            return BatchReport(id: id, file: file, definition: .failure(error))
+        }
+    }
+
+    private static func stem(_ path: String) -> String {
+        ((path as NSString).lastPathComponent as NSString).deletingPathExtension
     }
 
     func manifest(in root: Node?) throws -> BatchManifest {
@@ -59,32 +101,43 @@ struct BatchManifestReader: YAMLReader {
         }
         let fields = try keyedValues(
             of: mapping, allowed: ["reports", "template", "clusters", "outputs", "jobs"], in: "of a batch manifest")
-        var reports: [ReportDefinition] = []
+        var reports: [BatchReport] = []
         var inputs: [String] = []
         if let list = fields["reports"] {
             for node in try items(list, expected: "report definitions", example: "Reports/demo/demo.yaml") {
                 let path = resolve(try text(YAMLField(name: "a report", key: nil, value: node), expected: "a path"))
                 inputs.append(path)
-                reports.append(try ReportDefinitionReader.load(file: path))
+                reports.append(
+                    try entry(id: Self.stem(path), file: path) { try ReportDefinitionReader.load(file: path) })
             }
         }
         switch (fields["template"], fields["clusters"]) {
         case (let template?, let clusters?):
             let templatePath = resolve(try text(template, expected: "a report definition"))
             inputs.append(templatePath)
-            let base = try ReportDefinitionReader.load(file: templatePath)
+            let base: Result<ReportDefinition, any Error>
+            do {
+                base = .success(try ReportDefinitionReader.load(file: templatePath))
+            } catch {
+                if failFast { throw error }
+                base = .failure(error)
+            }
             for node in try items(clusters, expected: "cluster files", example: "clusters/*.yaml") {
                 let pattern = try text(YAMLField(name: "a cluster file", key: nil, value: node), expected: "a path")
-                let files = ReportDefinitionReader.expand(resolve(pattern))
+                let files = DataFiles.expand(resolve(pattern))
                 guard !files.isEmpty else { throw error("\"\(pattern)\" matches no cluster file", node) }
                 for clusterFile in files {
                     inputs.append(clusterFile)
-                    var definition = base
-                    definition.clusters = try ClusterDefinitionLoader.load(file: clusterFile)
-                    let stem = ((clusterFile as NSString).lastPathComponent as NSString).deletingPathExtension
-                    definition.id = "\(base.id)-\(stem)"
-                    definition.title = "\(base.title) — \(stem)"
-                    reports.append(definition)
+                    let stem = Self.stem(clusterFile)
+                    let id = (try? base.get().id).map { "\($0)-\(stem)" } ?? "\(Self.stem(templatePath))-\(stem)"
+                    reports.append(
+                        try entry(id: id, file: templatePath) {
+                            var definition = try base.get()
+                            definition.clusters = try ClusterDefinitionLoader.load(file: clusterFile)
+                            definition.id = "\(definition.id)-\(stem)"
+                            definition.title = "\(definition.title) — \(stem)"
+                            return definition
+                        })
                 }
             }
         case (nil, nil):

@@ -1,0 +1,82 @@
+public import ClusterLensCore
+internal import ClusterLensIndicators
+internal import ClusterLensSupport
+
+/// Indicator values per cluster without a report — what `clusterlens compute` prints: the same
+/// values, from the same importer door and engine, as a report's, with the same diagnostics.
+public struct IndicatorComputation: Sendable {
+    /// The clusters.
+    public var clusters: [ClusterDefinition]
+    /// The data files (already expanded from folders and globs, see ``DataFiles``).
+    public var dataFiles: [String]
+    /// The dataflow of tidy CSV files that do not name one.
+    public var dataflow: String?
+    /// The indicator ids to compute; `nil` for every indicator of the catalogue.
+    public var indicatorIDs: [String]?
+    /// Which periods: the latest with a value, one period, or a range of years.
+    public var periods: ReportDefinition.Periods
+    /// Further indicator folders.
+    public var indicatorFolders: [String]
+
+    /// Describes a computation.
+    public init(
+        clusters: [ClusterDefinition], dataFiles: [String], dataflow: String? = nil, indicatorIDs: [String]? = nil,
+        periods: ReportDefinition.Periods = .latest, indicatorFolders: [String] = []
+    ) {
+        self.clusters = clusters
+        self.dataFiles = dataFiles
+        self.dataflow = dataflow
+        self.indicatorIDs = indicatorIDs
+        self.periods = periods
+        self.indicatorFolders = indicatorFolders
+    }
+
+    /// What a computation gave: the indicators computed, and per cluster its values (per period, the
+    /// headline marked).
+    public struct Result: Sendable {
+        /// The indicators, in catalogue order (or the order asked).
+        public var indicators: [ReportIndicator]
+        /// The clusters with their values.
+        public var clusters: [ReportCluster]
+    }
+
+    /// Loads the data, computes every indicator asked for every cluster and period.
+    ///
+    /// - Parameter diagnostics: Receives what the import and the engine notice.
+    /// - Throws: ``ClusterLensIndicators/IndicatorsError`` — `indicatorDefinition` for an unknown
+    ///   indicator id (with the nearest id), `data` for a data file the importer refused, and the
+    ///   errors of indicator folders and member surveys.
+    public func run(diagnostics: Diagnostics = Diagnostics()) async throws -> Result {
+        try await BlockingWork.run { try compute(diagnostics: diagnostics) }
+    }
+
+    private func compute(diagnostics: Diagnostics) throws -> Result {
+        let catalogue = try IndicatorCatalogue.standard(adding: indicatorFolders)
+        let selected = try indicators(in: catalogue)
+        var store = ObservationStore()
+        for file in dataFiles { try store.load(file: file, dataflow: dataflow, diagnostics: diagnostics) }
+        var engine = IndicatorEngine(store: store)
+        try engine.loadSurveys(for: clusters)
+        let builder = ReportBuilder(catalogue: catalogue, toolVersion: ClusterLensVersion.current)
+        let clusters = clusters.map { cluster in
+            ReportCluster(
+                definition: cluster,
+                values: selected.flatMap { builder.values(of: $0, for: cluster, engine: engine, periods: periods) })
+        }
+        return Result(indicators: selected.map { ReportIndicator($0.definition) }, clusters: clusters)
+    }
+
+    private func indicators(in catalogue: IndicatorCatalogue) throws(IndicatorsError) -> [any Indicator] {
+        guard let indicatorIDs else { return catalogue.indicators }
+        let known = catalogue.indicators.map(\.definition.id)
+        return try indicatorIDs.map { id throws(IndicatorsError) in
+            guard let indicator = catalogue.indicator(id) else {
+                throw IndicatorsError(
+                    .indicatorDefinition,
+                    "no indicator \"\(id)\"\(Suggestion.phrase(for: id, among: known)) "
+                        + "(see `clusterlens indicators list`)")
+            }
+            return indicator
+        }
+    }
+}

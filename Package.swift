@@ -16,6 +16,7 @@ let package = Package(
         .library(name: "ClusterLensScoring", targets: ["ClusterLensScoring"]),
         .library(name: "ClusterLensReports", targets: ["ClusterLensReports"]),
         .executable(name: "clusterlens", targets: ["clusterlens"]),
+        .executable(name: "clusterlens-run-report", targets: ["clusterlens-run-report"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -71,6 +72,10 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
+        // The README's example: a Swift script that runs a report with one import (built and run by a test).
+        .executableTarget(
+            name: "clusterlens-run-report", dependencies: ["ClusterLensReports"], path: "Examples/RunReport",
+            swiftSettings: strictSettings),
 
         // Tests: one target per module, shared helpers, end-to-end CLI tests.
         .target(
@@ -115,7 +120,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ClusterLensCLITests",
-            dependencies: ["clusterlens", "ClusterLensTestSupport"],
+            dependencies: ["clusterlens", "clusterlens-run-report", "ClusterLensTestSupport"],
             swiftSettings: strictSettings
         ),
     ],

@@ -33,7 +33,10 @@ enum CLITestPaths {
     /// so `CommandLine.arguments[0]` lies in the build products folder; on macOS the `.xctest` bundle
     /// lies there and the runner elsewhere. Both folders and their parents are searched, then the
     /// package's own `.build/debug`.
-    static let executable: URL? = {
+    static let executable: URL? = product("clusterlens")
+
+    /// An executable product SwiftPM built beside the test products (see ``executable``), `nil` when not found.
+    static func product(_ name: String) -> URL? {
         var folders: [URL] = []
         if let first = CommandLine.arguments.first {
             let runner = URL(fileURLWithPath: first).resolvingSymlinksInPath()
@@ -47,7 +50,7 @@ enum CLITestPaths {
         }
         folders.append(packageRoot.appendingPathComponent(".build/debug", isDirectory: true))
         for folder in folders {
-            let candidate = folder.appendingPathComponent("clusterlens")
+            let candidate = folder.appendingPathComponent(name)
             var isDirectory: ObjCBool = false
             if FileManager.default.fileExists(atPath: candidate.path, isDirectory: &isDirectory),
                 !isDirectory.boolValue,
@@ -57,7 +60,7 @@ enum CLITestPaths {
             }
         }
         return nil
-    }()
+    }
 }
 
 // MARK: - Running the tool
@@ -97,11 +100,12 @@ struct CLITestError: Error, CustomStringConvertible {
 ///   - folder: the working folder, the current one when `nil`.
 ///   - temporaryFolder: `TMPDIR` for the tool (it stages standard output there), unchanged when `nil`.
 func runCLI(
-    _ arguments: [String], in folder: URL? = nil, temporaryFolder: URL? = nil, timeout: TimeInterval = 120
+    _ arguments: [String], in folder: URL? = nil, temporaryFolder: URL? = nil, timeout: TimeInterval = 120,
+    product: String = "clusterlens"
 ) throws -> CLIResult {
-    guard let executable = CLITestPaths.executable else {
+    guard let executable = CLITestPaths.product(product) else {
         throw CLITestError(
-            description: "clusterlens not found next to \(CommandLine.arguments.first ?? "?") or in .build/debug")
+            description: "\(product) not found next to \(CommandLine.arguments.first ?? "?") or in .build/debug")
     }
     let scratch = try TemporaryFolder(prefix: "clusterlens-run")
     defer { scratch.remove() }

@@ -183,3 +183,25 @@ struct ReportScoringTests {
         }
     }
 }
+
+/// What the composite leaves out is said: on the diagnostics channel and in every format.
+@Suite("Report diagnostics")
+struct ReportDiagnosticsTests {
+    @Test("a cluster screened out of the composite is a warning naming it, recorded in the model, XML and JSON")
+    func screenedOutClusterIsAWarning() throws {
+        let (model, folder) = try ReportScoringTests.model(extra: "composite: {screening: {unit_availability: 1}}")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let screened = model.diagnostics.filter { $0.code == "screened-out" }
+        #expect(screened.map(\.cluster) == ["es52"], "es52 lacks local units: \(model.diagnostics)")
+        #expect(screened.first?.severity == .warning && screened.first?.stage == .scoring)
+        #expect(screened.first?.message.contains("75 % of the aggregated indicators") == true, "3 of 4")
+        #expect(model.clusters.first { $0.id == "es52" }?.score(.index)?.value == nil)
+        let json = try JSONReportExporter().export(model, folder: folder, name: "r")[0]
+        let xml = try XMLReportExporter().export(model, folder: folder, name: "r")[0]
+        let validator = ReportValidator(schemaFolder: ReportFixtures.schemaFolder)
+        #expect(try validator.validate(file: json).issues.isEmpty)
+        #expect(try validator.validate(file: xml).issues.isEmpty)
+        #expect(try String(contentsOfFile: json, encoding: .utf8).contains("\"screened-out\""))
+        #expect(try String(contentsOfFile: xml, encoding: .utf8).contains("code=\"screened-out\" file="))
+    }
+}

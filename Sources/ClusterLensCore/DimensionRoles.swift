@@ -80,4 +80,12 @@ public struct DimensionRoles: Sendable, Hashable {
         }
         return nil
     }
+
+    /// Whether `dimension` is one of the standard sector dimensions (`nace_r2`, `ACTIVITY`, …),
+    /// compared case-insensitively: a binding that filters it reads a fixed aggregate, not the
+    /// cluster's sectors.
+    public func isSector(_ dimension: String) -> Bool {
+        let folded = dimension.lowercased()
+        return (defaults[.sector] ?? []).contains { $0.lowercased() == folded }
+    }
 }

@@ -38,7 +38,10 @@ struct IndicatorsCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "list", abstract: "List every indicator: id, pillar, unit, direction, name.")
 
-        @Flag(help: "Print a JSON array of {id, name, pillar, tags, unit, direction, method, sources, file}.")
+        @Flag(
+            help:
+                "Print a JSON array of {id, name, pillar, scope, tags, unit, direction, method, sources, unconfirmed, file}."
+        )
         var json = false
 
         @OptionGroup var catalogue: CatalogueOptions
@@ -48,9 +51,14 @@ struct IndicatorsCommand: ParsableCommand {
             if json {
                 let entries = indicators.map {
                     IndicatorSummary(
-                        id: $0.id, name: $0.name, pillar: $0.pillar, tags: $0.tags, unit: $0.unit,
+                        id: $0.id, name: $0.name, pillar: $0.pillar, scope: $0.scope, tags: $0.tags, unit: $0.unit,
                         direction: $0.direction, method: $0.method,
-                        sources: $0.inputs.flatMap { input in input.bindings.map(\.summary) }, file: $0.file)
+                        sources: $0.inputs.flatMap { input in input.bindings.map(\.summary) },
+                        unconfirmed: $0.inputs.flatMap { input in
+                            input.bindings.compactMap { binding in
+                                binding.unconfirmed.map { "\(binding.summary): \($0)" }
+                            }
+                        }, file: $0.file)
                 }
                 let encoder = JSONEncoder()
                 encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
@@ -61,9 +69,10 @@ struct IndicatorsCommand: ParsableCommand {
             for indicator in indicators {
                 let id = indicator.id.padding(toLength: width, withPad: " ", startingAt: 0)
                 let pillar = indicator.pillar.rawValue.padding(toLength: 13, withPad: " ", startingAt: 0)
+                let scope = indicator.scope.rawValue.padding(toLength: 7, withPad: " ", startingAt: 0)
                 let direction =
                     indicator.direction == .none ? "descriptive" : "\(indicator.direction.rawValue) is better"
-                print("\(id)  \(pillar)  \(indicator.name) [\(indicator.unit), \(direction)]")
+                print("\(id)  \(pillar)  \(scope)  \(indicator.name) [\(indicator.unit), \(direction)]")
             }
         }
     }
@@ -91,13 +100,20 @@ struct IndicatorsCommand: ParsableCommand {
                 "\(indicator.id): \(indicator.name)",
                 "  pillar       \(indicator.pillar.rawValue)"
                     + (indicator.tags.isEmpty ? "" : " (\(indicator.tags.map(\.rawValue).joined(separator: ", ")))"),
+                "  scope        \(indicator.scope.rawValue)"
+                    + (indicator.scope.isContext
+                        ? " (the cluster's \(indicator.scope.rawValue): context, not cluster performance)" : ""),
                 "  unit         \(indicator.unit)",
                 "  direction    \(indicator.direction.rawValue)",
                 (indicator.formula == nil ? "  method       " : "  formula      ") + indicator.method,
             ]
             for input in indicator.inputs {
+                let bindings = input.bindings.map { binding in
+                    binding.summary + (binding.total.map { " total \($0)" } ?? "")
+                        + (binding.unconfirmed.map { " [unconfirmed: \($0)]" } ?? "")
+                }
                 lines.append(
-                    "  input        \(input.name) = " + input.bindings.map(\.summary).joined(separator: " or ")
+                    "  input        \(input.name) = " + bindings.joined(separator: " or ")
                         + (input.additive ? "" : " (not additive: one region only)"))
             }
             if !indicator.description.isEmpty { lines.append("  description  \(indicator.description)") }
@@ -113,6 +129,8 @@ struct IndicatorSummary: Encodable {
     var id: String
     var name: String
     var pillar: Pillar
+    /// `cluster`, `region` or `country`: what the value describes.
+    var scope: IndicatorScope
     var tags: [TransitionTag]
     var unit: String
     var direction: Direction
@@ -120,5 +138,7 @@ struct IndicatorSummary: Encodable {
     var method: String
     /// Every binding of every input: `dataflow[dim=code,…]` or `members:column`.
     var sources: [String]
+    /// The bindings whose codes are not confirmed against published data, with why.
+    var unconfirmed: [String]
     var file: String?
 }

@@ -71,26 +71,37 @@ struct LibraryWorkedExampleTests {
                 "sbs_r_nuts06_r2": table(
                     "nace_r2,indic_sb",
                     [
-                        "ES51,C29,V13320,1200", "ES51,C29,V16110,30000", "ES51,TOTAL,V13320,20000",
-                        "ES51,TOTAL,V16110,800000",
+                        "ES51,C29,V13320,1200", "ES51,C29,V16110,30000", "ES51,B-N_S95_X_K,V13320,20000",
+                        "ES51,B-N_S95_X_K,V16110,800000",
                     ], period: "2020")
             ], expected: 1.6),
-        // NUTS 3 regions of ES51 add up: (30 + 20) births / (400 + 600) active = 5 %.
+        // Business demography is published by NUTS 3 region for the business economy (B-S_X_K642) and
+        // NACE sections: the four NUTS 3 regions of ES51 add up, (30 + 20 + 5 + 10) births /
+        // (400 + 600 + 100 + 200) active = 65 / 1 300 = 5 %; the section C and ES521 rows are not read.
         Case(
-            id: "enterprise_birth_rate",
+            id: "enterprise_birth_rate", period: "2020",
             data: [
                 "bd_hgnace2_r3": table(
                     "nace_r2,indic_sb",
                     [
-                        "ES511,C29,V11920,30", "ES512,C29,V11920,20", "ES511,C29,V11910,400", "ES512,C29,V11910,600",
-                        "ES511,C29,V97020,7.5", "ES521,C29,V11920,99",
-                    ])
+                        "ES511,B-S_X_K642,V11920,30", "ES512,B-S_X_K642,V11920,20", "ES513,B-S_X_K642,V11920,5",
+                        "ES514,B-S_X_K642,V11920,10", "ES511,B-S_X_K642,V11910,400", "ES512,B-S_X_K642,V11910,600",
+                        "ES513,B-S_X_K642,V11910,100", "ES514,B-S_X_K642,V11910,200", "ES511,C,V11920,7",
+                        "ES521,B-S_X_K642,V11920,99",
+                    ], period: "2020")
             ], expected: 5),
-        // 12 high-growth enterprises / 240 active enterprises = 5 %.
+        // (12 + 3 + 2 + 3) high-growth enterprises / (240 + 60 + 40 + 60) active enterprises = 20 / 400 = 5 %.
         Case(
-            id: "high_growth_share",
-            data: ["bd_hgnace2_r3": table("nace_r2,indic_sb", ["ES511,C29,V11960,12", "ES511,C29,V11910,240"])],
-            expected: 5),
+            id: "high_growth_share", period: "2020",
+            data: [
+                "bd_hgnace2_r3": table(
+                    "nace_r2,indic_sb",
+                    [
+                        "ES511,B-S_X_K642,V11960,12", "ES512,B-S_X_K642,V11960,3", "ES513,B-S_X_K642,V11960,2",
+                        "ES514,B-S_X_K642,V11960,3", "ES511,B-S_X_K642,V11910,240", "ES512,B-S_X_K642,V11910,60",
+                        "ES513,B-S_X_K642,V11910,40", "ES514,B-S_X_K642,V11910,60",
+                    ], period: "2020")
+            ], expected: 5),
         // GERD 3 000 / GDP 240 000 € million = 1.25 % (the published 1.3 % is only the fallback).
         Case(
             id: "rd_intensity",
@@ -139,7 +150,7 @@ struct LibraryWorkedExampleTests {
             id: "employment_rate",
             data: [
                 "lfst_r_lfe2emp": table("sex,age", ["ES51,T,Y20-64,3000", "ES51,F,Y20-64,1400", "ES51,T,Y15-64,3100"]),
-                "lfst_r_lfsd2pop": table("sex,age", ["ES51,T,Y20-64,4000"]),
+                "lfst_r_lfsd2pop": table("sex,age,isced11", ["ES51,T,Y20-64,TOTAL,4000", "ES51,T,Y20-64,ED5-8,1500"]),
             ], expected: 75),
         // 350 unemployed / 3 500 active = 10 %.
         Case(
@@ -161,7 +172,8 @@ struct LibraryWorkedExampleTests {
             id: "gender_employment_gap",
             data: [
                 "lfst_r_lfe2emp": table("sex,age", ["ES51,M,Y20-64,1600", "ES51,F,Y20-64,1400"]),
-                "lfst_r_lfsd2pop": table("sex,age", ["ES51,M,Y20-64,2000", "ES51,F,Y20-64,2000"]),
+                "lfst_r_lfsd2pop": table(
+                    "sex,age,isced11", ["ES51,M,Y20-64,TOTAL,2000", "ES51,F,Y20-64,TOTAL,2000"]),
             ], expected: 10),
         // Only the published rates: 79.5 − 68.0 = 11.5 points, with the estimate flag carried.
         Case(
@@ -175,8 +187,8 @@ struct LibraryWorkedExampleTests {
                 "edat_lfse_22": table(
                     "sex,age,training,wstatus,unit",
                     [
-                        "ES51,T,Y15-29,NO_FE_NFE,NEMP,PC,12.5,b", "ES51,T,Y18-24,NO_FE_NFE,NEMP,PC,11.0",
-                        "ES52,T,Y15-29,NO_FE_NFE,NEMP,PC,15.1",
+                        "ES51,T,Y15-29,NO_FE_NO_NFE,NEMP,PC,12.5,b", "ES51,T,Y18-24,NO_FE_NO_NFE,NEMP,PC,11.0",
+                        "ES51,T,Y15-29,NO_FE_NO_NFE,POP,PC,19.0", "ES52,T,Y15-29,NO_FE_NO_NFE,NEMP,PC,15.1",
                     ])
             ], expected: 12.5, flags: ["b"]),
         Case(
@@ -196,7 +208,7 @@ struct LibraryWorkedExampleTests {
             expected: 84.1),
         Case(
             id: "broadband_households",
-            data: ["isoc_r_broad_h": table("indic_is,unit", ["ES51,H_BROAD,PC_HH,93"])], expected: 93),
+            data: ["isoc_r_broad_h": table("unit", ["ES51,PC_HH,93"])], expected: 93),
         // 150 000 PPS million / 8 000 thousand inhabitants = 18 750.
         Case(
             id: "disposable_income",
@@ -240,7 +252,7 @@ struct LibraryWorkedExampleTests {
             data: [
                 "edat_lfse_22": Self.table(
                     "sex,age,training,wstatus,unit",
-                    ["ES51,T,Y15-29,NO_FE_NFE,NEMP,PC,12.5", "ES52,T,Y15-29,NO_FE_NFE,NEMP,PC,15.1"])
+                    ["ES51,T,Y15-29,NO_FE_NO_NFE,NEMP,PC,12.5", "ES52,T,Y15-29,NO_FE_NO_NFE,NEMP,PC,15.1"])
             ], clusterYAML: Self.twoRegions, period: "2021")
         #expect(result.value.isMissing)
         let reason = result.value.missingReason ?? ""

@@ -21,9 +21,9 @@ enum StoreFixture: String, CaseIterable, Sendable {
     /// The SHA-256 of the fixture, as `sha256sum` prints it.
     var sha256: String {
         switch self {
-        case .sdmxML: "7d5601347f638f6d776e8a1b3757cdfe135f96e93909a9874380e8a1910c2fb5"
-        case .sdmxCSV: "8a47ecd601c250eadfbe63d8eba609192a1a0f30999e9aa9cb3fe1caf12e1859"
-        case .tidyCSV: "7d80da1483216be32e3c1c61230b6292d77b0fb0c1f332ed7c6cd303f2e201d2"
+        case .sdmxML: "527f11a35d1e31add254b9e5cd591cd3de0532290a20c5d21e29a0c13f732c01"
+        case .sdmxCSV: "c04c01e1da8b7d7bbdc5aa5c3a026c058020ad444414a45afbf11d9193fa1622"
+        case .tidyCSV: "ab421497899cc88effb2282ce1aa2fb7f73f1c813b12eb8bf7556a3e1fdd6807"
         }
     }
 
@@ -141,16 +141,29 @@ struct ObservationStoreTests {
         #expect(unknown.missingReason == "no data loaded for dataflow sbs_r_nuts06_r2")
     }
 
-    @Test("flags of estimated and provisional inputs flow to the sum; all sectors read the total code")
+    @Test("flags flow to the sum; all sectors read the binding's total code, or the store's override")
     func flagsFlowAndTotals() throws {
         let store = try StoreFixture.sdmxML.store()
-        let total = try store.employment(nil, ["ES51", "ES52"], "2021")
-        #expect(total.number == 37000)
-        #expect(total.flags == ["p"])
+        let regions = try RegionSet(parsing: ["ES51", "ES52"])
+        let year = try TimePeriod("2021")
+        func total(_ store: ObservationStore, binding: String?) -> AggregatedValue {
+            store.value(
+                dataflow: "sbs_r_nuts2021", filters: ["indic_sbs": "EMP_LOC_NR"], sectors: nil, regions: regions,
+                period: year, total: binding)
+        }
+        // sbs_r_nuts2021's business economy is B-S_X_O_S94: the binding says so.
+        let business = total(store, binding: StoreInput.sbsTotal2021)
+        #expect(business.number == 37000)
+        #expect(business.flags == ["p"])
+        #expect(StoreInput.personsEmployed.first?.total == "B-S_X_O_S94")
+        // Without the binding's code the store reads TOTAL, which Eurostat's SBS flows do not publish.
+        #expect(total(store, binding: nil).missingReason?.contains("sectors [TOTAL]") == true)
+        // A report's total-sector: overrides every binding.
         var custom = store
-        custom.totalSectorCode = "B-S_X_O_S94"
-        let none = try custom.employment(nil, ["ES51"], "2021")
-        #expect(none.isMissing)
+        custom.totalSectorOverride = "TOTAL"
+        #expect(total(custom, binding: StoreInput.sbsTotal2021).isMissing)
+        custom.totalSectorOverride = "B-S_X_O_S94"
+        #expect(total(custom, binding: nil).number == 37000)
     }
 
     @Test("filters select the indicator; a dimension left open is ambiguous, not added up")

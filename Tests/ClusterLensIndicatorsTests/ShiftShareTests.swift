@@ -48,17 +48,18 @@ struct ShiftShareTests {
         "The compiled indicators give the worked example from a data file",
         arguments: Self.dataExamples)
     func compiledIndicatorsFromData(_ id: String, _ expected: Double) throws {
+        // 2015 → 2020 is sbs_r_nuts06_r2's span (persons employed V16110, total B-N_S95_X_K).
         let rows = [
-            "geo,nace_r2,indic_sbs,time,value",
-            "ES51,C29,EMP_LOC_NR,2015,10000", "ES51,C29,EMP_LOC_NR,2020,11000",
-            "ES51,C30,EMP_LOC_NR,2015,5000", "ES51,C30,EMP_LOC_NR,2020,4800",
-            "ES51,TOTAL,EMP_LOC_NR,2015,100000", "ES51,TOTAL,EMP_LOC_NR,2020,101000",
-            "EU27_2020,C29,EMP_LOC_NR,2015,100", "EU27_2020,C29,EMP_LOC_NR,2020,108",
-            "EU27_2020,C30,EMP_LOC_NR,2015,100", "EU27_2020,C30,EMP_LOC_NR,2020,98",
-            "EU27_2020,TOTAL,EMP_LOC_NR,2015,1000", "EU27_2020,TOTAL,EMP_LOC_NR,2020,1050",
+            "geo,nace_r2,indic_sb,time,value",
+            "ES51,C29,V16110,2015,10000", "ES51,C29,V16110,2020,11000",
+            "ES51,C30,V16110,2015,5000", "ES51,C30,V16110,2020,4800",
+            "ES51,B-N_S95_X_K,V16110,2015,100000", "ES51,B-N_S95_X_K,V16110,2020,101000",
+            "EU27_2020,C29,V16110,2015,100", "EU27_2020,C29,V16110,2020,108",
+            "EU27_2020,C30,V16110,2015,100", "EU27_2020,C30,V16110,2020,98",
+            "EU27_2020,B-N_S95_X_K,V16110,2015,1000", "EU27_2020,B-N_S95_X_K,V16110,2020,1050",
         ]
         let result = try BuiltinIndicatorHarness.compute(
-            id, rows: rows,
+            id, data: ["sbs_r_nuts06_r2": rows],
             clusterYAML:
                 "clusters:\n  - id: transport\n    regions: [ES51]\n    sectors: [C29, C30]\n    reference: EU27_2020\n",
             period: "2020")

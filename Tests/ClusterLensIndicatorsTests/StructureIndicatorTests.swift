@@ -22,9 +22,9 @@ struct StructureIndicatorTests {
     func structureIndices(_ id: String, _ expected: Double) throws {
         let rows = [
             "geo,nace_r2,indic_sbs,time,value,flag",
-            "ES51,TOTAL,EMP_LOC_NR,2021,1000,", "ES51,C10,EMP_LOC_NR,2021,500,", "ES51,C29,EMP_LOC_NR,2021,300,",
+            "ES51,B-S_X_O_S94,EMP_LOC_NR,2021,1000,", "ES51,C10,EMP_LOC_NR,2021,500,", "ES51,C29,EMP_LOC_NR,2021,300,",
             "ES51,F41,EMP_LOC_NR,2021,200,", "ES51,C20,EMP_LOC_NR,2021,:,c",
-            "EU27_2020,TOTAL,EMP_LOC_NR,2021,10000,", "EU27_2020,C10,EMP_LOC_NR,2021,2000,",
+            "EU27_2020,B-S_X_O_S94,EMP_LOC_NR,2021,10000,", "EU27_2020,C10,EMP_LOC_NR,2021,2000,",
             "EU27_2020,C29,EMP_LOC_NR,2021,1000,", "EU27_2020,F41,EMP_LOC_NR,2021,3000,",
         ]
         let result = try BuiltinIndicatorHarness.compute(

@@ -56,7 +56,7 @@ struct ReportDefinitionTests {
         #expect(definition.totalSector == "B-S_X_O_S94")
         #expect(definition.bindings["employment"] == [StoreInput(dataflow: "my_sbs", filters: ["measure": "EMP"])])
         // The tidy CSV names no dataflow: load it under my_sbs.
-        var store = ObservationStore(roles: definition.roles, totalSectorCode: definition.totalSector)
+        var store = ObservationStore(roles: definition.roles, totalSectorOverride: definition.totalSector)
         try store.load(file: folder + "/mine.csv", dataflow: "my_sbs")
         definition.dataFiles = []
         let catalogue = try IndicatorCatalogue(

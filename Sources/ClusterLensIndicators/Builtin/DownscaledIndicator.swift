@@ -117,7 +117,7 @@ public struct DownscaledIndicator: Indicator {
         if let denominator { inputs.append(IndicatorInput(name: "national_denominator", storeInputs: denominator)) }
         definition = IndicatorDefinition(
             id: id, name: name, description: description, pillar: pillar, tags: tags, unit: unit,
-            direction: direction, inputs: inputs, method: method,
+            direction: direction, inputs: inputs, scope: .cluster, method: method,
             references: [reference, "Downscaling by employment: ClusterLens README, modelled values"])
     }
 

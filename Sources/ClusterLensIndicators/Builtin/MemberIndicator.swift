@@ -72,6 +72,7 @@ public struct MemberIndicator: Indicator {
             id: id, name: name, description: "\(name): from the cluster's member-firm survey.", pillar: pillar,
             tags: tags, unit: unit, direction: direction,
             inputs: columns.map { IndicatorInput(name: $0, bindings: [DataBinding(memberMetric: $0)]) },
+            scope: .cluster,
             method: method, references: ["EU voluntary SME sustainability reporting standard (VSME), basic module"])
         self.aggregate = aggregate
         self.scale = scale

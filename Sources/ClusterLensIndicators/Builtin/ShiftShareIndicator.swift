@@ -51,7 +51,7 @@ public struct ShiftShareIndicator: Indicator {
                 + "computed, over its industries i in its regions r against the reference area N.",
             pillar: .economic, tags: [.resilience], unit: "persons",
             direction: component == .national ? .none : .higher,
-            inputs: [.personsEmployed],
+            inputs: [.personsEmployed], scope: .cluster,
             method: method,
             references: ["Dunn (1960)", "Esteban-Marquillas (1972)", "ClusterLens METHODS A2 worked example"])
     }

@@ -39,6 +39,7 @@ public struct StructureIndicator: Indicator {
                 id: index.rawValue, name: "Krugman specialisation index",
                 description: "How far the employment structure of the cluster's regions is from the reference area's.",
                 pillar: .economic, tags: [.resilience], unit: "index (0–2)", direction: .none, inputs: [employment],
+                scope: .region,
                 method: "Σ_i |E_i,r / E_r − E_i,ref / E_ref| over NACE divisions i",
                 references: ["Krugman (1991), Geography and Trade"])
         case .herfindahl:
@@ -47,6 +48,7 @@ public struct StructureIndicator: Indicator {
                 description:
                     "Concentration of the regions' employment across NACE divisions; lower is more diversified.",
                 pillar: .economic, tags: [.resilience], unit: "index (0–1)", direction: .lower, inputs: [employment],
+                scope: .region,
                 method: "Σ_i (E_i,r / E_r)² over NACE divisions i",
                 references: ["Herfindahl (1950); diversification as a resilience proxy"])
         }

@@ -39,7 +39,7 @@ public struct VolatilityIndicator: Indicator {
                 "Standard deviation of the cluster's annual employment growth rates over the last \(self.window) "
                 + "years; lower is steadier.",
             pillar: .economic, tags: [.resilience], unit: "percentage points", direction: .lower,
-            inputs: [.personsEmployed],
+            inputs: [.personsEmployed], scope: .cluster,
             method:
                 "sample standard deviation of g_k = (E_k / E_k−1 − 1) × 100 for the \(self.window) years to t "
                 + "(at least \(self.minimumRates) rates)",

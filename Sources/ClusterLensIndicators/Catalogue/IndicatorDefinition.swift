@@ -8,6 +8,14 @@ public struct DataBinding: Sendable, Hashable, Codable {
     public var filters: [Filter]
     /// A member-survey metric (a column of the survey template) instead of a dataflow.
     public var memberMetric: String?
+    /// The code of the dataflow's all-sector total, read by the all-sector scopes (`region(x)`,
+    /// `referenceTotal(x)`, `nationalTotal(x)`): each dataflow names its own (`sbs_r_nuts2021`'s
+    /// business economy is `B-S_X_O_S94`, `sbs_r_nuts06_r2`'s `B-N_S95_X_K`); `nil` for `TOTAL`. A
+    /// report's `total-sector:` overrides it.
+    public var total: String?
+    /// Why the codes of this binding are not confirmed against Eurostat's published data (`nil` when
+    /// they are): shown by `indicators show` and in README's indicator table.
+    public var unconfirmed: String?
 
     /// One dimension filter.
     public struct Filter: Sendable, Hashable, Codable {
@@ -24,10 +32,15 @@ public struct DataBinding: Sendable, Hashable, Codable {
     }
 
     /// Creates a binding.
-    public init(dataflow: String? = nil, filters: [Filter] = [], memberMetric: String? = nil) {
+    public init(
+        dataflow: String? = nil, filters: [Filter] = [], memberMetric: String? = nil, total: String? = nil,
+        unconfirmed: String? = nil
+    ) {
         self.dataflow = dataflow
         self.filters = filters.sorted { $0.dimension < $1.dimension }
         self.memberMetric = memberMetric
+        self.total = total
+        self.unconfirmed = unconfirmed
     }
 
     /// `sbs_r_nuts2021[indic_sbs=EMP_LOC_NR]` or `members:energy_mwh`.
@@ -35,6 +48,16 @@ public struct DataBinding: Sendable, Hashable, Codable {
         if let memberMetric { return "members:\(memberMetric)" }
         let filterText = filters.map { "\($0.dimension)=\($0.code)" }.joined(separator: ",")
         return (dataflow ?? "") + (filterText.isEmpty ? "" : "[\(filterText)]")
+    }
+
+    /// The store input of a statistics binding (`nil` for a member-survey binding).
+    ///
+    /// - Parameter additive: Whether the values add up across cells.
+    public func storeInput(additive: Bool) -> StoreInput? {
+        guard let dataflow else { return nil }
+        var byDimension: [String: String] = [:]
+        for filter in filters { byDimension[filter.dimension] = filter.code }
+        return StoreInput(dataflow: dataflow, filters: byDimension, additive: additive, total: total)
     }
 }
 
@@ -64,19 +87,15 @@ public struct IndicatorInput: Sendable, Hashable, Codable {
             bindings: storeInputs.map { input in
                 DataBinding(
                     dataflow: input.dataflow,
-                    filters: input.filters.map { DataBinding.Filter(dimension: $0.key, code: $0.value) })
+                    filters: input.filters.map { DataBinding.Filter(dimension: $0.key, code: $0.value) },
+                    total: input.total)
             },
             additive: storeInputs.first?.additive ?? true)
     }
 
     /// The statistics bindings as store inputs, preferred first (member-survey bindings left out).
     public var storeInputs: [StoreInput] {
-        bindings.compactMap { binding in
-            guard let dataflow = binding.dataflow else { return nil }
-            var filters: [String: String] = [:]
-            for filter in binding.filters { filters[filter.dimension] = filter.code }
-            return StoreInput(dataflow: dataflow, filters: filters, additive: additive)
-        }
+        bindings.compactMap { $0.storeInput(additive: additive) }
     }
 }
 
@@ -101,6 +120,9 @@ public struct IndicatorDefinition: Sendable {
     public var direction: Direction
     /// The inputs the formula reads.
     public var inputs: [IndicatorInput]
+    /// What its value describes: the cluster, its region or its country (derived from the formula's
+    /// scopes and bindings for a declarative indicator, see ``derivedScope(formula:inputs:)``).
+    public var scope: IndicatorScope
     /// The formula; `nil` for a compiled indicator whose method a formula cannot express.
     public var formula: Formula?
     /// The method in words: the formula's text, or a compiled indicator's description of it.
@@ -117,25 +139,28 @@ public struct IndicatorDefinition: Sendable {
     ) {
         self.init(
             id: id, name: name, description: description, pillar: pillar, tags: tags, unit: unit,
-            direction: direction, inputs: inputs, formula: formula, method: formula.text, references: references,
-            file: file)
+            direction: direction, inputs: inputs, scope: Self.derivedScope(formula: formula, inputs: inputs),
+            formula: formula, method: formula.text, references: references, file: file)
     }
 
-    /// Creates the definition of a compiled indicator, whose `method` states how it is computed.
+    /// Creates the definition of a compiled indicator, whose `method` states how it is computed and
+    /// `scope` what its value describes.
     public init(
         id: String, name: String, description: String, pillar: Pillar, tags: [TransitionTag], unit: String,
-        direction: Direction, inputs: [IndicatorInput], method: String, references: [String]
+        direction: Direction, inputs: [IndicatorInput], scope: IndicatorScope, method: String, references: [String]
     ) {
         self.init(
             id: id, name: name, description: description, pillar: pillar, tags: tags, unit: unit,
-            direction: direction, inputs: inputs, formula: nil, method: method, references: references, file: nil)
+            direction: direction, inputs: inputs, scope: scope, formula: nil, method: method, references: references,
+            file: nil)
     }
 
     private init(
         id: String, name: String, description: String, pillar: Pillar, tags: [TransitionTag], unit: String,
-        direction: Direction, inputs: [IndicatorInput], formula: Formula?, method: String, references: [String],
-        file: String?
+        direction: Direction, inputs: [IndicatorInput], scope: IndicatorScope, formula: Formula?, method: String,
+        references: [String], file: String?
     ) {
+        self.scope = scope
         self.id = id
         self.name = name
         self.description = description
@@ -148,6 +173,44 @@ public struct IndicatorDefinition: Sendable {
         self.method = method
         self.references = references
         self.file = file
+    }
+}
+
+extension IndicatorDefinition {
+    /// What a formula's value describes, from the scopes it reads its inputs in:
+    ///
+    /// - `cluster` when it reads an input of the cluster's sectors — a bare name or `cluster(x)`,
+    ///   `reference(x)`, `peers(x)` or `national(x)` — from a member survey or from a dataflow whose
+    ///   binding does not fix the sector dimension itself;
+    /// - else `region` when it reads `region(x)` or `referenceTotal(x)`, or an input whose binding
+    ///   fixes the sector (`nace_r2: HTC`: a regional aggregate) in a regional scope;
+    /// - else `country` (`nationalTotal(x)`, or a sector-fixed input read nationally).
+    public static func derivedScope(formula: Formula, inputs: [IndicatorInput]) -> IndicatorScope {
+        let byName = Dictionary(inputs.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+        var scopes: Set<IndicatorScope> = []
+        for reference in formula.references {
+            let input = byName[reference.input]
+            if input?.bindings.contains(where: { $0.memberMetric != nil }) == true {
+                scopes.insert(.cluster)
+                continue
+            }
+            let fixesSector =
+                input?.bindings.contains { binding in
+                    binding.filters.contains { DimensionRoles.standard.isSector($0.dimension) }
+                } ?? false
+            switch reference.scope {
+            case .cluster, .reference, .peers:
+                scopes.insert(fixesSector ? .region : .cluster)
+            case .national:
+                scopes.insert(fixesSector ? .country : .cluster)
+            case .region, .referenceTotal:
+                scopes.insert(.region)
+            case .nationalTotal:
+                scopes.insert(.country)
+            }
+        }
+        if scopes.contains(.cluster) { return .cluster }
+        return scopes.contains(.region) ? .region : .country
     }
 }
 

@@ -15,9 +15,12 @@ internal import Yams
 ///   employment:                    # the name the formula uses
 ///     dataflow: sbs_r_nuts2021
 ///     filters: {indic_sbs: EMP_LOC_NR}
+///     total: B-S_X_O_S94           # the dataflow's all-sector code (default TOTAL)
 ///     or:                          # alternative bindings, tried in order (optional)
 ///       - dataflow: sbs_r_nuts06_r2
 ///         filters: {indic_sb: V16110}
+///         total: B-N_S95_X_K
+///         unconfirmed: why          # the codes are not confirmed against published data (optional)
 /// formula: (cluster(employment) / region(employment)) / (reference(employment) / referenceTotal(employment))
 /// references: [European Cluster Observatory star method]
 /// ```
@@ -115,19 +118,8 @@ struct IndicatorFileReader: YAMLReader {
             guard case .mapping(let spec) = value else {
                 throw error("input \(name.string) must be a mapping with dataflow and filters, or members", value)
             }
-            let parts = try keyedValues(
-                of: spec, allowed: ["dataflow", "filters", "members", "or", "aggregation"], in: "of an input")
-            var bindings = [try self.binding(parts, at: binding.value, name: name.string)]
-            if let alternatives = parts["or"] {
-                for node in try items(alternatives, expected: "alternative bindings", example: "{dataflow: …}") {
-                    guard case .mapping(let alternative) = node else {
-                        throw error("an alternative binding is a mapping with dataflow and filters", node)
-                    }
-                    let altParts = try keyedValues(
-                        of: alternative, allowed: ["dataflow", "filters", "members"], in: "of a binding")
-                    bindings.append(try self.binding(altParts, at: node, name: name.string))
-                }
-            }
+            let (bindings, parts) = try self.bindings(
+                of: spec, at: binding.value, name: name.string, extraKeys: ["aggregation"], allowsMembers: true)
             var additive = true
             if let aggregation = parts["aggregation"] {
                 switch try text(aggregation, expected: "sum or none") {
@@ -144,22 +136,5 @@ struct IndicatorFileReader: YAMLReader {
         }
         guard !result.isEmpty else { throw error("inputs is empty: the formula needs at least one input", field.value) }
         return result
-    }
-
-    private func binding(_ parts: [String: Field], at node: Node, name: String) throws(IndicatorsError) -> DataBinding {
-        if let members = parts["members"] {
-            guard parts["dataflow"] == nil else {
-                throw error("input \(name) names both a dataflow and a member metric", node)
-            }
-            return DataBinding(memberMetric: try text(members, expected: "a member-survey column such as energy_mwh"))
-        }
-        guard let dataflow = parts["dataflow"] else {
-            throw error("input \(name) needs a dataflow (or members: a survey column)", node)
-        }
-        let filters =
-            try parts["filters"].map { field throws(IndicatorsError) in
-                try dimensionFilters(field).map { DataBinding.Filter(dimension: $0.dimension, code: $0.code) }
-            } ?? []
-        return DataBinding(dataflow: try text(dataflow, expected: "a dataflow id"), filters: filters)
     }
 }

@@ -25,7 +25,9 @@ public struct IndicatorEngine: Sendable {
     public func inputs(_ name: String, default fallback: [StoreInput]) -> [StoreInput] {
         guard let override = bindings[name] else { return fallback }
         let additive = fallback.first?.additive ?? true
-        return override.map { StoreInput(dataflow: $0.dataflow, filters: $0.filters, additive: additive) }
+        return override.map {
+            StoreInput(dataflow: $0.dataflow, filters: $0.filters, additive: additive, total: $0.total)
+        }
     }
 
     /// Creates an engine.

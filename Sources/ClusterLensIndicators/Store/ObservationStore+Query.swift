@@ -10,7 +10,7 @@ extension ObservationStore {
     /// `period` whose key matches every filter (dimension ids compared case-insensitively, codes
     /// exactly), whose geography code (see ``DimensionRoles``) is a NUTS code inside `regions`, and
     /// whose sector code is a NACE code inside `sectors`. With `sectors` `nil` (all sectors) only the
-    /// total, ``totalSectorCode`` (default `TOTAL`), is read; a dataflow without a sector dimension
+    /// total is read — ``totalSectorOverride`` if set, else `total`, else `TOTAL`; a dataflow without a sector dimension
     /// then counts as the total. Codes that are not NUTS or NACE codes are ignored. A cell with two or
     /// more observations (they differ in a dimension no filter fixes, such as the unit) makes the
     /// result missing as ambiguous; add a filter.
@@ -54,10 +54,11 @@ extension ObservationStore {
     ///   - additive: `false` for a rate, ratio or per-inhabitant level: the value is read only when
     ///     the count-once rule leaves exactly one cell, and is missing (with the cells named) when the
     ///     scope spans several, since such values cannot be added.
+    ///   - total: The dataflow's all-sector code (``StoreInput/total``), `nil` for `TOTAL`.
     /// - Returns: The sum, or missing with the reason; never zero for lack of data.
     public func value(
         dataflow: String, filters: [String: String], sectors: SectorSet?, regions: RegionSet, period: TimePeriod,
-        additive: Bool = true
+        additive: Bool = true, total totalCode: String? = nil
     ) -> AggregatedValue {
         let id = DataflowID.normalised(dataflow)
         var provenance = ValueProvenance(dataflow: id)
@@ -68,6 +69,7 @@ extension ObservationStore {
         if let sectors {
             sectorSet = sectors
         } else {
+            let totalSectorCode = totalSectorOverride ?? totalCode ?? "TOTAL"
             guard let total = try? NACECode(totalSectorCode) else {
                 return AggregatedValue(
                     value: .missing("the total sector code \(totalSectorCode) is not a NACE code"),

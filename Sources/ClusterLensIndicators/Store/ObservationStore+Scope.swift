@@ -6,12 +6,12 @@ extension ObservationStore {
     /// | scope | sectors | regions |
     /// |---|---|---|
     /// | ``FormulaScope/cluster`` | the cluster's | the cluster's |
-    /// | ``FormulaScope/region`` | all (``totalSectorCode``) | the cluster's |
+    /// | ``FormulaScope/region`` | all (the binding's total, or the store's override) | the cluster's |
     /// | ``FormulaScope/reference`` | the cluster's | the reference area |
-    /// | ``FormulaScope/referenceTotal`` | all (``totalSectorCode``) | the reference area |
+    /// | ``FormulaScope/referenceTotal`` | all (the binding's total, or the store's override) | the reference area |
     /// | ``FormulaScope/peers`` | the cluster's | the peer regions together |
     /// | ``FormulaScope/national`` | the cluster's | the country of its regions |
-    /// | ``FormulaScope/nationalTotal`` | all (``totalSectorCode``) | the country of its regions |
+    /// | ``FormulaScope/nationalTotal`` | all (the binding's total, or the store's override) | the country of its regions |
     ///
     /// The peer regions are added up as one territory (with the count-once rule), so a ratio of two
     /// peer values divides sums and never averages ratios. A cluster without peers gives a missing

@@ -28,8 +28,9 @@ public import ClusterLensCore
 public struct ObservationStore: Sendable {
     /// Which dimension is geography, sector and time, per dataflow.
     public var roles: DimensionRoles
-    /// The sector code of the all-sector total, used when a query asks for all sectors (default `TOTAL`).
-    public var totalSectorCode: String
+    /// The sector code of the all-sector total for every dataflow (a report's `total-sector:`),
+    /// overriding each binding's own (``StoreInput/total``); `nil` (the default) keeps the bindings'.
+    public var totalSectorOverride: String?
     /// Every file loaded, in load order.
     public private(set) var sources: [DataSource] = []
 
@@ -45,10 +46,10 @@ public struct ObservationStore: Sendable {
     ///
     /// - Parameters:
     ///   - roles: Which dimension is geography, sector and time; the standard defaults unless given.
-    ///   - totalSectorCode: The sector code of the all-sector total.
-    public init(roles: DimensionRoles = .standard, totalSectorCode: String = "TOTAL") {
+    ///   - totalSectorOverride: The all-sector code for every dataflow, overriding the bindings'.
+    public init(roles: DimensionRoles = .standard, totalSectorOverride: String? = nil) {
         self.roles = roles
-        self.totalSectorCode = totalSectorCode
+        self.totalSectorOverride = totalSectorOverride
     }
 
     /// The normalised ids of the dataflows the store holds, sorted.

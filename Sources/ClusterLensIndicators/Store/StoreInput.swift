@@ -13,6 +13,10 @@ public struct StoreInput: Sendable, Hashable, CustomStringConvertible {
     /// (an unemployment rate, GDP per inhabitant) is not additive: it is read only where the scope
     /// is exactly one cell, and a scope spanning several cells gives a missing value, never a sum.
     public var additive: Bool
+    /// The code of the dataflow's all-sector total (`B-S_X_O_S94` in `sbs_r_nuts2021`), read by the
+    /// all-sector scopes; `nil` for `TOTAL`. The store's ``ObservationStore/totalSectorOverride``
+    /// (a report's `total-sector:`) wins over it.
+    public var total: String?
 
     /// Creates an input binding.
     ///
@@ -20,23 +24,32 @@ public struct StoreInput: Sendable, Hashable, CustomStringConvertible {
     ///   - dataflow: The dataflow.
     ///   - filters: Dimension id → code, ids compared case-insensitively.
     ///   - additive: `false` for rates, ratios and per-inhabitant levels.
-    public init(dataflow: String, filters: [String: String] = [:], additive: Bool = true) {
+    ///   - total: The dataflow's all-sector code, `nil` for `TOTAL`.
+    public init(dataflow: String, filters: [String: String] = [:], additive: Bool = true, total: String? = nil) {
         self.dataflow = dataflow
         self.filters = filters
         self.additive = additive
+        self.total = total
     }
+
+    /// The all-sector code of `sbs_r_nuts2021`: the business economy, sections B to S except O and
+    /// group S94 (Eurostat's label "Total business economy; repair of computers, personal and household
+    /// goods; except financial and insurance activities" differs between the two SBS series).
+    public static let sbsTotal2021 = "B-S_X_O_S94"
+    /// The all-sector code of `sbs_r_nuts06_r2`: sections B to N and division S95, except K.
+    public static let sbsTotal2008 = "B-N_S95_X_K"
 
     /// Persons employed, from Eurostat's structural business statistics by NUTS 2 region: the current
     /// `sbs_r_nuts2021` (`indic_sbs=EMP_LOC_NR`), else the older `sbs_r_nuts06_r2` (`indic_sb=V16110`).
     public static let personsEmployed: [StoreInput] = [
-        StoreInput(dataflow: "sbs_r_nuts2021", filters: ["indic_sbs": "EMP_LOC_NR"]),
-        StoreInput(dataflow: "sbs_r_nuts06_r2", filters: ["indic_sb": "V16110"]),
+        StoreInput(dataflow: "sbs_r_nuts2021", filters: ["indic_sbs": "EMP_LOC_NR"], total: sbsTotal2021),
+        StoreInput(dataflow: "sbs_r_nuts06_r2", filters: ["indic_sb": "V16110"], total: sbsTotal2008),
     ]
 
     /// Local units, from `sbs_r_nuts2021` (`indic_sbs=LOC_NR`), else `sbs_r_nuts06_r2` (`indic_sb=V11210`).
     public static let localUnits: [StoreInput] = [
-        StoreInput(dataflow: "sbs_r_nuts2021", filters: ["indic_sbs": "LOC_NR"]),
-        StoreInput(dataflow: "sbs_r_nuts06_r2", filters: ["indic_sb": "V11210"]),
+        StoreInput(dataflow: "sbs_r_nuts2021", filters: ["indic_sbs": "LOC_NR"], total: sbsTotal2021),
+        StoreInput(dataflow: "sbs_r_nuts06_r2", filters: ["indic_sb": "V11210"], total: sbsTotal2008),
     ]
 
     /// `dataflow[id=code,…]`, filters sorted by id; `(not additive)` after a rate.
@@ -56,7 +69,7 @@ extension ObservationStore {
     ///
     /// - Parameters:
     ///   - alternatives: The inputs in order of preference, such as ``StoreInput/personsEmployed``.
-    ///   - sectors: The cluster's sectors; `nil` for all sectors (``totalSectorCode``).
+    ///   - sectors: The cluster's sectors; `nil` for all sectors (the binding's total, or the store's override).
     ///   - regions: The cluster's regions.
     ///   - period: The period.
     /// - Returns: The value as ``value(dataflow:filters:sectors:regions:period:)`` computes it.
@@ -68,7 +81,7 @@ extension ObservationStore {
         for input in alternatives {
             let result = value(
                 dataflow: input.dataflow, filters: input.filters, sectors: sectors, regions: regions, period: period,
-                additive: input.additive)
+                additive: input.additive, total: input.total)
             if !result.provenance.inputs.isEmpty { return result }
             reasons.append(result.missingReason ?? "no observation of \(input)")
             last = result

@@ -77,8 +77,9 @@ public struct ReportDefinition: Sendable {
     public var outputName: String
     /// Further indicator folders (`indicator-folders:`), resolved.
     public var indicatorFolders: [String]
-    /// The code of the all-sector total in the data (`total-sector:`, default `TOTAL`).
-    public var totalSector = "TOTAL"
+    /// The all-sector code for every dataflow (`total-sector:`), overriding each binding's own total
+    /// (`sbs_r_nuts2021`'s `B-S_X_O_S94`, …); `nil` keeps the bindings'.
+    public var totalSector: String?
     /// Binding overrides by input name (`bindings:`), for every indicator with an input of that name.
     public var bindings: [String: [StoreInput]] = [:]
     /// Dimension-role overrides per dataflow (`roles:`).

@@ -200,32 +200,13 @@ public struct ReportDefinitionReader: YAMLReader {
             guard case .mapping(let spec) = value else {
                 throw error("the binding of \(name.string) is a mapping with dataflow and filters", value)
             }
-            let parts = try keyedValues(of: spec, allowed: ["dataflow", "filters", "or"], in: "of a binding")
-            var inputs = [try storeInput(parts, at: value, name: name.string)]
-            if let alternatives = parts["or"] {
-                for node in try items(alternatives, expected: "alternative bindings", example: "{dataflow: …}") {
-                    guard case .mapping(let alternative) = node else {
-                        throw error("an alternative binding is a mapping with dataflow and filters", node)
-                    }
-                    let altParts = try keyedValues(
-                        of: alternative, allowed: ["dataflow", "filters"], in: "of a binding")
-                    inputs.append(try storeInput(altParts, at: node, name: name.string))
-                }
+            let inputs = try bindings(of: spec, at: value, name: name.string, allowsMembers: false).bindings.compactMap
+            {
+                $0.storeInput(additive: true)
             }
             result[name.string] = inputs
         }
         return result
-    }
-
-    private func storeInput(_ parts: [String: YAMLField], at node: Node, name: String) throws(IndicatorsError)
-        -> StoreInput
-    {
-        guard let dataflow = parts["dataflow"] else { throw error("the binding of \(name) needs a dataflow", node) }
-        var filters: [String: String] = [:]
-        if let filterField = parts["filters"] {
-            for filter in try dimensionFilters(filterField) { filters[filter.dimension] = filter.code }
-        }
-        return StoreInput(dataflow: try text(dataflow, expected: "a dataflow id"), filters: filters)
     }
 
     /// `roles:` — dataflow → `{geography: ID, sector: ID, time: ID}`.

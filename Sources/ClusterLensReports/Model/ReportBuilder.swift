@@ -54,10 +54,10 @@ public struct ReportBuilder: Sendable {
     /// - Throws: ``ClusterLensIndicators/IndicatorsError`` (`data`, with the importer's error under it)
     ///   naming the file that cannot be read.
     public static func load(
-        _ files: [String], roles: DimensionRoles = .standard, totalSector: String = "TOTAL",
+        _ files: [String], roles: DimensionRoles = .standard, totalSector: String? = nil,
         diagnostics: Diagnostics? = nil
     ) throws(IndicatorsError) -> LoadedData {
-        var store = ObservationStore(roles: roles, totalSectorCode: totalSector)
+        var store = ObservationStore(roles: roles, totalSectorOverride: totalSector)
         var sources: [ReportSource] = []
         for file in files {
             let summary = try store.load(file: file, diagnostics: diagnostics)

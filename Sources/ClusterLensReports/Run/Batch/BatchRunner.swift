@@ -143,7 +143,7 @@ public struct BatchRunner: Sendable {
     struct DataKey: Hashable {
         var files: [String]
         var roles: DimensionRoles
-        var totalSector: String
+        var totalSector: String?
 
         init(_ definition: ReportDefinition) {
             files = definition.dataFiles

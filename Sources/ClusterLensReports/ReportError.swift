@@ -23,6 +23,8 @@ public struct ReportError: ChainedError, Sendable, Equatable {
         case invalid
         /// A report file that cannot be read or parsed.
         case unreadable
+        /// A file given to `validate` that is not an XML or JSON report (an HTML report has no schema).
+        case notReport
         /// The composite or uncertainty step refused the settings for these data (the underlying
         /// ``ClusterLensScoring/CompositeError`` says which and why).
         case scoring

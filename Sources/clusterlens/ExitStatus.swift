@@ -16,7 +16,7 @@ import Foundation
 /// | 1 | an error not listed below |
 /// | 3 | a file cannot be read, or is empty; a CSV table without the columns data need |
 /// | 4 | not well-formed XML (truncated, binary, wrong encoding, too deep) or a refused DOCTYPE/entity |
-/// | 5 | not an SDMX-ML message (HTML page, other XML, JSON) or a message that is not data |
+/// | 5 | not an SDMX-ML message (HTML page, other XML, JSON) or a message that is not data; a file `validate` cannot check |
 /// | 6 | the file is an SDMX error message, or holds only a footer (no data) |
 /// | 7 | a value breaks SDMX rules (e.g. a malformed time period) |
 /// | 8 | a structure file problem |
@@ -25,6 +25,7 @@ import Foundation
 /// | 11 | an exporter failed (the other formats were written) |
 /// | 12 | a report file does not validate against its schema |
 /// | 13 | a feed cannot be fetched (HTTP or network error, not SDMX, SDMX error, not cached offline) |
+/// | 14 | nothing could be computed: every value of the report is missing |
 /// | 64 | bad command-line usage (`EX_USAGE`, from swift-argument-parser) |
 ///
 /// An error that merely wraps another (the store reporting a data file the importer refused) takes
@@ -72,7 +73,9 @@ enum ExitStatus {
             switch error.code {
             case .source, .unreadable: return wraps ? nil : 3
             case .output: return wraps ? nil : 9
-            case .format, .scoring, .noData: return 10
+            case .format, .scoring: return 10
+            case .noData: return 14
+            case .notReport: return 5
             case .exporter: return 11
             case .invalid: return 12
             }

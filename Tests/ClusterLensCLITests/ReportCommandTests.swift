@@ -56,6 +56,20 @@ struct ReportCommandTests {
         #expect(result.stdoutLines.first?.contains(": line ") == true, "\(result)")
     }
 
+    @Test("validate on an HTML report says it has no schema (exit 5); a refused DOCTYPE exits 4 as elsewhere")
+    func validateExplainsWhatItCannotCheck() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        _ = try runCLI(["report", try Self.definition(in: folder), "--format", "html"])
+        let html = try runCLI(["validate", folder.path("out/cli.html")])
+        #expect(html.status == 5, "\(html)")
+        #expect(html.stderr.contains("an HTML report has no schema to validate against"), "\(html)")
+        let doctype = try folder.write(
+            "<?xml version=\"1.0\"?>\n<!DOCTYPE report [<!ENTITY x \"y\">]>\n<report/>\n", to: "doctype.xml")
+        let refused = try runCLI(["validate", doctype])
+        #expect(refused.status == 4, "\(refused)")
+    }
+
     @Test("A failing plug-in exits 11 with its status and message; the other formats are written")
     func failingPlugin() throws {
         let folder = try TemporaryFolder()
@@ -154,5 +168,107 @@ struct ReportCommandTests {
         let result = try runCLI(["report", try Self.definition(in: folder), "--format", "pdf"])
         #expect(result.status == 10, "\(result)")
         #expect(result.stderr.contains("no exporter for format \"pdf\""), "\(result)")
+    }
+}
+
+/// What cannot be computed is said: an error when nothing can, a warning when a year or a sector cannot.
+@Suite("report diagnostics on the command line")
+struct ReportDiagnosticsCommandTests {
+    static let data = TestPaths.package("Tests/ClusterLensIndicatorsTests/StoreFixtures/sbs_r_nuts2021.xml")
+
+    static func definition(in folder: TemporaryFolder, periods: String, sectors: String = "[C29]") throws -> String {
+        try folder.write(
+            """
+            clusters:
+              - {id: es51, name: Catalonia, regions: [ES51], sectors: \(sectors), reference: ES5}
+              - {id: es52, name: Valencia, regions: [ES52], sectors: \(sectors), reference: ES5}
+            """, to: "clusters.yaml")
+        return try folder.write(
+            """
+            id: slips
+            clusters: clusters.yaml
+            data: [\(Self.data)]
+            indicators: [employment, location_quotient]
+            periods: \(periods)
+            outputs: {formats: [json], folder: out}
+            """, to: "report.yaml")
+    }
+
+    @Test("a report where nothing could be computed exits 14 naming the definition")
+    func nothingComputed() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let result = try runCLI(["report", try Self.definition(in: folder, periods: "2030")])
+        #expect(result.status == 14, "\(result)")
+        #expect(result.stderr.contains("report.yaml: nothing could be computed"), "\(result)")
+        #expect(!FileManager.default.fileExists(atPath: folder.path("out/slips.json")))
+    }
+
+    @Test("a year without data and a sector without data are warnings on stderr and in the report")
+    func warnings() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let result = try runCLI([
+            "report", try Self.definition(in: folder, periods: "2020-2022", sectors: "[C29, C28.1]"),
+        ])
+        #expect(result.status == 0, "\(result)")
+        #expect(result.stderr.contains("warning: \(folder.path("report.yaml")): no indicator has a value in 2022"))
+        #expect(
+            result.stderr.contains(
+                "warning: sector C28.1 has no observation in sbs_r_nuts2021: values read from it cover the cluster's "
+                    + "other sectors only (flagged incomplete) [cluster es51]"), "\(result.stderr)")
+        let report = try jsonObject(try readText(folder.path("out/slips.json")))
+        let codes = (report["diagnostics"] as? [[String: Any]] ?? []).compactMap { $0["code"] as? String }
+        #expect(codes.contains("period-without-data") && codes.contains("sector-without-data"), "\(codes)")
+    }
+}
+
+/// A slip in a name is an error at its line and column with the nearest valid name, never ignored.
+@Suite("report definition names")
+struct ReportDefinitionNameTests {
+    static func run(_ extra: String) throws -> CLIResult {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        try folder.write(
+            "clusters:\n  - {id: es51, name: Catalonia, regions: [ES51], sectors: [C29], reference: ES5}\n",
+            to: "clusters.yaml")
+        let data = TestPaths.package("Tests/ClusterLensIndicatorsTests/StoreFixtures/sbs_r_nuts2021.xml")
+        let definition = try folder.write(
+            "id: names\nclusters: clusters.yaml\ndata: [\(data)]\n\(extra)\noutputs: {formats: [json]}\n", to: "r.yaml")
+        return try runCLI(["report", definition])
+    }
+
+    @Test("a target naming an unknown indicator is an error at its line and column with a suggestion")
+    func unknownTarget() throws {
+        let result = try Self.run(
+            "indicators: [employment, location_quotient]\ntargets:\n  - {indicator: employmnet, value: 2000, year: 2030}"
+        )
+        #expect(result.status == 10, "\(result)")
+        #expect(
+            result.stderr.contains("r.yaml:6:17: targets: no indicator \"employmnet\" (did you mean \"employment\"?)"),
+            "\(result)")
+    }
+
+    @Test("a target naming an indicator the report does not compute is an error")
+    func targetOutsideTheReport() throws {
+        let result = try Self.run(
+            "indicators: [employment]\ntargets:\n  - {indicator: renewable_energy_share, value: 42.5, year: 2030}")
+        #expect(result.status == 10, "\(result)")
+        #expect(result.stderr.contains("is not among the report's indicators"), "\(result)")
+    }
+
+    @Test("a binding of an input no indicator reads, and an unknown indicator selector, are errors at their place")
+    func unknownBindingAndSelector() throws {
+        let binding = try Self.run(
+            "indicators: [employment]\nbindings:\n  employmnet: {dataflow: my_sbs, filters: {measure: EMP}}")
+        #expect(binding.status == 10, "\(binding)")
+        #expect(
+            binding.stderr.contains(
+                "r.yaml:6:3: bindings: no indicator of the report has an input \"employmnet\" "
+                    + "(did you mean \"employment\"?)"), "\(binding)")
+        let selector = try Self.run("indicators: [employment, locaton_quotient]")
+        #expect(selector.status == 10, "\(selector)")
+        #expect(selector.stderr.contains("r.yaml:4:26: indicators: \"locaton_quotient\""), "\(selector)")
+        #expect(selector.stderr.contains("(did you mean \"location_quotient\"?)"), "\(selector)")
     }
 }

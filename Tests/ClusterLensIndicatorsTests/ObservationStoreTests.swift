@@ -228,3 +228,29 @@ struct ObservationStoreTests {
         #expect(store.sources.isEmpty)
     }
 }
+
+/// An area is summed only from all its parts; a cluster sector without data is named, never dropped.
+@Suite("Observation store: incomplete scopes")
+struct ObservationStoreCompletenessTests {
+    @Test("a cluster sector with no observation is left out, flagged incomplete and named in the provenance")
+    func absentSectorIsFlagged() throws {
+        let store = try StoreFixture.sdmxML.store()
+        let result = try store.employment(["C29", "C28.1"], ["ES51"], "2021")
+        #expect(result.number == 1000, "C29 alone: the fixture has no C28.1")
+        #expect(result.flags == ["incomplete"])
+        #expect(result.provenance.absentSectors.map(\.code) == ["C281"])
+        let complete = try store.employment(["C29"], ["ES51"], "2021")
+        #expect(complete.flags.isEmpty && complete.provenance.absentSectors.isEmpty)
+    }
+
+    @Test("a region of the scope without any observation makes the sum missing, never a partial sum")
+    func absentRegionMakesTheSumMissing() throws {
+        let store = try StoreFixture.sdmxML.store()
+        let result = try store.employment(["C29"], ["ES51", "ES61"], "2021")
+        #expect(result.isMissing)
+        #expect(
+            result.missingReason?.contains(
+                "for ES61 in 2021, one of the regions [ES51, ES61]: an area is summed only "
+                    + "from all its parts") == true, "\(result)")
+    }
+}

@@ -40,6 +40,10 @@ public struct ValueProvenance: Sendable, Equatable {
     /// (a coarser code containing them, or finer codes inside them) was added up instead, each with
     /// the reason it was missing.
     public var coveredMissing: [String]
+    /// Sectors of the cluster for which the dataflow holds no observation at all in the period: the
+    /// value covers the other sectors only and is flagged `incomplete` (a cluster sector with no data
+    /// is never silently dropped).
+    public var absentSectors: [NACECode] = []
 
     /// Creates a provenance record.
     public init(

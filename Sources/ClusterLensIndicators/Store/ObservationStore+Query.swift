@@ -192,6 +192,22 @@ extension ObservationStore {
         provenance: ValueProvenance, additive: Bool
     ) -> AggregatedValue {
         var provenance = provenance
+        // An area is summed only from all its parts: a region of the scope without any observation
+        // (itself, a coarser area containing it, or finer areas inside it) makes the value missing.
+        if let absent = cluster.regions.codes.first(where: { region in
+            !cells.keys.contains { $0.region.overlaps(region) }
+        }) {
+            let regions = cluster.regions.codes.map(\.code).joined(separator: ", ")
+            return AggregatedValue(
+                value: .missing(
+                    "no observation of \(provenance.dataflow) for \(absent.code) in \(cells.values.first?.period.lexical ?? "")"
+                        + ", one of the regions [\(regions)]: an area is summed only from all its parts"),
+                provenance: provenance)
+        }
+        // A sector of the cluster without any observation is left out, named and flagged.
+        provenance.absentSectors = cluster.sectors.codes.filter { sector in
+            !cells.keys.contains { $0.sector.overlaps(sector) }
+        }
         let available = cells.filter { $0.value.value.number != nil }
         let used = cluster.countedOnce(among: available.keys)
         let missing = cells.filter { $0.value.value.number == nil }.sorted { $0.key < $1.key }
@@ -208,6 +224,7 @@ extension ObservationStore {
         provenance.cells = used
         provenance.inputs = usedObservations
         var flags = usedObservations.reduce(into: Set<String>()) { $0.formUnion($1.flags) }
+        if !provenance.absentSectors.isEmpty { flags.insert(ValueFlag.incomplete.rawValue) }
         if let first = uncovered.first {
             provenance.inputs += uncovered.map(\.observation)
             for entry in uncovered { flags.formUnion(entry.observation.flags) }

@@ -9,7 +9,7 @@ internal import Foundation
 /// against the file's folder. See README, "Reports", for the keys.
 public struct ReportDefinition: Sendable {
     /// Which periods the report shows.
-    public enum Periods: Sendable, Equatable {
+    public enum Periods: Sendable, Equatable, CustomStringConvertible {
         /// Each indicator's latest period with a value.
         case latest
         /// One period, such as `2021`.
@@ -17,6 +17,15 @@ public struct ReportDefinition: Sendable {
         /// A range of years; the headline value is the latest year of the range with a value, and
         /// the other years feed the time-series charts.
         case years(ClosedRange<Int>)
+
+        /// `latest`, `2021` or `2015-2023`, as written in a definition.
+        public var description: String {
+            switch self {
+            case .latest: "latest"
+            case .period(let period): period.lexical
+            case .years(let years): "\(years.lowerBound)-\(years.upperBound)"
+            }
+        }
 
         /// Reads `latest`, a period such as `2021` or `2021-Q3`, or a range of years such as `2015-2023`.
         ///
@@ -84,6 +93,22 @@ public struct ReportDefinition: Sendable {
     public var bindings: [String: [StoreInput]] = [:]
     /// Dimension-role overrides per dataflow (`roles:`).
     public var roles = DimensionRoles.standard
+    /// Where the definition names indicators and inputs, for errors that need the catalogue to be
+    /// found (an unknown indicator id, a binding of an input no indicator has).
+    public var locations = Locations()
+
+    /// Where a definition file names indicators and inputs.
+    public struct Locations: Sendable, Equatable {
+        /// The place of each `indicators:` item, in order.
+        public var indicators: [InputLocation] = []
+        /// The place of each target's `indicator:` value, in order.
+        public var targets: [InputLocation] = []
+        /// The place of each `bindings:` key, by input name.
+        public var bindings: [String: InputLocation] = [:]
+
+        /// No places (a definition built in code).
+        public init() {}
+    }
 
     /// Creates a definition.
     public init(

@@ -85,11 +85,13 @@ public struct ReportDefinitionReader: YAMLReader {
         }
         let (data, feeds) = try dataSources(field("data"))
         var indicators = ["all"]
+        var locations = ReportDefinition.Locations()
         if let indicatorsField = fields["indicators"] {
-            indicators = try items(indicatorsField, expected: "indicator ids, pillars or tags", example: "all").map {
-                node throws(IndicatorsError) in
+            let nodes = try items(indicatorsField, expected: "indicator ids, pillars or tags", example: "all")
+            indicators = try nodes.map { node throws(IndicatorsError) in
                 try text(YAMLField(name: "an indicator", key: nil, value: node), expected: "an id, pillar or tag")
             }
+            locations.indicators = nodes.map(place)
         }
         let periods = try fields["periods"].map { field throws(IndicatorsError) in try self.periods(field) } ?? .latest
         var folders: [String] = []
@@ -109,10 +111,12 @@ public struct ReportDefinitionReader: YAMLReader {
         var definition = ReportDefinition(
             id: id, title: title, file: file, clusters: clusters, dataFiles: data, indicators: indicators,
             periods: periods, composite: composite ?? CompositeSettings(), uncertainty: uncertainty,
-            targets: try fields["targets"].map { field throws(IndicatorsError) in
-                try TargetsReader(file: file).targets(in: field.value)
-            } ?? [],
             outputFolder: resolve("out"), indicatorFolders: folders)
+        if let field = fields["targets"] {
+            let located = try TargetsReader(file: file).locatedTargets(in: field.value)
+            definition.targets = located.map(\.target)
+            locations.targets = located.map(\.location)
+        }
         definition.feeds = feeds
         if let outputs = fields["outputs"] { try self.outputs(outputs, into: &definition) }
         if let total = fields["total-sector"] {
@@ -123,9 +127,20 @@ public struct ReportDefinitionReader: YAMLReader {
             }
             definition.totalSector = code
         }
-        if let bindings = fields["bindings"] { definition.bindings = try self.bindings(bindings) }
+        if let bindings = fields["bindings"] {
+            definition.bindings = try self.bindings(bindings)
+            if case .mapping(let mapping) = bindings.value {
+                for (key, _) in mapping { locations.bindings[key.string ?? ""] = place(key) }
+            }
+        }
         if let roles = fields["roles"] { try self.roles(roles, into: &definition.roles) }
+        definition.locations = locations
         return definition
+    }
+
+    /// The place of a node in the file.
+    private func place(_ node: Node) -> InputLocation {
+        InputLocation(file: file, line: node.mark?.line ?? 0, column: node.mark?.column ?? 0)
     }
 
     private func clusters(_ field: YAMLField) throws -> [ClusterDefinition] {

@@ -1,4 +1,4 @@
-internal import ClusterLensCore
+package import ClusterLensCore
 public import ClusterLensIndicators
 package import ClusterLensScoring
 package import Yams
@@ -37,8 +37,18 @@ public struct TargetsReader: YAMLReader {
     ///
     /// - Throws: ``IndicatorsError`` at the line and column of a bad entry.
     package func targets(in node: Node) throws(IndicatorsError) -> [IndicatorTarget] {
+        try locatedTargets(in: node).map(\.target)
+    }
+
+    /// The targets of the list node, each with the place of its `indicator:` value (for the errors the
+    /// report raises when it names an indicator the report does not compute).
+    ///
+    /// - Throws: ``IndicatorsError`` at the line and column of a bad entry.
+    package func locatedTargets(in node: Node) throws(IndicatorsError) -> [(
+        target: IndicatorTarget, location: InputLocation
+    )] {
         let field = YAMLField(name: "targets", key: nil, value: node)
-        var result: [IndicatorTarget] = []
+        var result: [(target: IndicatorTarget, location: InputLocation)] = []
         for item in try items(field, expected: "targets", example: "{indicator: ID, value: 42.5, year: 2030}") {
             guard case .mapping(let mapping) = item else {
                 throw error("a target is a mapping such as {indicator: ID, value: 42.5, year: 2030}", item)
@@ -74,7 +84,10 @@ public struct TargetsReader: YAMLReader {
                 }
                 direction = parsed
             }
-            result.append(IndicatorTarget(indicator: indicator, target: target, baseYear: base, direction: direction))
+            let place = InputLocation(
+                file: file, line: indicatorField.value.mark?.line ?? 0, column: indicatorField.value.mark?.column ?? 0)
+            result.append(
+                (IndicatorTarget(indicator: indicator, target: target, baseYear: base, direction: direction), place))
         }
         return result
     }

@@ -1,6 +1,7 @@
 public import ClusterLensCore
 public import ClusterLensIndicators
 internal import ClusterLensScoring
+internal import ClusterLensSupport
 
 /// Builds the report model from a definition and loaded data: computes every indicator for every
 /// cluster and period, scores and benchmarks the clusters, and records sources, methods and
@@ -25,7 +26,7 @@ public struct ReportBuilder: Sendable {
     ///   is none of these.
     public func indicators(for definition: ReportDefinition) throws(IndicatorsError) -> [any Indicator] {
         var wanted: Set<String> = []
-        for selector in definition.indicators {
+        for (position, selector) in definition.indicators.enumerated() {
             let matches: [any Indicator]
             if selector == "all" {
                 matches = catalogue.indicators
@@ -36,11 +37,16 @@ public struct ReportBuilder: Sendable {
             } else if let indicator = catalogue.indicator(selector) {
                 matches = [indicator]
             } else {
+                let place =
+                    definition.locations.indicators.indices.contains(position)
+                    ? definition.locations.indicators[position] : InputLocation(file: definition.file)
+                let known = catalogue.indicators.map(\.definition.id)
                 throw IndicatorsError(
                     .reportDefinition,
                     "indicators: \"\(selector)\" is not an indicator id, a pillar (economic, social, environmental), "
-                        + "a transition tag (green, digital, resilience) or all",
-                    file: definition.file)
+                        + "a transition tag (green, digital, resilience) or all"
+                        + Suggestion.phrase(for: selector, among: known),
+                    file: place.file, line: place.line, column: place.column)
             }
             wanted.formUnion(matches.map(\.definition.id))
         }
@@ -86,6 +92,36 @@ public struct ReportBuilder: Sendable {
         }
     }
 
+    /// A target must name an indicator the report computes, and a binding an input one of them reads:
+    /// otherwise the slip would be silently ignored.
+    ///
+    /// - Throws: ``ClusterLensIndicators/IndicatorsError`` (`reportDefinition`) at the name's line and
+    ///   column, with the nearest valid name.
+    func checkNames(_ definition: ReportDefinition, selected: [any Indicator]) throws(IndicatorsError) {
+        let computed = selected.map(\.definition.id)
+        for (position, target) in definition.targets.enumerated() where !computed.contains(target.indicator) {
+            let place =
+                definition.locations.targets.indices.contains(position)
+                ? definition.locations.targets[position] : InputLocation(file: definition.file)
+            let message =
+                catalogue.indicator(target.indicator) == nil
+                ? "targets: no indicator \"\(target.indicator)\""
+                    + Suggestion.phrase(for: target.indicator, among: computed)
+                : "targets: \"\(target.indicator)\" is not among the report's indicators (add it to indicators:)"
+            throw IndicatorsError(
+                .reportDefinition, message, file: place.file, line: place.line, column: place.column)
+        }
+        let inputs = Set(selected.flatMap { $0.definition.inputs.map(\.name) })
+        for name in definition.bindings.keys.sorted() where !inputs.contains(name) {
+            let place = definition.locations.bindings[name] ?? InputLocation(file: definition.file)
+            throw IndicatorsError(
+                .reportDefinition,
+                "bindings: no indicator of the report has an input \"\(name)\""
+                    + Suggestion.phrase(for: name, among: inputs),
+                file: place.file, line: place.line, column: place.column)
+        }
+    }
+
     /// Loads the definition's data files and builds the model.
     ///
     /// - Throws: See ``load(_:roles:totalSector:diagnostics:)`` and
@@ -118,14 +154,18 @@ public struct ReportBuilder: Sendable {
     ) throws -> ReportModel {
         diagnostics.report(data.diagnostics)
         let selected = try indicators(for: definition)
+        try checkNames(definition, selected: selected)
         var engine = IndicatorEngine(store: data.store)
         engine.bindings = definition.bindings
         try engine.loadSurveys(for: definition.clusters)
         let clusters = definition.clusters.map { cluster in
             ReportCluster(
                 definition: cluster,
-                values: selected.flatMap { values(of: $0, for: cluster, engine: engine, periods: definition.periods) })
+                values: selected.flatMap {
+                    values(of: $0, for: cluster, engine: engine, periods: definition.periods, diagnostics: diagnostics)
+                })
         }
+        try Self.checkCoverage(clusters, periods: definition.periods, file: definition.file, diagnostics: diagnostics)
         var model = ReportModel(
             id: definition.id, title: definition.title, definition: definitionFile, toolVersion: toolVersion,
             generatedAt: generatedAt, sources: data.sources,
@@ -140,22 +180,70 @@ public struct ReportBuilder: Sendable {
         return model
     }
 
-    /// The values of one indicator for one cluster: one per period asked, the headline marked.
+    /// The values of one indicator for one cluster: one per period asked, the headline marked; what
+    /// the results leave out (a cluster sector without data) goes to `diagnostics`.
     func values(
         of indicator: any Indicator, for cluster: ClusterDefinition, engine: IndicatorEngine,
-        periods: ReportDefinition.Periods
+        periods: ReportDefinition.Periods, diagnostics: Diagnostics
     ) -> [ReportValue] {
+        let results: [IndicatorResult]
+        var headline: Int?
         switch periods {
         case .latest:
-            return [ReportValue(engine.compute(indicator, for: cluster, period: nil), isHeadline: true)]
+            results = [engine.compute(indicator, for: cluster, period: nil)]
         case .period(let period):
-            return [ReportValue(engine.compute(indicator, for: cluster, period: period), isHeadline: true)]
+            results = [engine.compute(indicator, for: cluster, period: period)]
         case .years(let years):
-            let results = years.compactMap { year in
+            results = years.compactMap { year in
                 (try? TimePeriod(String(year))).map { engine.compute(indicator, for: cluster, period: $0) }
             }
-            let headline = results.lastIndex { !$0.value.isMissing } ?? results.indices.last
-            return results.enumerated().map { index, result in ReportValue(result, isHeadline: index == headline) }
+            headline = results.lastIndex { !$0.value.isMissing }
+        }
+        for result in results { Self.report(result, for: cluster, to: diagnostics) }
+        let chosen = headline ?? results.indices.last
+        return results.enumerated().map { index, result in ReportValue(result, isHeadline: index == chosen) }
+    }
+
+    /// Warns once per cluster, dataflow and sector about a cluster sector the data hold nothing for:
+    /// the values read from that dataflow cover the other sectors only (flagged `incomplete`).
+    static func report(_ result: IndicatorResult, for cluster: ClusterDefinition, to diagnostics: Diagnostics) {
+        for provenance in result.provenance {
+            for sector in provenance.absentSectors {
+                diagnostics.report(
+                    .warning(
+                        .indicators, code: "sector-without-data",
+                        "sector \(sector.dottedNotation) has no observation in \(provenance.dataflow): values read from "
+                            + "it cover the cluster's other sectors only (flagged incomplete)",
+                        cluster: cluster.id))
+            }
+        }
+    }
+
+    /// A report where nothing could be computed is an error; a year asked for in which no cluster has
+    /// any value is a warning.
+    ///
+    /// - Throws: ``ReportError`` (`noData`) naming the definition when every value is missing.
+    static func checkCoverage(
+        _ clusters: [ReportCluster], periods: ReportDefinition.Periods, file: String, diagnostics: Diagnostics
+    ) throws(ReportError) {
+        let values = clusters.flatMap(\.values)
+        guard values.contains(where: { $0.value != nil }) else {
+            let indicators = Set(values.map(\.indicator)).count
+            throw ReportError(
+                .noData,
+                "nothing could be computed: all \(values.count) values of \(clusters.count) cluster(s) × "
+                    + "\(indicators) indicator(s) for \(periods) are missing (check data:, periods: and the clusters' "
+                    + "regions and sectors)",
+                file: file)
+        }
+        guard case .years(let years) = periods else { return }
+        let served = Set(values.compactMap { $0.value == nil ? nil : $0.period?.calendarYear })
+        for year in years where !served.contains(year) {
+            diagnostics.report(
+                .warning(
+                    .report, code: "period-without-data",
+                    "no indicator has a value in \(year) for any cluster: the data end earlier or start later",
+                    location: InputLocation(file: file)))
         }
     }
 

@@ -61,7 +61,9 @@ public struct IndicatorComputation: Sendable {
         let clusters = clusters.map { cluster in
             ReportCluster(
                 definition: cluster,
-                values: selected.flatMap { builder.values(of: $0, for: cluster, engine: engine, periods: periods) })
+                values: selected.flatMap {
+                    builder.values(of: $0, for: cluster, engine: engine, periods: periods, diagnostics: diagnostics)
+                })
         }
         return Result(indicators: selected.map { ReportIndicator($0.definition) }, clusters: clusters)
     }

@@ -40,6 +40,13 @@ public struct ReportValidator {
             throw ReportError(.unreadable, "cannot read the file", file: path)
         }
         let bytes = [UInt8](data)
+        let head = String(decoding: bytes.prefix(1024), as: UTF8.self).lowercased()
+        if head.contains("<!doctype html") || head.contains("<html") {
+            throw ReportError(
+                .notReport,
+                "an HTML report has no schema to validate against: validate the XML or JSON report written beside it",
+                file: path)
+        }
         let first = bytes.first { ![32, 9, 10, 13, 0xEF, 0xBB, 0xBF].contains($0) }
         switch first {
         case UInt8(ascii: "<"):
@@ -49,7 +56,7 @@ public struct ReportValidator {
                 return Result(file: path, kind: "xml", issues: issues.map(\.description))
             } catch {
                 if error.file == xmlSchemaPath { throw ReportError(.invalid, error.description, file: xmlSchemaPath) }
-                throw ReportError(.unreadable, error.message, file: path, line: error.line)
+                throw ReportError(.unreadable, error.message, file: path, line: error.line, underlying: error)
             }
         case UInt8(ascii: "{"):
             guard let schemaData = FileManager.default.contents(atPath: jsonSchemaPath) else {
@@ -60,7 +67,7 @@ public struct ReportValidator {
             let issues = try JSONSchemaValidator(schema: schema).validate(document)
             return Result(file: path, kind: "json", issues: issues.map(\.description))
         default:
-            throw ReportError(.unreadable, "not an XML or JSON report", file: path)
+            throw ReportError(.notReport, "not an XML or JSON report", file: path)
         }
     }
 }

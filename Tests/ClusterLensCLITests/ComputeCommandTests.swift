@@ -16,7 +16,7 @@ struct ComputeCommandTests {
             """, to: "clusters.yaml")
     }
 
-    @Test("the text output gives README's hand-checked values: 1 000 persons, 40 units, 25 per unit, LQ 0.897")
+    @Test("the text output gives README's hand-checked values: 1 000 persons, 40 units, 25 per unit, LQ 1.091")
     func textValues() throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
@@ -27,7 +27,7 @@ struct ComputeCommandTests {
         #expect(lines.contains("  employment: 1000 persons (2021)"))
         #expect(lines.contains("  local_units: 40 units (2021)"))
         #expect(lines.contains("  average_unit_size: 25 persons per unit (2021)"))
-        #expect(lines.contains("  location_quotient: 0.897 ratio (2021) [flags: e,p]"))
+        #expect(lines.contains("  location_quotient: 1.091 ratio (2021) [flags: e,p]"))
     }
 
     @Test("--json lists every value with every key: a missing value is null, a range gives one entry per year")

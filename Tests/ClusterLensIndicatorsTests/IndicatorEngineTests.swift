@@ -38,7 +38,7 @@ struct IndicatorEngineTests {
         ("employment", 1000.0, [String]()),
         ("cluster_focus", 4.0, []),
         ("reference_share", 100 * 1000.0 / 1650, ["e"]),
-        ("location_quotient", (1000.0 / 25000) / (1650.0 / 37000), ["e", "p"]),
+        ("location_quotient", (1000.0 / 25000) / (1650.0 / 45000), ["e", "p"]),
         ("net_job_creation", 50.0, []),
         ("local_units", 40.0, []),
         ("average_unit_size", 25.0, []),

@@ -64,7 +64,7 @@ struct ObservationStoreRolesTests {
         #expect(summary.skipped == 1)
         let sum = store.value(
             dataflow: "my_flow", filters: ["indicator": "EMP_LOC_NR"], sectors: try SectorSet(parsing: ["C29"]),
-            regions: try RegionSet(parsing: ["ES5"]), period: try TimePeriod("2021"))
+            regions: try RegionSet(parsing: ["ES51", "ES52"]), period: try TimePeriod("2021"))
         #expect(sum.number == 1500)
         let unbound = ObservationStore()
         #expect(
@@ -121,12 +121,12 @@ struct ObservationStoreScopeTests {
     @Test(
         "each scope reads the cluster's or all sectors in the cluster's, reference or peer regions",
         arguments: [
-            (FormulaScope.cluster, 1000.0), (.region, 25000), (.reference, 1650), (.referenceTotal, 37000),
+            (FormulaScope.cluster, 1000.0), (.region, 25000), (.reference, 1650), (.referenceTotal, 45000),
             (.peers, 650),
         ])
     func scopes(_ scope: FormulaScope, _ expected: Double) throws {
-        // referenceTotal is ES51 + ES52: the fixture holds no TOTAL row for ES53, and a cell the data
-        // leaves out altogether cannot be known to be missing.
+        // referenceTotal is ES5 = ES51 + ES52 + ES53 (every part has a business-economy total); the peers
+        // ES52 + ES53 add up their C29 children.
         let store = try StoreFixture.sdmxML.store()
         let cluster = ClusterDefinition(
             id: "auto", name: "Automotive", regions: try RegionSet(parsing: ["ES51"]),

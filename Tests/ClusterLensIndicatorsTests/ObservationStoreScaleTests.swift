@@ -50,12 +50,21 @@ struct ObservationStoreScaleTests {
                 regions: try RegionSet(parsing: [region.code]), period: try TimePeriod("2020"))
             #expect(result.number == Double(2 * region.number * 100 + 29 + 30))
         }
-        // A NUTS 1 region adds up its nine NUTS 2 regions.
+        // A NUTS 1 region adds up its NUTS 2 regions: Baden-Württemberg (DE1) is DE11 … DE14 in every
+        // version; the grid's DE15 … DE19 are no part of it. Île-de-France (FR1) is FR10 alone, which the
+        // grid lacks (it starts at FR11): not a sum of FR11 … FR19.
         let nuts1 = store.value(
             dataflow: "grid", filters: [:], sectors: try SectorSet(parsing: ["C29"]),
-            regions: try RegionSet(parsing: ["FR1"]), period: try TimePeriod("2021"))
-        let expected = regions.filter { $0.code.hasPrefix("FR1") }.reduce(0) { $0 + $1.number * 100 + 29 }
+            regions: try RegionSet(parsing: ["DE1"]), period: try TimePeriod("2021"))
+        let expected = regions.filter { ["DE11", "DE12", "DE13", "DE14"].contains($0.code) }
+            .reduce(0) { $0 + $1.number * 100 + 29 }
         #expect(nuts1.number == Double(expected))
-        #expect(nuts1.provenance.cells.count == 9)
+        #expect(nuts1.provenance.cells.count == 4)
+        let paris = store.value(
+            dataflow: "grid", filters: [:], sectors: try SectorSet(parsing: ["C29"]),
+            regions: try RegionSet(parsing: ["FR1"]), period: try TimePeriod("2021"))
+        #expect(
+            paris.missingReason?.contains("has no observation for FR10") == true,
+            "\(String(describing: paris.missingReason))")
     }
 }

@@ -21,9 +21,9 @@ enum StoreFixture: String, CaseIterable, Sendable {
     /// The SHA-256 of the fixture, as `sha256sum` prints it.
     var sha256: String {
         switch self {
-        case .sdmxML: "527f11a35d1e31add254b9e5cd591cd3de0532290a20c5d21e29a0c13f732c01"
-        case .sdmxCSV: "c04c01e1da8b7d7bbdc5aa5c3a026c058020ad444414a45afbf11d9193fa1622"
-        case .tidyCSV: "ab421497899cc88effb2282ce1aa2fb7f73f1c813b12eb8bf7556a3e1fdd6807"
+        case .sdmxML: "57bdd27b2ed0674b938a2c8bcfab187d7bb7c0a31258dfdc4584b1d5988b9fcd"
+        case .sdmxCSV: "af378f6cc59ea42cf4a31b7eb91592f19b280cca5e84ae8a675807b90a0bc660"
+        case .tidyCSV: "4d66fd6d305c939dcc3b4ac4fb35ec4299dd9c718294b12cb897ad460602145f"
         }
     }
 
@@ -70,9 +70,9 @@ struct ObservationStoreTests {
         #expect(summary.source.format == expected)
         #expect(summary.source.sha256 == fixture.sha256)
         #expect(summary.dataflows == ["sbs_r_nuts2021"])
-        #expect(summary.observations == 16)
+        #expect(summary.observations == 17)
         #expect(summary.skipped == 0)
-        #expect(store.count == 16)
+        #expect(store.count == 17)
         #expect(store.dataflows == ["sbs_r_nuts2021"])
         #expect(store.sources == [summary.source])
         let confidential = store.observations(dataflow: "sbs_r_nuts2021").filter(\.isConfidential)
@@ -213,7 +213,7 @@ struct ObservationStoreTests {
     func reloadingReplaces() throws {
         var store = try StoreFixture.sdmxML.store()
         try store.load(file: StoreFixture.sdmxCSV.path)
-        #expect(store.count == 16)
+        #expect(store.count == 17)
         #expect(store.sources.count == 2)
         let result = try store.employment(["C29"], ["ES51"], "2021")
         #expect(result.number == 1000)
@@ -250,7 +250,32 @@ struct ObservationStoreCompletenessTests {
         #expect(result.isMissing)
         #expect(
             result.missingReason?.contains(
-                "for ES61 in 2021, one of the regions [ES51, ES61]: an area is summed only "
-                    + "from all its parts") == true, "\(result)")
+                "no observation of sbs_r_nuts2021 for ES61 or a region inside it, one of the regions [ES51, ES61]: an "
+                    + "area is summed only from all its parts in 2021") == true, "\(result)")
+    }
+
+    /// METHODS' trap: `reference: ES5` with data for two of its three NUTS 2 regions must not give a
+    /// quotient over the two; `reference: ES` with data for ES51 alone must not give a share of 100 %.
+    @Test("an area is summed from its parts only when every part of one NUTS version is present")
+    func areasNeedAllTheirParts() throws {
+        let store = try StoreFixture.sdmxML.store()
+        // ES5 = ES51 + ES52 + ES53: all three have a business-economy total in 2021.
+        #expect(try store.employment(nil, ["ES5"], "2021").number == nil, "without the binding's total code")
+        func total(_ region: String, _ year: String) throws -> AggregatedValue {
+            store.value(
+                dataflow: "sbs_r_nuts2021", filters: ["indic_sbs": "EMP_LOC_NR"], sectors: nil,
+                regions: try RegionSet(parsing: [region]), period: try TimePeriod(year), total: StoreInput.sbsTotal2021)
+        }
+        #expect(try total("ES5", "2021").number == 45000)
+        // Spain is ES1 … ES7 (and the extra-regio ESZ, not required): only ES5's parts are present.
+        let spain = try total("ES", "2021")
+        #expect(spain.isMissing)
+        #expect(
+            spain.missingReason?.hasPrefix(
+                "ES (of the regions [ES]) is summed from its parts only when all are present: sbs_r_nuts2021 has no "
+                    + "observation for ES1, ES2, ES3, ES4, ES6, ES7 (NUTS 2024)") == true, "\(spain)")
+        // In 2020 the fixture has no ES53 cell of C29 at all, so ES5's C29 employment cannot be summed.
+        let reference2020 = try store.employment(["C29"], ["ES5"], "2020")
+        #expect(reference2020.missingReason?.contains("has no observation for ES53") == true, "\(reference2020)")
     }
 }

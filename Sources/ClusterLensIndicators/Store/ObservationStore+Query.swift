@@ -192,17 +192,19 @@ extension ObservationStore {
         provenance: ValueProvenance, additive: Bool
     ) -> AggregatedValue {
         var provenance = provenance
-        // An area is summed only from all its parts: a region of the scope without any observation
-        // (itself, a coarser area containing it, or finer areas inside it) makes the value missing.
-        if let absent = cluster.regions.codes.first(where: { region in
-            !cells.keys.contains { $0.region.overlaps(region) }
-        }) {
-            let regions = cluster.regions.codes.map(\.code).joined(separator: ", ")
-            return AggregatedValue(
-                value: .missing(
-                    "no observation of \(provenance.dataflow) for \(absent.code) in \(cells.values.first?.period.lexical ?? "")"
-                        + ", one of the regions [\(regions)]: an area is summed only from all its parts"),
-                provenance: provenance)
+        // An area is summed only from all its parts, and only from the parts of one NUTS version.
+        var cells = cells
+        switch areaCover(cluster.regions, cells: cells.keys, dataflow: provenance.dataflow) {
+        case .failure(let reason):
+            let period = cells.values.first?.period.lexical ?? ""
+            return AggregatedValue(value: .missing(reason.text + " in \(period)"), provenance: provenance)
+        case .success(let restricted):
+            // Inside a region summed from its parts, only the cells of those parts count.
+            cells = cells.filter { cell, _ in
+                restricted.allSatisfy { region, parts in
+                    !region.contains(cell.region) || parts.contains { $0.contains(cell.region) }
+                }
+            }
         }
         // A sector of the cluster without any observation is left out, named and flagged.
         provenance.absentSectors = cluster.sectors.codes.filter { sector in
@@ -243,6 +245,54 @@ extension ObservationStore {
         }
         let sum = usedObservations.compactMap(\.value.number).reduce(0, +)
         return AggregatedValue(value: FormulaValue(sum, flags: flags), provenance: provenance)
+    }
+
+    /// Why an area cannot be summed (a `Result` failure that carries a sentence).
+    struct AreaGap: Error {
+        var text: String
+    }
+
+    /// Whether the regions of a scope can be summed from the cells the data hold, and from which.
+    ///
+    /// Each region must be covered: by a cell of the region itself or of an area containing it, or — by
+    /// the NUTS classification — by cells that make it up completely in one version, which are then the
+    /// only cells inside it that are added up (a region no version knows needs at least one cell
+    /// inside it). A region covered only in part gives a missing value that names the parts without
+    /// data, never a partial sum.
+    ///
+    /// - Returns: For each region summed from its parts, the parts to add up; or the reason the area
+    ///   cannot be summed.
+    func areaCover(
+        _ regions: RegionSet, cells: some Collection<ClusterDefinition.Cell>, dataflow: String
+    ) -> Result<[NUTSCode: [NUTSCode]], AreaGap> {
+        let names = regions.codes.map(\.code).joined(separator: ", ")
+        var restricted: [NUTSCode: [NUTSCode]] = [:]
+        for region in regions.codes where !cells.contains(where: { $0.region.contains(region) }) {
+            let inside = Set(cells.lazy.filter { region.contains($0.region) }.map(\.region.code))
+            if inside.isEmpty {
+                return .failure(
+                    AreaGap(
+                        text: "no observation of \(dataflow) for \(region.code) or a region inside it, one of the "
+                            + "regions [\(names)]: an area is summed only from all its parts"))
+            }
+            switch regionClassification.cover(of: region.code, available: inside) {
+            case .whole, .unknown:
+                continue
+            case .parts(_, let codes):
+                restricted[region] = codes.compactMap { try? NUTSCode($0) }
+            case .incomplete(let version, let missing):
+                func list(_ codes: some Collection<String>) -> String {
+                    codes.prefix(8).joined(separator: ", ") + (codes.count > 8 ? ", …" : "")
+                }
+                let strangers = inside.filter { !regionClassification.contains($0) }.sorted()
+                return .failure(
+                    AreaGap(
+                        text: "\(region.code) (of the regions [\(names)]) is summed from its parts only when all are "
+                            + "present: \(dataflow) has no observation for \(list(missing)) (\(version))"
+                            + (strangers.isEmpty ? "" : "; \(list(strangers)) are no NUTS regions")))
+            }
+        }
+        return .success(restricted)
     }
 
     /// `C292@ES52 2021: confidential (OBS_VALUE NaN, CONF_STATUS=C)`.

@@ -33,6 +33,9 @@ public struct ObservationStore: Sendable {
     public var totalSectorOverride: String?
     /// Every file loaded, in load order.
     public private(set) var sources: [DataSource] = []
+    /// The NUTS classification that says which regions make up which: an area is summed from its parts
+    /// only when all its parts of one version are present. The bundled one by default.
+    public var regionClassification: NUTSClassification = Classifications.bundled.regions
 
     /// The observations, by normalised dataflow id.
     var tables: [String: DataflowTable] = [:]

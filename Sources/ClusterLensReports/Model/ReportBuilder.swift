@@ -208,7 +208,9 @@ public struct ReportBuilder: Sendable {
     /// the values read from that dataflow cover the other sectors only (flagged `incomplete`).
     static func report(_ result: IndicatorResult, for cluster: ClusterDefinition, to diagnostics: Diagnostics) {
         for provenance in result.provenance {
-            for sector in provenance.absentSectors {
+            // Only the cluster's own sectors: a structure index over every division of the region flags
+            // its own gaps (`incomplete`) without naming them as the cluster's.
+            for sector in provenance.absentSectors where cluster.sectors.codes.contains(sector) {
                 diagnostics.report(
                     .warning(
                         .indicators, code: "sector-without-data",

@@ -23,6 +23,7 @@ enum ComputeOutput {
         }
         for cluster in result.clusters {
             lines.append("\(cluster.id) — \(cluster.name)")
+            lines.append("  " + describe(cluster.definition, names: result.codeNames))
             let sorted = cluster.values.enumerated().sorted { left, right in
                 let (a, b) = (order(left.element), order(right.element))
                 return (a.0, a.1, left.offset) < (b.0, b.1, right.offset)
@@ -43,6 +44,23 @@ enum ComputeOutput {
             }
         }
         return lines.joined(separator: "\n")
+    }
+
+    /// `regions ES51 (Cataluña); sectors C29 (Manufacture of motor vehicles, …); reference ES5 (Este)`.
+    static func describe(_ cluster: ClusterDefinition, names: [CodeName]) -> String {
+        func named(_ codes: [String], _ dimension: String) -> String {
+            codes.map { code in
+                let name = names.first { $0.dimension == dimension && $0.code == code }?.name
+                return code + (name.map { " (\($0))" } ?? "")
+            }.joined(separator: ", ")
+        }
+        var parts = [
+            "regions " + named(cluster.regions.codes.map(\.code), "geo"),
+            "sectors " + named(cluster.sectors.codes.map(\.dottedNotation), "nace_r2"),
+            "reference " + named([cluster.reference.code], "geo"),
+        ]
+        if !cluster.peers.isEmpty { parts.append("peers " + named(cluster.peers.map(\.code), "geo")) }
+        return parts.joined(separator: "; ")
     }
 
     /// `{"clusters": [{"id", "name", "indicators": [{"id", "period", "headline", "value", "unit", "status",

@@ -24,6 +24,10 @@ struct ComputeCommandTests {
         #expect(result.status == 0, "\(result)")
         let lines = result.stdoutLines
         #expect(lines.first == "es51-automotive — Catalonia automotive")
+        #expect(
+            lines.dropFirst().first
+                == "  regions ES51 (Cataluña); sectors C29 (Manufacture of motor vehicles, trailers and semi-trailers); "
+                + "reference ES5 (Este); peers ES52 (Comunitat Valenciana)")
         #expect(lines.contains("  employment: 1000 persons (2021)"))
         #expect(lines.contains("  local_units: 40 units (2021)"))
         #expect(lines.contains("  average_unit_size: 25 persons per unit (2021)"))

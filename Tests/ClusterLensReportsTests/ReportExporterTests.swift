@@ -36,6 +36,14 @@ struct ReportExporterTests {
         #expect(growth.status == .missing)
         #expect(growth.reason?.contains("2016") == true)
         #expect(model.sources.count == 1 && model.sources[0].dataflows == ["sbs_r_nuts2021"])
+        // Names beside codes, from the shipped classifications.
+        #expect(model.codeNames.contains(CodeName(dimension: "geo", code: "ES51", name: "Cataluña")))
+        #expect(model.codeNames.contains(CodeName(dimension: "geo", code: "ES5", name: "Este")))
+        #expect(
+            model.codeNames.contains(
+                CodeName(
+                    dimension: "nace_r2", code: "C29", name: "Manufacture of motor vehicles, trailers and semi-trailers"
+                )))
     }
 
     @Test func theXMLReportValidatesAgainstTheXSD() throws {

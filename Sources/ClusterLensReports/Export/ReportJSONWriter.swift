@@ -56,6 +56,16 @@ enum ReportJSONWriter {
         try json.beginArray()
         for diagnostic in model.diagnostics { try self.diagnostic(diagnostic, json) }
         try json.endArray()
+        try json.key("codeNames")
+        try json.beginArray()
+        for entry in model.codeNames {
+            try json.beginObject()
+            try json.field("dimension", entry.dimension)
+            try json.field("code", entry.code)
+            try json.field("name", entry.name)
+            try json.endObject()
+        }
+        try json.endArray()
         try json.endObject()
         try json.finish()
     }

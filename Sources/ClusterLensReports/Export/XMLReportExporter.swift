@@ -68,6 +68,15 @@ public struct XMLReportExporter: Exporter {
         try xml.startElement("diagnostics")
         for diagnostic in model.diagnostics { try self.diagnostic(diagnostic, xml) }
         try xml.endElement()
+        try xml.startElement("codeNames")
+        for entry in model.codeNames {
+            try xml.startElement("codeName")
+            try xml.attribute("dimension", entry.dimension)
+            try xml.attribute("code", entry.code)
+            try xml.text(entry.name)
+            try xml.endElement()
+        }
+        try xml.endElement()
         try xml.endElement()
     }
 

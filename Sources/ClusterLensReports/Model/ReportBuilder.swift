@@ -176,6 +176,7 @@ public struct ReportBuilder: Sendable {
             uncertainty: definition.uncertainty, file: definition.file, diagnostics: diagnostics)
         ReportBenchmarking.benchmark(&model)
         ReportBenchmarking.progress(&model, targets: definition.targets, definitions: selected.map(\.definition))
+        model.codeNames = CodeName.of(definition.clusters, in: Classifications.bundled)
         model.diagnostics = diagnostics.all
         return model
     }

@@ -31,6 +31,9 @@ public struct ReportModel: Sendable {
     /// What the run noticed that did not stop it (the data-quality section): warnings and notes
     /// from every stage, in the order reported.
     public var diagnostics: [Diagnostic]
+    /// The names of the region and activity codes the report uses (clusters' regions, sectors,
+    /// reference areas and peers), from the shipped classifications.
+    public var codeNames: [CodeName] = []
 
     /// Creates a model.
     public init(
@@ -53,6 +56,46 @@ public struct ReportModel: Sendable {
     /// The indicator described under `id`.
     public func indicator(_ id: String) -> ReportIndicator? {
         indicators.first { $0.id == id }
+    }
+}
+
+/// The name of a code the report uses: a NUTS region or a NACE activity.
+public struct CodeName: Sendable, Hashable {
+    /// `geo` for a region, `nace_r2` for an activity.
+    public var dimension: String
+    /// The code as the report writes it (`ES51`, `C29`).
+    public var code: String
+    /// Its name (`Cataluña`, `Manufacture of motor vehicles, trailers and semi-trailers`).
+    public var name: String
+
+    /// Creates an entry.
+    public init(dimension: String, code: String, name: String) {
+        self.dimension = dimension
+        self.code = code
+        self.name = name
+    }
+
+    /// The names of every region and sector of `clusters` that the classifications know, regions first,
+    /// each once, in first-use order.
+    public static func of(_ clusters: [ClusterDefinition], in classifications: Classifications) -> [CodeName] {
+        var seen: Set<String> = []
+        var result: [CodeName] = []
+        for cluster in clusters {
+            for region in cluster.regions.codes + [cluster.reference] + cluster.peers
+            where seen.insert("geo:" + region.code).inserted {
+                if let name = classifications.regions.name(of: region.code) {
+                    result.append(CodeName(dimension: "geo", code: region.code, name: name))
+                }
+            }
+        }
+        for cluster in clusters {
+            for sector in cluster.sectors.codes where seen.insert("nace_r2:" + sector.dottedNotation).inserted {
+                if let name = classifications.activities.name(of: sector.code) {
+                    result.append(CodeName(dimension: "nace_r2", code: sector.dottedNotation, name: name))
+                }
+            }
+        }
+        return result
     }
 }
 

@@ -38,6 +38,8 @@ public struct IndicatorComputation: Sendable {
         public var indicators: [ReportIndicator]
         /// The clusters with their values.
         public var clusters: [ReportCluster]
+        /// The names of the clusters' region and sector codes.
+        public var codeNames: [CodeName]
     }
 
     /// Loads the data, computes every indicator asked for every cluster and period.
@@ -65,7 +67,9 @@ public struct IndicatorComputation: Sendable {
                     builder.values(of: $0, for: cluster, engine: engine, periods: periods, diagnostics: diagnostics)
                 })
         }
-        return Result(indicators: selected.map { ReportIndicator($0.definition) }, clusters: clusters)
+        return Result(
+            indicators: selected.map { ReportIndicator($0.definition) }, clusters: clusters,
+            codeNames: CodeName.of(self.clusters, in: Classifications.bundled))
     }
 
     private func indicators(in catalogue: IndicatorCatalogue) throws(IndicatorsError) -> [any Indicator] {

@@ -162,11 +162,18 @@ public struct HTMLReportExporter: Exporter {
             "<section class=\"cluster\" id=\"cluster-\(number)\">\n<h2>\(e(cluster.name))</h2>\n<dl class=\"definition\">"
         html += "<dt>Id</dt><dd><code>\(e(cluster.id))</code></dd>"
         let definition = cluster.definition
-        html += "<dt>Regions</dt><dd>\(e(regions(cluster)))</dd>"
-        html += "<dt>Sectors (NACE Rev. 2)</dt><dd>\(e(sectors(cluster)))</dd>"
-        html += "<dt>Reference area</dt><dd>\(e(definition.reference.code))</dd>"
+        func named(_ codes: [String], _ dimension: String) -> String {
+            codes.map { code in
+                let name = model.codeNames.first { $0.dimension == dimension && $0.code == code }?.name
+                return e(code) + (name.map { " <span class=\"small\">\(e($0))</span>" } ?? "")
+            }.joined(separator: "; ")
+        }
+        html += "<dt>Regions</dt><dd>\(named(definition.regions.codes.map(\.code), "geo"))</dd>"
+        html +=
+            "<dt>Sectors (NACE Rev. 2)</dt><dd>\(named(definition.sectors.codes.map(\.dottedNotation), "nace_r2"))</dd>"
+        html += "<dt>Reference area</dt><dd>\(named([definition.reference.code], "geo"))</dd>"
         if !definition.peers.isEmpty {
-            html += "<dt>Peer regions</dt><dd>\(e(definition.peers.map(\.code).joined(separator: ", ")))</dd>"
+            html += "<dt>Peer regions</dt><dd>\(named(definition.peers.map(\.code), "geo"))</dd>"
         }
         if let members = definition.membersPath {
             html += "<dt>Member survey</dt><dd><code>\(e(members))</code></dd>"

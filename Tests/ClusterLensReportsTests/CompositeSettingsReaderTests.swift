@@ -22,6 +22,7 @@ struct CompositeSettingsReaderTests {
                 skew: 2.25
                 kurtosis: 3.5
                 winmax: 3
+                transform: log_CT_plus
               normalisation:
                 method: zscore
                 mean: 100
@@ -39,7 +40,9 @@ struct CompositeSettingsReaderTests {
         let settings = try CompositeSettingsReader(file: "composite.yaml").settings(fromYAML: yaml)
         let expected = CompositeSettings(
             screening: .init(minimumUnitAvailability: 0.5, minimumIndicatorAvailability: 0.2), imputation: .median,
-            outliers: .init(enabled: true, skewThreshold: 2.25, kurtosisThreshold: 3.5, winsorisationLimit: 3),
+            outliers: .init(
+                enabled: true, skewThreshold: 2.25, kurtosisThreshold: 3.5, winsorisationLimit: 3,
+                transform: .logCTPlus),
             normalisation: .zScore(mean: 100, sd: 10),
             weighting: .importance(indicators: ["emp_growth": 8], pillars: [.environmental: 10, .social: 4]),
             indicatorAggregation: .mazziottaPareto, pillarAggregation: .power(order: 0.5), shift: 1,
@@ -52,6 +55,7 @@ struct CompositeSettingsReaderTests {
         let reader = CompositeSettingsReader(file: "c.yaml")
         #expect(try reader.settings(fromYAML: "composite:\n") == CompositeSettings())
         #expect(try reader.settings(fromYAML: "composite:\n  outliers: false\n").outliers.enabled == false)
+        #expect(try reader.settings(fromYAML: "composite:\n").outliers.transform == .logCT, "COINr's default f2")
     }
 
     @Test("An unknown key is an error at its file, line and column")
@@ -88,6 +92,13 @@ struct CompositeSettingsReaderTests {
         }
         #expect(throws: IndicatorsError.self) {
             try reader.settings(fromYAML: "composite:\n  aggregation:\n    pillars: power\n")
+        }
+        #expect {
+            try reader.settings(fromYAML: "composite:\n  outliers:\n    winmax: 4\n    transform: boxcox\n")
+        } throws: { error in
+            guard let error = error as? IndicatorsError else { return false }
+            return error.code == .compositeSettings && error.line == 4 && error.column == 16
+                && error.message == "unknown outlier transform \"boxcox\" (allowed: log_CT, log_CT_plus)"
         }
     }
 }

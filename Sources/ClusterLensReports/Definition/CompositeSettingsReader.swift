@@ -20,7 +20,8 @@ package import Yams
 ///     enabled: true
 ///     skew: 2                        # |skew| threshold
 ///     kurtosis: 3.5                  # kurtosis threshold
-///     winmax: 5                      # most winsorised points
+///     winmax: 5                      # most winsorised points (distinct points, as COINr counts)
+///     transform: log_CT              # log_CT (COINr's default) | log_CT_plus, when winsorising is not enough
 ///   normalisation:
 ///     method: minmax                 # minmax | zscore | goalposts | target | best | prank | rank
 ///     low: 0                         # minmax
@@ -171,7 +172,7 @@ public struct CompositeSettingsReader: YAMLReader {
             return treatment
         }
         let keys = try keyedValues(
-            of: try mapping(field.value, "outliers"), allowed: ["enabled", "skew", "kurtosis", "winmax"],
+            of: try mapping(field.value, "outliers"), allowed: ["enabled", "skew", "kurtosis", "winmax", "transform"],
             in: "in outliers")
         if let value = keys["enabled"] { treatment.enabled = try flag(value) }
         if let value = keys["skew"] { treatment.skewThreshold = try number(value) }
@@ -182,6 +183,14 @@ public struct CompositeSettingsReader: YAMLReader {
                 throw error("winmax must be a whole number ≥ 0, not \"\(string)\"", value.value)
             }
             treatment.winsorisationLimit = limit
+        }
+        if let value = keys["transform"] {
+            let names = CompositeSettings.OutlierTreatment.Transform.allCases.map(\.rawValue).joined(separator: ", ")
+            let name = try text(value, expected: "one of \(names)")
+            guard let transform = CompositeSettings.OutlierTreatment.Transform(rawValue: name) else {
+                throw error("unknown outlier transform \"\(name)\" (allowed: \(names))", value.value)
+            }
+            treatment.transform = transform
         }
         return treatment
     }

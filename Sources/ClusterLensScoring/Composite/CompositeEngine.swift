@@ -120,6 +120,16 @@ public enum CompositeEngine {
             treatments: treatments, methods: methods(settings), messages: messages)
     }
 
+    /// The log transform of the outlier treatment, by its COINr name and formula.
+    static func describe(_ transform: CompositeSettings.OutlierTreatment.Transform) -> String {
+        switch transform {
+        case .logCT: "COINr's log_CT, log(x − min + 0.01 × (max − min)),"
+        case .logCTPlus:
+            "COINr's log_CT_plus, log(x − min + 0.01 × (max − min)) for a positive skew and "
+                + "−log(max − x + 0.01 × (max − min)) otherwise,"
+        }
+    }
+
     /// The "Methods" record of a run's settings.
     static func methods(_ settings: CompositeSettings) -> [MethodRecord] {
         let screening = settings.screening
@@ -134,8 +144,8 @@ public enum CompositeEngine {
         let treatment =
             outliers.enabled
             ? "COINr rule: pass if |skew| < \(outliers.skewThreshold) or kurtosis < \(outliers.kurtosisThreshold) "
-                + "(e1071 type 2); else winsorise up to \(outliers.winsorisationLimit) points on the skewed side, "
-                + "then log(x − min + 0.01 × (max − min)) on the original values if still failing"
+                + "(e1071 type 2); else winsorise up to \(outliers.winsorisationLimit) distinct points on the skewed "
+                + "side, then \(describe(outliers.transform)) on the original values if still failing"
             : "none"
         let shift = settings.shift.map { "shift \($0) added before and removed after the mean" } ?? "no shift"
         return [

@@ -167,7 +167,7 @@ struct CompositeEngineTests {
 
     @Test("Ranks: 1 is the best, ties share the lowest rank, missing scores have no rank")
     func ranks() {
-        #expect(CompositeStatistics.ranks([50, 80, 50, nil, 10]) == [2, 1, 2, nil, 4])
+        #expect(PeerRanking.ranks([50, 80, 50, nil, 10], direction: .higher) == [2, 1, 2, nil, 4])
     }
 
     @Test("The methods record names every step and its parameters")

@@ -49,12 +49,13 @@ public enum CompositeEngine {
         let unitCount = input.units.count
         let pillarCount = framework.pillars.count
         let transitionCount = framework.transitions.count
-        let ranks = CompositeStatistics.ranks(kernel.index.map(optional))
+        let ranks = PeerRanking.ranks(kernel.index.map(optional), direction: .higher)
         var pillarRanks: [[Int?]] = []
         for column in 0..<pillarCount {
             pillarRanks.append(
-                CompositeStatistics.ranks(
-                    (0..<unitCount).map { optional(kernel.pillarScores[$0 * pillarCount + column]) }))
+                PeerRanking.ranks(
+                    (0..<unitCount).map { optional(kernel.pillarScores[$0 * pillarCount + column]) },
+                    direction: .higher))
         }
         var units: [UnitResult] = []
         for unit in 0..<unitCount {

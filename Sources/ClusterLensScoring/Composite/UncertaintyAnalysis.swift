@@ -253,7 +253,8 @@ public enum UncertaintyAnalysis {
                 let run = block * n + sample
                 let base = run * unitCount
                 for unit in 0..<unitCount { scores[base + unit] = kernel.index[unit] }
-                rank(kernel.index, order: &order, into: &ranks, at: base)
+                PeerRanking.competitionRanks(
+                    kernel.index, direction: .higher, order: &order, into: &ranks, at: base)
                 if let targetUnit {
                     target[run] = kernel.index[targetUnit]
                 } else {
@@ -329,31 +330,6 @@ public enum UncertaintyAnalysis {
         return Result(
             assumptions: factors.map(\.name), runs: runs, units: summaries, sensitivity: sensitivity,
             targetVariance: variance)
-    }
-
-    /// Writes competition ranks (1 = best, ties share the lowest rank, NaN for no score) of `scores`
-    /// into `ranks[offset...]`, reusing `order` as scratch.
-    static func rank(_ scores: [Double], order: inout [Int], into ranks: inout [Double], at offset: Int) {
-        for index in order.indices { order[index] = index }
-        order.sort { left, right in
-            let x = scores[left]
-            let y = scores[right]
-            if x.isNaN { return false }
-            if y.isNaN { return true }
-            return x > y
-        }
-        var previous = Double.nan
-        var current = 0
-        for (position, unit) in order.enumerated() {
-            let score = scores[unit]
-            guard !score.isNaN else {
-                ranks[offset + unit] = .nan
-                continue
-            }
-            if score != previous { current = position + 1 }
-            previous = score
-            ranks[offset + unit] = Double(current)
-        }
     }
 
     /// What ``benchmark(units:indicators:replications:seed:)`` measured.

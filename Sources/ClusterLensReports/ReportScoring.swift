@@ -3,8 +3,9 @@ internal import ClusterLensIndicators
 internal import ClusterLensScoring
 
 /// Adds composite scores, ranks and uncertainty to a report model (the composite issue's part of
-/// the report): the headline values of the aggregated indicators (direction higher or lower) of all
-/// the report's clusters go through ``ClusterLensIndicators/CompositeEngine``.
+/// the report): the annual and headline values of the aggregated indicators (direction higher or
+/// lower) of all the report's clusters go through ``ClusterLensScoring/CompositeEngine``, panel
+/// imputation included.
 enum ReportScoring {
     /// Scores `model` in place with `settings`; a report with fewer than two clusters is not scored
     /// (normalisation compares clusters), and the methods section says so.
@@ -25,33 +26,19 @@ enum ReportScoring {
                         + "\(model.clusters.count) cluster(s) and \(aggregated.count) indicator(s) with a direction"))
             return
         }
-        let input = CompositeInput(
+        let panel = CompositePanel(
             units: model.clusters.map(\.id),
             indicators: aggregated.map {
                 CompositeIndicator(id: $0.id, direction: $0.direction, pillar: $0.pillar, tags: Set($0.tags))
             },
-            values: panelValues(
-                &model, indicators: aggregated.map(\.id), panel: settings.panel, year: settings.referenceYear))
+            series: model.clusters.map { cluster in aggregated.map { series(of: $0.id, in: cluster) } })
         let result: CompositeResult
         do {
-            result = try CompositeEngine.run(input, settings: settings)
+            result = try CompositeEngine.run(panel, settings: settings)
         } catch {
             throw IndicatorsError(.compositeSettings, "composite scores: \(error.message)", file: file)
         }
         apply(result, to: &model)
-        let panelText: String
-        switch settings.panel {
-        case .none: panelText = "none: only values of the reference year are scored"
-        case .latest:
-            panelText = "latest: a cluster's latest earlier value is carried forward (flagged carried_forward)"
-        case .linear:
-            panelText =
-                "linear: values interpolated between the nearest years around the reference year (flagged "
-                + "interpolated), else carried forward"
-        }
-        let yearText = settings.referenceYear.map { "the year \($0)" } ?? "each indicator's latest year with data"
-        model.methods.append(
-            ReportMethod(name: "panel imputation", description: "reference year: \(yearText); \(panelText)"))
         for method in result.methods {
             model.methods.append(ReportMethod(name: method.step, description: method.description))
         }
@@ -62,74 +49,24 @@ enum ReportScoring {
         for message in result.messages { model.methods.append(ReportMethod(name: "warning", description: message)) }
         guard let uncertainty else { return }
         do {
-            let analysis = try UncertaintyAnalysis.run(input, nominal: settings, settings: uncertainty)
+            let analysis = try UncertaintyAnalysis.run(panel, nominal: settings, settings: uncertainty)
             apply(analysis, to: &model)
         } catch {
             throw IndicatorsError(.compositeSettings, "uncertainty analysis: \(error.message)", file: file)
         }
     }
 
-    /// The composite's input values, [cluster][indicator], after panel imputation: each indicator's
-    /// reference year is `fixed`, else the latest year any cluster has a value for; a cluster without a value that
-    /// year gets, by `panel`, nothing (`none`), its latest earlier value (`latest`, flagged
-    /// `carried_forward` on the headline), or the value interpolated between its nearest years
-    /// around the reference year (`linear`, flagged `interpolated`; else as `latest`). Periods that
-    /// are not years are used as they are (the headline values).
-    static func panelValues(
-        _ model: inout ReportModel, indicators: [String], panel: CompositeSettings.PanelImputation, year fixed: Int?
-    ) -> [[Double?]] {
-        func year(_ period: String?) -> Int? {
-            guard let period, period.count == 4 else { return nil }
-            return Int(period)
+    /// The annual values of `indicator` in `cluster` (values of a Gregorian year period, `2021`, as
+    /// the builder writes them for `periods: 2015-2023`) and its headline value, for the engine's
+    /// panel imputation.
+    static func series(of indicator: String, in cluster: ReportCluster) -> CompositePanel.Series {
+        let values = cluster.values.filter { $0.indicator == indicator }
+        let points = values.compactMap { value -> CompositePanel.Point? in
+            guard let number = value.value, let period = value.period, period.count == 4, let year = Int(period)
+            else { return nil }
+            return CompositePanel.Point(year: year, value: number)
         }
-        var result = [[Double?]](
-            repeating: [Double?](repeating: nil, count: indicators.count), count: model.clusters.count)
-        for (column, indicator) in indicators.enumerated() {
-            let series = model.clusters.map { cluster in
-                cluster.values.compactMap { value -> (year: Int, value: Double)? in
-                    guard value.indicator == indicator, let number = value.value, let year = year(value.period)
-                    else { return nil }
-                    return (year, number)
-                }.sorted { $0.year < $1.year }
-            }
-            let reference = fixed ?? series.compactMap { $0.last?.year }.max()
-            for row in model.clusters.indices {
-                guard
-                    let headline = model.clusters[row].values.firstIndex(where: {
-                        $0.indicator == indicator && $0.isHeadline
-                    })
-                else { continue }
-                let points = series[row]
-                guard let reference, let latest = points.last else {
-                    result[row][column] = model.clusters[row].values[headline].value
-                    continue
-                }
-                if let exact = points.first(where: { $0.year == reference }) {
-                    result[row][column] = exact.value
-                    continue
-                }
-                switch panel {
-                case .none:
-                    result[row][column] = nil
-                case .latest, .linear:
-                    let before = points.last { $0.year < reference }
-                    let after = points.first { $0.year > reference }
-                    if panel == .linear, let before, let after {
-                        let fraction = Double(reference - before.year) / Double(after.year - before.year)
-                        result[row][column] = before.value + fraction * (after.value - before.value)
-                        model.clusters[row].values[headline].flags.append("interpolated")
-                    } else if let before {
-                        result[row][column] = before.value
-                        model.clusters[row].values[headline].flags.append("carried_forward")
-                    } else if fixed == nil {
-                        result[row][column] = latest.value
-                    } else {
-                        result[row][column] = nil  // only later values: nothing to carry forward
-                    }
-                }
-            }
-        }
-        return result
+        return CompositePanel.Series(points: points, headline: values.first(where: \.isHeadline)?.value)
     }
 
     /// Copies scores, ranks and treatment flags into the clusters.
@@ -163,6 +100,11 @@ enum ReportScoring {
                     PeerRanking.percentile(rank: rank, of: ranks[indicator]?.count ?? 1, convention: .percentileRank)
                 }
                 var flags = model.clusters[index].values[valueIndex].flags
+                switch scored.panelOrigin {
+                case .carriedForward: flags.append("carried_forward")
+                case .interpolated: flags.append("interpolated")
+                default: break
+                }
                 if scored.imputed { flags.append("imputed") }
                 if scored.winsorised { flags.append("winsorised") }
                 if scored.logTransformed { flags.append("log_transformed") }

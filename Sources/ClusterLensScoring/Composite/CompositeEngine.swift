@@ -5,7 +5,8 @@ internal import ClusterLensCore
 ///
 /// Pure computation: no I/O, no randomness; the same input and settings give the same result.
 public enum CompositeEngine {
-    /// Runs the whole pipeline.
+    /// Runs the whole pipeline on one value per unit and indicator (panel imputation does not apply:
+    /// for annual series, run a ``CompositePanel``).
     /// - Parameters:
     ///   - input: units, indicators and values.
     ///   - settings: every choice (defaults: COINr's).

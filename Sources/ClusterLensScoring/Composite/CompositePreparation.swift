@@ -72,14 +72,7 @@ struct CompositePreparation {
     /// Rejects inconsistent input and out-of-range settings.
     static func validate(_ input: CompositeInput, _ settings: CompositeSettings) throws(CompositeError) {
         guard !input.units.isEmpty else { throw CompositeError(.invalidInput, "no units") }
-        guard input.values.count == input.units.count else {
-            throw CompositeError(
-                .invalidInput, "\(input.units.count) units but \(input.values.count) rows of values")
-        }
-        for (unit, row) in zip(input.units, input.values) where row.count != input.indicators.count {
-            throw CompositeError(
-                .invalidInput, "unit \(unit) has \(row.count) values for \(input.indicators.count) indicators")
-        }
+        try checkShape(units: input.units, rows: input.values, columns: input.indicators.count, noun: "values")
         if let duplicate = firstDuplicate(input.units) {
             throw CompositeError(.invalidInput, "unit \(duplicate) appears more than once")
         }
@@ -103,6 +96,19 @@ struct CompositePreparation {
         }
         if let shift = settings.shift, !shift.isFinite || shift < 0 {
             throw CompositeError(.invalidSettings, "the shift must be a finite number ≥ 0")
+        }
+    }
+
+    /// Rejects rows that do not match the units (one row each) and the indicators (`columns` per
+    /// row); `noun` names what a row holds, for the message.
+    static func checkShape<Row: Collection>(
+        units: [String], rows: [Row], columns: Int, noun: String
+    ) throws(CompositeError) {
+        guard rows.count == units.count else {
+            throw CompositeError(.invalidInput, "\(units.count) units but \(rows.count) rows of \(noun)")
+        }
+        for (unit, row) in zip(units, rows) where row.count != columns {
+            throw CompositeError(.invalidInput, "unit \(unit) has \(row.count) \(noun) for \(columns) indicators")
         }
     }
 

@@ -165,11 +165,13 @@ public struct CompositeSettings: Sendable, Equatable {
     /// The minimum coverage (share of a node's weight with data) below which a node score is missing
     /// (default 0: any data gives a score).
     public var minimumCoverage: Double
-    /// How a report fills a cluster's value for the common reference year of an indicator from the
-    /// cluster's own time series (panel imputation; applied by the report builder before scoring).
+    /// How a unit's value for the common reference year of an indicator is taken from the unit's own
+    /// annual series (panel imputation). Applied to a ``CompositePanel`` by
+    /// ``CompositeEngine/imputePanel(_:settings:)`` and ``CompositeEngine/run(_:settings:)`` with a ``CompositePanel``;
+    /// a ``CompositeInput`` already holds one value per unit and indicator, so it does not apply there.
     public var panel: PanelImputation = .latest
     /// The year the composite compares (a report's `composite: {year: 2021}`); `nil`: for each
-    /// indicator, the latest year any cluster has a value for.
+    /// indicator, the latest year any unit has a value for. Used with ``panel``.
     public var referenceYear: Int?
 
     /// Panel imputation: which period of each cluster's series enters the composite.

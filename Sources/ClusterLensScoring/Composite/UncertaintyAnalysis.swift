@@ -125,6 +125,15 @@ public enum UncertaintyAnalysis {
         }
     }
 
+    /// Runs the analysis on the values panel imputation gives with the nominal settings
+    /// (``CompositeEngine/imputePanel(_:settings:)``), the values ``CompositeEngine`` scores.
+    /// - Throws: ``CompositeError`` from the panel imputation or the analysis.
+    public static func run(
+        _ panel: CompositePanel, nominal: CompositeSettings, settings: Settings
+    ) throws(CompositeError) -> Result {
+        try run(CompositeEngine.imputePanel(panel, settings: nominal).input, nominal: nominal, settings: settings)
+    }
+
     /// Runs the analysis: the design, the stages before aggregation once per variant, the runs of
     /// the design, then the spread of each unit's score and rank and the sensitivity indices.
     /// - Parameters:

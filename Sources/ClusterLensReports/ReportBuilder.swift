@@ -111,7 +111,7 @@ public struct ReportBuilder {
             methods: Self.methods(definition))
         try ReportScoring.score(
             &model, definitions: selected.map(\.definition), settings: definition.composite,
-            uncertainty: definition.uncertainty, file: definition.file)
+            uncertainty: definition.uncertainty, targets: definition.targets, file: definition.file)
         ReportBenchmarking.benchmark(&model)
         ReportBenchmarking.progress(&model, targets: definition.targets, definitions: selected.map(\.definition))
         return model

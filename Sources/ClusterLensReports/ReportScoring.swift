@@ -8,14 +8,17 @@ internal import ClusterLensScoring
 /// imputation included.
 enum ReportScoring {
     /// Scores `model` in place with `settings`; a report with fewer than two clusters is not scored
-    /// (normalisation compares clusters), and the methods section says so.
+    /// (normalisation compares clusters), and the methods section says so. Each indicator's target
+    /// for distance-to-target normalisation is the value of its first target in `targets`; goalposts
+    /// come from the settings.
     ///
     /// - Throws: ``ClusterLensIndicators/IndicatorsError`` (`compositeSettings`, naming the definition
     ///   file) when the engine refuses the settings for these data, such as a geometric mean over a
-    ///   zero without a shift.
+    ///   zero without a shift, goalposts for an indicator the composite does not aggregate, or
+    ///   target normalisation of an indicator without a target.
     static func score(
         _ model: inout ReportModel, definitions: [IndicatorDefinition], settings: CompositeSettings,
-        uncertainty: UncertaintyAnalysis.Settings?, file: String
+        uncertainty: UncertaintyAnalysis.Settings?, targets: [IndicatorTarget], file: String
     ) throws(IndicatorsError) {
         let aggregated = definitions.filter { $0.direction != .none }
         guard model.clusters.count >= 2, !aggregated.isEmpty else {
@@ -29,7 +32,9 @@ enum ReportScoring {
         let panel = CompositePanel(
             units: model.clusters.map(\.id),
             indicators: aggregated.map {
-                CompositeIndicator(id: $0.id, direction: $0.direction, pillar: $0.pillar, tags: Set($0.tags))
+                CompositeIndicator(
+                    id: $0.id, direction: $0.direction, pillar: $0.pillar, tags: Set($0.tags),
+                    target: target(of: $0.id, in: targets))
             },
             series: model.clusters.map { cluster in aggregated.map { series(of: $0.id, in: cluster) } })
         let result: CompositeResult
@@ -54,6 +59,11 @@ enum ReportScoring {
         } catch {
             throw IndicatorsError(.compositeSettings, "uncertainty analysis: \(error.message)", file: file)
         }
+    }
+
+    /// The value of the first target with a value for `indicator`, `nil` without one.
+    static func target(of indicator: String, in targets: [IndicatorTarget]) -> Double? {
+        targets.first { $0.indicator == indicator && $0.target != nil }?.target?.value
     }
 
     /// The annual values of `indicator` in `cluster` (values of a Gregorian year period, `2021`, as

@@ -58,6 +58,46 @@ struct CompositeSettingsReaderTests {
         #expect(try reader.settings(fromYAML: "composite:\n").outliers.transform == .logCT, "COINr's default f2")
     }
 
+    @Test("goalposts: per indicator id, low and high, carried in the settings")
+    func goalposts() throws {
+        let yaml = """
+            composite:
+              normalisation: {method: goalposts, scale: 100}
+              goalposts:
+                employment_rate: {low: 50, high: 85}
+                ghg_intensity: {low: 0.5, high: 4}
+            """
+        let settings = try CompositeSettingsReader(file: "c.yaml").settings(fromYAML: yaml)
+        #expect(settings.normalisation == .goalposts(scale: 100))
+        #expect(
+            settings.goalposts == [
+                "employment_rate": Goalposts(low: 50, high: 85), "ghg_intensity": Goalposts(low: 0.5, high: 4),
+            ])
+    }
+
+    @Test(
+        "Bad goalposts are errors at their line and column",
+        arguments: [
+            ("goalposts: {rate: {low: 85, high: 50}}", 1, 25, "goalposts of rate: low 85.0 must be below high 50.0"),
+            ("goalposts: {rate: {low: 50}}", 1, 19, "goalposts of rate need low and high, such as {low: 50, high: 85}"),
+            ("goalposts: {rate: {low: 5, high: ten}}", 1, 34, "high must be a number, not \"ten\""),
+            (
+                "goalposts: {rate: {low: 5, top: 9}}", 1, 28,
+                "unknown key \"top\" in goalposts of rate (allowed: low, high)"
+            ),
+            ("goalposts: {rate: 50}", 1, 19, "goalposts of rate must be a mapping, not the value \"50\""),
+            ("goalposts: [rate]", 1, 12, "goalposts must be a mapping, not a list"),
+        ])
+    func badGoalposts(_ line: String, _ row: Int, _ column: Int, _ message: String) {
+        #expect {
+            try CompositeSettingsReader(file: "c.yaml").settings(fromYAML: "composite:\n  \(line)\n")
+        } throws: { error in
+            guard let error = error as? IndicatorsError else { return false }
+            return error.code == .compositeSettings && error.line == row + 1 && error.column == column + 2
+                && error.message == message
+        }
+    }
+
     @Test("An unknown key is an error at its file, line and column")
     func unknownKey() {
         let yaml = """

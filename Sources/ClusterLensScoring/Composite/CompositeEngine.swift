@@ -132,6 +132,13 @@ public enum CompositeEngine {
         }
     }
 
+    /// The goalposts of the settings, by indicator id, when the normalisation uses them; else nothing.
+    static func describe(goalposts settings: CompositeSettings) -> String {
+        guard case .goalposts = settings.normalisation, !settings.goalposts.isEmpty else { return "" }
+        let entries = settings.goalposts.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value.low)–\($0.value.high)" }
+        return " (" + entries.joined(separator: ", ") + ")"
+    }
+
     /// The "Methods" record of a run's settings.
     static func methods(_ settings: CompositeSettings) -> [MethodRecord] {
         let screening = settings.screening
@@ -159,7 +166,7 @@ public enum CompositeEngine {
             MethodRecord(step: "outliers", description: treatment),
             MethodRecord(
                 step: "normalisation",
-                description: Normaliser.describe(settings.normalisation)
+                description: Normaliser.describe(settings.normalisation) + describe(goalposts: settings)
                     + "; lower-is-better indicators multiplied by −1 first (goalposts and targets mirrored)"),
             MethodRecord(step: "weights", description: CompositeWeights.describe(settings.weighting)),
             MethodRecord(

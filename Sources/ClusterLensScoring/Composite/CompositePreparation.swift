@@ -64,8 +64,10 @@ struct CompositePreparation {
             imputed.append(flags)
             treated.append(outcome.values)
             kinds.append(outcome.kinds)
+            var withGoalposts = indicator
+            if let goalposts = settings.goalposts[indicator.id] { withGoalposts.goalposts = goalposts }
             normalised.append(
-                try Normaliser.normalise(outcome.values, indicator: indicator, method: settings.normalisation))
+                try Normaliser.normalise(outcome.values, indicator: withGoalposts, method: settings.normalisation))
         }
     }
 
@@ -93,6 +95,16 @@ struct CompositePreparation {
         }
         guard settings.outliers.winsorisationLimit >= 0 else {
             throw CompositeError(.invalidSettings, "the winsorisation limit must be 0 or more")
+        }
+        let aggregated = Set(input.indicators.filter(\.isAggregated).map(\.id))
+        for (id, goalposts) in settings.goalposts.sorted(by: { $0.key < $1.key }) {
+            guard aggregated.contains(id) else {
+                throw CompositeError(
+                    .invalidSettings, "goalposts for \(id), which is not an aggregated indicator of the composite")
+            }
+            guard goalposts.low.isFinite, goalposts.high.isFinite, goalposts.low < goalposts.high else {
+                throw CompositeError(.invalidSettings, "indicator \(id): goalpost low must be below high")
+            }
         }
         if let shift = settings.shift, !shift.isFinite || shift < 0 {
             throw CompositeError(.invalidSettings, "the shift must be a finite number ≥ 0")

@@ -152,6 +152,11 @@ public struct CompositeSettings: Sendable, Equatable {
     public var outliers: OutlierTreatment
     /// Normalisation (default min-max onto [0, 100]).
     public var normalisation: Normalisation
+    /// Goalposts per indicator id, for ``Normalisation/goalposts(scale:)`` (also when it is only an
+    /// alternative of an uncertainty analysis); they replace an indicator's own
+    /// ``CompositeIndicator/goalposts``. Each must have low < high, and name an aggregated indicator
+    /// of the input (a direction, higher or lower): the engine rejects any other id.
+    public var goalposts: [String: Goalposts] = [:]
     /// Weights (default equal).
     public var weighting: Weighting
     /// Aggregation of indicators into pillar and transition scores (default arithmetic).

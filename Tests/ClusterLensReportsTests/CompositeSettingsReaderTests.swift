@@ -22,6 +22,7 @@ struct CompositeSettingsReaderTests {
                 skew: 2.25
                 kurtosis: 3.5
                 winmax: 3
+                transform: log_CT_plus
               normalisation:
                 method: zscore
                 mean: 100
@@ -39,7 +40,9 @@ struct CompositeSettingsReaderTests {
         let settings = try CompositeSettingsReader(file: "composite.yaml").settings(fromYAML: yaml)
         let expected = CompositeSettings(
             screening: .init(minimumUnitAvailability: 0.5, minimumIndicatorAvailability: 0.2), imputation: .median,
-            outliers: .init(enabled: true, skewThreshold: 2.25, kurtosisThreshold: 3.5, winsorisationLimit: 3),
+            outliers: .init(
+                enabled: true, skewThreshold: 2.25, kurtosisThreshold: 3.5, winsorisationLimit: 3,
+                transform: .logCTPlus),
             normalisation: .zScore(mean: 100, sd: 10),
             weighting: .importance(indicators: ["emp_growth": 8], pillars: [.environmental: 10, .social: 4]),
             indicatorAggregation: .mazziottaPareto, pillarAggregation: .power(order: 0.5), shift: 1,
@@ -52,6 +55,47 @@ struct CompositeSettingsReaderTests {
         let reader = CompositeSettingsReader(file: "c.yaml")
         #expect(try reader.settings(fromYAML: "composite:\n") == CompositeSettings())
         #expect(try reader.settings(fromYAML: "composite:\n  outliers: false\n").outliers.enabled == false)
+        #expect(try reader.settings(fromYAML: "composite:\n").outliers.transform == .logCT, "COINr's default f2")
+    }
+
+    @Test("goalposts: per indicator id, low and high, carried in the settings")
+    func goalposts() throws {
+        let yaml = """
+            composite:
+              normalisation: {method: goalposts, scale: 100}
+              goalposts:
+                employment_rate: {low: 50, high: 85}
+                ghg_intensity: {low: 0.5, high: 4}
+            """
+        let settings = try CompositeSettingsReader(file: "c.yaml").settings(fromYAML: yaml)
+        #expect(settings.normalisation == .goalposts(scale: 100))
+        #expect(
+            settings.goalposts == [
+                "employment_rate": Goalposts(low: 50, high: 85), "ghg_intensity": Goalposts(low: 0.5, high: 4),
+            ])
+    }
+
+    @Test(
+        "Bad goalposts are errors at their line and column",
+        arguments: [
+            ("goalposts: {rate: {low: 85, high: 50}}", 1, 25, "goalposts of rate: low 85.0 must be below high 50.0"),
+            ("goalposts: {rate: {low: 50}}", 1, 19, "goalposts of rate need low and high, such as {low: 50, high: 85}"),
+            ("goalposts: {rate: {low: 5, high: ten}}", 1, 34, "high must be a number, not \"ten\""),
+            (
+                "goalposts: {rate: {low: 5, top: 9}}", 1, 28,
+                "unknown key \"top\" in goalposts of rate (allowed: low, high)"
+            ),
+            ("goalposts: {rate: 50}", 1, 19, "goalposts of rate must be a mapping, not the value \"50\""),
+            ("goalposts: [rate]", 1, 12, "goalposts must be a mapping, not a list"),
+        ])
+    func badGoalposts(_ line: String, _ row: Int, _ column: Int, _ message: String) {
+        #expect {
+            try CompositeSettingsReader(file: "c.yaml").settings(fromYAML: "composite:\n  \(line)\n")
+        } throws: { error in
+            guard let error = error as? IndicatorsError else { return false }
+            return error.code == .compositeSettings && error.line == row + 1 && error.column == column + 2
+                && error.message == message
+        }
     }
 
     @Test("An unknown key is an error at its file, line and column")
@@ -88,6 +132,13 @@ struct CompositeSettingsReaderTests {
         }
         #expect(throws: IndicatorsError.self) {
             try reader.settings(fromYAML: "composite:\n  aggregation:\n    pillars: power\n")
+        }
+        #expect {
+            try reader.settings(fromYAML: "composite:\n  outliers:\n    winmax: 4\n    transform: boxcox\n")
+        } throws: { error in
+            guard let error = error as? IndicatorsError else { return false }
+            return error.code == .compositeSettings && error.line == 4 && error.column == 16
+                && error.message == "unknown outlier transform \"boxcox\" (allowed: log_CT, log_CT_plus)"
         }
     }
 }

@@ -127,40 +127,20 @@ struct ReportScoringTests {
             ("linear\n  year: 2020", [0.0, 10_000.0 / 215, 100], "interpolated"),
         ])
     func panelImputation(_ panel: String, _ expected: [Double?], _ flag: String) throws {
-        let folder = try ReportFixtures.folder()
-        defer { try? FileManager.default.removeItem(atPath: folder) }
-        try """
-        geo,nace_r2,indic_sbs,time,value
-        ES51,C29,EMP_LOC_NR,2020,100
-        ES51,C29,EMP_LOC_NR,2021,110
-        ES52,C29,EMP_LOC_NR,2020,200
-        ES53,C29,EMP_LOC_NR,2019,300
-        ES53,C29,EMP_LOC_NR,2021,330
-        """.write(toFile: folder + "/sbs_r_nuts2021.csv", atomically: true, encoding: .utf8)
-        try """
-        clusters:
-          - {id: a, regions: [ES51], sectors: [C29], reference: ES5}
-          - {id: b, regions: [ES52], sectors: [C29], reference: ES5}
-          - {id: c, regions: [ES53], sectors: [C29], reference: ES5}
-        """.write(toFile: folder + "/clusters.yaml", atomically: true, encoding: .utf8)
-        try """
-        id: panel
-        clusters: clusters.yaml
-        data: [sbs_r_nuts2021.csv]
-        indicators: [employment]
-        periods: 2019-2021
-        composite:
-          outliers: false
-          panel: \(panel)
-        """.write(toFile: folder + "/report.yaml", atomically: true, encoding: .utf8)
-        let definition = try ReportDefinitionReader.load(file: folder + "/report.yaml")
-        let catalogue = try IndicatorCatalogue(
-            builtIns: BuiltinIndicators.all, folders: [ReportFixtures.root.appendingPathComponent("Indicators").path])
-        var store = ObservationStore()
-        try store.load(file: folder + "/sbs_r_nuts2021.csv", dataflow: "sbs_r_nuts2021")
-        let model = try ReportBuilder(catalogue: catalogue, toolVersion: "test").build(
-            definition, data: .init(store: store, sources: []), definitionFile: nil,
-            generatedAt: ReportFixtures.time)
+        let model = try Self.employmentModel(
+            """
+            ES51,C29,EMP_LOC_NR,2020,100
+            ES51,C29,EMP_LOC_NR,2021,110
+            ES52,C29,EMP_LOC_NR,2020,200
+            ES53,C29,EMP_LOC_NR,2019,300
+            ES53,C29,EMP_LOC_NR,2021,330
+            """,
+            report: """
+                periods: 2019-2021
+                composite:
+                  outliers: false
+                  panel: \(panel)
+                """)
         let scores = model.clusters.map { $0.headlines.first { $0.indicator == "employment" }?.score }
         for (score, want) in zip(scores, expected) {
             #expect(score.map { abs($0 - (want ?? .nan)) < 1e-9 } ?? (want == nil), "\(scores) vs \(expected)")
@@ -170,6 +150,92 @@ struct ReportScoringTests {
         }
         #expect(flag.isEmpty ? flagged.isEmpty : flagged.map { $0.id } == [panel == "latest" ? "b" : "c"])
         #expect(model.methods.contains { $0.name == "panel imputation" })
+    }
+
+    /// A report over clusters a (ES51), b (ES52) and c (ES53) of C29 with the indicator employment
+    /// only, from `rows` of sbs_r_nuts2021 (`geo,nace_r2,indic_sbs,time,value`) and further report keys.
+    static func employmentModel(_ rows: String, report: String) throws -> ReportModel {
+        let folder = try ReportFixtures.folder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try "geo,nace_r2,indic_sbs,time,value\n\(rows)\n".write(
+            toFile: folder + "/sbs_r_nuts2021.csv", atomically: true, encoding: .utf8)
+        try """
+        clusters:
+          - {id: a, regions: [ES51], sectors: [C29], reference: ES5}
+          - {id: b, regions: [ES52], sectors: [C29], reference: ES5}
+          - {id: c, regions: [ES53], sectors: [C29], reference: ES5}
+        """.write(toFile: folder + "/clusters.yaml", atomically: true, encoding: .utf8)
+        try """
+        id: employment
+        clusters: clusters.yaml
+        data: [sbs_r_nuts2021.csv]
+        indicators: [employment]
+        \(report)
+        """.write(toFile: folder + "/report.yaml", atomically: true, encoding: .utf8)
+        let definition = try ReportDefinitionReader.load(file: folder + "/report.yaml")
+        let catalogue = try IndicatorCatalogue(
+            builtIns: BuiltinIndicators.all, folders: [ReportFixtures.root.appendingPathComponent("Indicators").path])
+        var store = ObservationStore()
+        try store.load(file: folder + "/sbs_r_nuts2021.csv", dataflow: "sbs_r_nuts2021")
+        return try ReportBuilder(catalogue: catalogue, toolVersion: "test").build(
+            definition, data: .init(store: store, sources: []), definitionFile: nil, generatedAt: ReportFixtures.time)
+    }
+
+    static let employment2021 = """
+        ES51,C29,EMP_LOC_NR,2021,100
+        ES52,C29,EMP_LOC_NR,2021,200
+        ES53,C29,EMP_LOC_NR,2021,330
+        """
+
+    /// Employment 100, 200, 330 against goalposts 50 and 250: (x − 50) / 200 truncated to [0, 1],
+    /// × 100 → 25, 75, 100 (330 lies beyond the upper goalpost); the index is the economic pillar.
+    @Test func goalpostsFromTheCompositeSettingsNormaliseTheReport() throws {
+        let model = try Self.employmentModel(
+            Self.employment2021,
+            report: """
+                composite:
+                  outliers: false
+                  normalisation: {method: goalposts, scale: 100}
+                  goalposts: {employment: {low: 50, high: 250}}
+                """)
+        let scores = model.clusters.map { $0.headlines.first { $0.indicator == "employment" }?.score }
+        #expect(scores == [25, 75, 100])
+        #expect(model.clusters.map { $0.score(.index)?.value } == [25, 75, 100])
+        #expect(
+            model.methods.contains { $0.name == "normalisation" && $0.description.contains("employment 50.0–250.0") })
+    }
+
+    /// The target 300 of `targets:`: (x − min) / (300 − min) × 100 with min 100 → 0, 50 and 115,
+    /// capped at 100 by default; with cap: false c keeps 115.
+    @Test func targetNormalisationUsesTheReportsTargets() throws {
+        let targets = "targets:\n  - {indicator: employment, value: 300, year: 2030}"
+        let capped = try Self.employmentModel(
+            Self.employment2021,
+            report: "composite: {outliers: false, normalisation: {method: target, scale: 100}}\n\(targets)")
+        #expect(capped.clusters.map { $0.headlines.first?.score } == [0, 50, 100])
+        let uncapped = try Self.employmentModel(
+            Self.employment2021,
+            report: "composite: {outliers: false, normalisation: {method: target, cap: false}}\n\(targets)")
+        #expect(uncapped.clusters.map { $0.headlines.first?.score } == [0, 50, 230.0 / 200 * 100], "1.15 × 100")
+    }
+
+    @Test func goalpostsForAnIndicatorTheCompositeDoesNotAggregateAreAnErrorNamingIt() {
+        #expect {
+            _ = try Self.employmentModel(
+                Self.employment2021,
+                report: "composite: {goalposts: {employment: {low: 0, high: 1}, gdp: {low: 0, high: 1}}}")
+        } throws: { error in
+            guard let error = error as? ReportError else { return false }
+            return error.code == .scoring && error.file.hasSuffix("report.yaml")
+                && (error.underlying as? CompositeError)?.code == .invalidSettings
+                && error.message
+                    == "composite scores: goalposts for gdp, which is not an aggregated indicator of the composite"
+        }
+        #expect {
+            _ = try Self.employmentModel(Self.employment2021, report: "composite: {normalisation: {method: target}}")
+        } throws: { error in
+            (error as? ReportError)?.message == "composite scores: indicator employment has no target"
+        }
     }
 
     @Test func aGeometricMeanOverAZeroWithoutShiftIsAnErrorNamingTheDefinition() throws {

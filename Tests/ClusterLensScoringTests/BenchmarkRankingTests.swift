@@ -17,6 +17,46 @@ struct BenchmarkRankingTests {
         #expect(PeerRanking.ranks(values, direction: .lower) == ["d": 1, "a": 2, "b": 3, "c": 3])
     }
 
+    @Test func theArrayFormRanksInInputOrderAndLeavesNonFiniteValuesUnranked() {
+        let values: [Double?] = [10, 20, 20, 5, nil, .nan, .infinity]
+        #expect(PeerRanking.ranks(values, direction: .higher) == [3, 1, 1, 4, nil, nil, nil])
+        #expect(PeerRanking.ranks(values, direction: .lower) == [2, 3, 3, 1, nil, nil, nil])
+        #expect(PeerRanking.ranks([], direction: .higher) == [])
+        #expect(PeerRanking.ranks([7, 7, 7], direction: .lower) == [1, 1, 1])
+    }
+
+    /// The buffer form writes at an offset and leaves the rest of the output alone; rank 1 of 0 and
+    /// −0 together (they are equal).
+    @Test func theBufferFormWritesAtItsOffsetAndReusesItsScratch() {
+        var order = [Int](repeating: 99, count: 4)
+        var ranks = [Double](repeating: -1, count: 6)
+        PeerRanking.competitionRanks([0, -0.0, .nan, -3], direction: .higher, order: &order, into: &ranks, at: 2)
+        #expect(ranks[0] == -1 && ranks[1] == -1)
+        #expect(ranks[2] == 1 && ranks[3] == 1 && ranks[4].isNaN && ranks[5] == 3)
+        PeerRanking.competitionRanks([4, 3, 2, 1], direction: .lower, order: &order, into: &ranks, at: 0)
+        #expect(ranks[0..<4] == [4, 3, 2, 1])
+    }
+
+    /// Against the definition, rank = 1 + the number of strictly better values, on 2 000 random
+    /// columns of up to 60 values drawn from few levels (many ties) with missing values.
+    @Test func theHeapSortedRanksMatchTheDefinitionOnRandomColumns() {
+        var generator = RandomGenerator(seed: 3)
+        for _ in 0..<2000 {
+            let count = Int(generator.nextUniform() * 60)
+            let values: [Double?] = (0..<count).map { _ in
+                generator.nextUniform() < 0.1 ? nil : (generator.nextUniform() * 8).rounded(.down)
+            }
+            for direction in [Direction.higher, .lower] {
+                let expected: [Int?] = values.map { value in
+                    value.map { x in
+                        1 + values.compactMap { $0 }.filter { direction == .lower ? $0 < x : $0 > x }.count
+                    }
+                }
+                #expect(PeerRanking.ranks(values, direction: direction) == expected)
+            }
+        }
+    }
+
     /// METHODS A6: n = 179, rank 1 → round(100/179 × 0.5) = 0, rank 179 → round(100/179 × 178.5) = 100.
     @Test func theMappingPositionPutsTheBestAtZero() {
         #expect(PeerRanking.percentile(rank: 1, of: 179, convention: .mappingPosition) == 0)

@@ -124,6 +124,50 @@ struct CompositeEngineTests {
         #expect(warned.messages.contains { $0.contains("negative loadings") && $0.contains("x2") })
     }
 
+    /// e (higher) 20, 50, 90 against the settings' goalposts 30–80: 0 (truncated), 40, 100. c (lower)
+    /// 1, 4, 8 against 2–6, which replace its own 0–10: (6 − x) / 4 truncated → 100, 50, 0. Index =
+    /// mean of the two pillars: A 50, B 45, C 50; ranks 1, 3, 1.
+    @Test("Goalposts from the settings normalise their indicators, replacing an indicator's own")
+    func goalpostsFromSettings() throws {
+        let input = CompositeInput(
+            units: ["A", "B", "C"],
+            indicators: [
+                CompositeIndicator(id: "e", pillar: .economic),
+                CompositeIndicator(
+                    id: "c", direction: .lower, pillar: .environmental, goalposts: Goalposts(low: 0, high: 10)),
+                CompositeIndicator(id: "size", direction: .none, pillar: .economic),
+            ],
+            values: [[20, 1, 5], [50, 4, 6], [90, 8, 7]])
+        var settings = CompositeSettings(outliers: .init(enabled: false), normalisation: .goalposts(scale: 100))
+        settings.goalposts = ["e": Goalposts(low: 30, high: 80), "c": Goalposts(low: 2, high: 6)]
+        #expect(throws: CompositeError(.missingParameter, "indicator size has no goalposts")) {
+            try CompositeEngine.run(input, settings: settings)
+        }
+        let aggregated = CompositeInput(
+            units: input.units, indicators: Array(input.indicators.prefix(2)),
+            values: input.values.map { Array($0.prefix(2)) })
+        let result = try CompositeEngine.run(aggregated, settings: settings)
+        #expect(result.units.map { $0.values[0].normalised } == [0, 40, 100])
+        #expect(result.units.map { $0.values[1].normalised } == [100, 50, 0])
+        #expect(result.units.map(\.index.score) == [50, 45, 50])
+        #expect(result.units.map(\.rank) == [1, 3, 1])
+        #expect(
+            result.methods[3].description.hasPrefix(
+                "goalposts per indicator, truncated to [0, 1], × 100.0 (c 2.0–6.0, e 30.0–80.0)"))
+
+        var unknown = settings
+        unknown.goalposts["size"] = Goalposts(low: 0, high: 1)
+        #expect(
+            throws: CompositeError(
+                .invalidSettings, "goalposts for size, which is not an aggregated indicator of the composite")
+        ) { try CompositeEngine.run(input, settings: unknown) }
+        var reversed = settings
+        reversed.goalposts["e"] = Goalposts(low: 80, high: 30)
+        #expect(throws: CompositeError(.invalidSettings, "indicator e: goalpost low must be below high")) {
+            try CompositeEngine.run(aggregated, settings: reversed)
+        }
+    }
+
     @Test("Importance ratings 8 and 2 weigh 0.8 and 0.2; explicit pillar weights weigh the pillars")
     func importanceAndExplicit() throws {
         let input = CompositeInput(
@@ -167,7 +211,7 @@ struct CompositeEngineTests {
 
     @Test("Ranks: 1 is the best, ties share the lowest rank, missing scores have no rank")
     func ranks() {
-        #expect(CompositeStatistics.ranks([50, 80, 50, nil, 10]) == [2, 1, 2, nil, 4])
+        #expect(PeerRanking.ranks([50, 80, 50, nil, 10], direction: .higher) == [2, 1, 2, nil, 4])
     }
 
     @Test("The methods record names every step and its parameters")

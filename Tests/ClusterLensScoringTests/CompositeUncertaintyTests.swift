@@ -14,6 +14,18 @@ struct CompositeUncertaintyTests {
         ],
         values: [[10, 3, 50, 7], [20, 1, 40, 3], [15, 2, nil, 5], [30, 5, 20, 9], [25, 4, 35, 1]])
 
+    /// Four varied assumptions (two normalisers, arithmetic or harmonic mean, ±20 % weight noise,
+    /// imputation on or off), N = 200, seed 11, shift 1: 200 × 6 runs.
+    static func seededRun() throws -> UncertaintyAnalysis.Result {
+        let settings = UncertaintyAnalysis.Settings(
+            normalisations: [.minMax(low: 0, high: 100), .percentileRank(scale: 100)],
+            aggregations: [.arithmetic, .harmonic],
+            weightNoise: 0.2, varyImputation: true, samples: 200, seed: 11)
+        var nominal = CompositeSettings()
+        nominal.shift = 1
+        return try UncertaintyAnalysis.run(input, nominal: nominal, settings: settings)
+    }
+
     @Test("The generator is reproducible: the same seed gives the same sequence, in [0, 1)")
     func generator() {
         var first = RandomGenerator(seed: 7)
@@ -28,17 +40,36 @@ struct CompositeUncertaintyTests {
 
     @Test("The same seed gives identical results")
     func reproducible() throws {
-        let settings = UncertaintyAnalysis.Settings(
-            normalisations: [.minMax(low: 0, high: 100), .percentileRank(scale: 100)],
-            aggregations: [.arithmetic, .harmonic],
-            weightNoise: 0.2, varyImputation: true, samples: 200, seed: 11)
-        var nominal = CompositeSettings()
-        nominal.shift = 1
-        let first = try UncertaintyAnalysis.run(Self.input, nominal: nominal, settings: settings)
-        let second = try UncertaintyAnalysis.run(Self.input, nominal: nominal, settings: settings)
+        let first = try Self.seededRun()
+        let second = try Self.seededRun()
         #expect(first == second)
         #expect(first.runs == 200 * 6)
         #expect(first.assumptions == ["normalisation", "aggregation", "imputation", "weights"])
+    }
+
+    /// Numbers of a seeded run (N = 200, seed 11, four varied assumptions), pinned to the last bit when
+    /// they were first computed, so that a refactoring of the analysis cannot change them unnoticed.
+    @Test("A seeded run gives the pinned numbers, bit for bit")
+    func pinnedSeededRun() throws {
+        let result = try Self.seededRun()
+        let a = try #require(result.units.first)
+        #expect(a.nominalScore == 49.999999999999986 && a.nominalRank == 3)
+        #expect(a.medianScore == 5.664992393199071)
+        #expect(a.lowScore == 3.679129741649823 && a.highScore == 52.50638587908139)
+        #expect(a.medianRank == 3 && a.lowRank == 3 && a.highRank == 4)
+        let d = try #require(result.units.first { $0.unit == "D" })
+        #expect(d.medianScore == 0.6062332261959384)
+        #expect(d.lowScore == 0.4026481914942017 && d.highScore == 37.76715535232976)
+        #expect(d.medianRank == 5 && d.lowRank == 4 && d.highRank == 5)
+        #expect(result.units.map(\.medianRank) == [3, 3, 2, 5, 1])
+        #expect(result.units.map(\.highRank) == [4, 4, 5, 5, 1])
+        let sensitivity = result.sensitivity.map { [$0.firstOrder, $0.total] }
+        #expect(
+            sensitivity == [
+                [0, 0], [0.9401972254721731, 0.9600534848738107], [-0.008891860270767143, 0.029416680595019264],
+                [-0.01063011866956365, 0.05615911749958224],
+            ])
+        #expect(result.targetVariance == 0.14957499999999985)
     }
 
     @Test("With weight noise only, the 5th and 95th percentiles bracket the nominal score and rank")

@@ -20,7 +20,8 @@ package import Yams
 ///     enabled: true
 ///     skew: 2                        # |skew| threshold
 ///     kurtosis: 3.5                  # kurtosis threshold
-///     winmax: 5                      # most winsorised points
+///     winmax: 5                      # most winsorised points (distinct points, as COINr counts)
+///     transform: log_CT              # log_CT (COINr's default) | log_CT_plus, when winsorising is not enough
 ///   normalisation:
 ///     method: minmax                 # minmax | zscore | goalposts | target | best | prank | rank
 ///     low: 0                         # minmax
@@ -29,6 +30,8 @@ package import Yams
 ///     sd: 1                          # zscore
 ///     scale: 100                     # goalposts, target, best, prank
 ///     cap: true                      # target
+///   goalposts:                       # per indicator, for normalisation method goalposts
+///     employment_rate: {low: 50, high: 85}
 ///   weights:
 ///     method: explicit               # equal | explicit | importance (0–10) | pca
 ///     indicators: {emp_growth: 2}    # explicit and importance only
@@ -72,7 +75,8 @@ public struct CompositeSettingsReader: YAMLReader {
         let fields = try keyedValues(
             of: try mapping(node, "composite"),
             allowed: [
-                "screening", "imputation", "panel", "year", "outliers", "normalisation", "weights", "aggregation",
+                "screening", "imputation", "panel", "year", "outliers", "normalisation", "goalposts", "weights",
+                "aggregation",
             ],
             in: "in composite")
         if let field = fields["screening"] {
@@ -112,6 +116,9 @@ public struct CompositeSettingsReader: YAMLReader {
         }
         if let field = fields["normalisation"] {
             settings.normalisation = try normalisation(field)
+        }
+        if let field = fields["goalposts"] {
+            settings.goalposts = try goalposts(field)
         }
         if let field = fields["weights"] {
             settings.weighting = try weighting(field)
@@ -171,7 +178,7 @@ public struct CompositeSettingsReader: YAMLReader {
             return treatment
         }
         let keys = try keyedValues(
-            of: try mapping(field.value, "outliers"), allowed: ["enabled", "skew", "kurtosis", "winmax"],
+            of: try mapping(field.value, "outliers"), allowed: ["enabled", "skew", "kurtosis", "winmax", "transform"],
             in: "in outliers")
         if let value = keys["enabled"] { treatment.enabled = try flag(value) }
         if let value = keys["skew"] { treatment.skewThreshold = try number(value) }
@@ -182,6 +189,14 @@ public struct CompositeSettingsReader: YAMLReader {
                 throw error("winmax must be a whole number ≥ 0, not \"\(string)\"", value.value)
             }
             treatment.winsorisationLimit = limit
+        }
+        if let value = keys["transform"] {
+            let names = CompositeSettings.OutlierTreatment.Transform.allCases.map(\.rawValue).joined(separator: ", ")
+            let name = try text(value, expected: "one of \(names)")
+            guard let transform = CompositeSettings.OutlierTreatment.Transform(rawValue: name) else {
+                throw error("unknown outlier transform \"\(name)\" (allowed: \(names))", value.value)
+            }
+            treatment.transform = transform
         }
         return treatment
     }
@@ -234,6 +249,27 @@ public struct CompositeSettingsReader: YAMLReader {
         }
         for (key, field) in keys where key != "method" && !allowed.contains(key) {
             throw error("\(key) does not apply to normalisation method \(method)", field.key ?? field.value)
+        }
+        return result
+    }
+
+    /// `goalposts:` — per indicator id, `{low: 50, high: 85}` with low < high.
+    private func goalposts(_ field: YAMLField) throws(IndicatorsError) -> [String: Goalposts] {
+        var result: [String: Goalposts] = [:]
+        for (key, value) in try mapping(field.value, "goalposts") {
+            guard case .scalar(let id) = key, !isNull(key) else {
+                throw error("goalposts are given per indicator id, not \(kind(key))", key)
+            }
+            let place = "goalposts of \(id.string)"
+            let bounds = try keyedValues(of: try mapping(value, place), allowed: ["low", "high"], in: "in \(place)")
+            guard let low = bounds["low"], let high = bounds["high"] else {
+                throw error("\(place) need low and high, such as {low: 50, high: 85}", value)
+            }
+            let goalposts = Goalposts(low: try number(low), high: try number(high))
+            guard goalposts.low < goalposts.high else {
+                throw error("\(place): low \(goalposts.low) must be below high \(goalposts.high)", low.value)
+            }
+            result[id.string] = goalposts
         }
         return result
     }

@@ -173,7 +173,8 @@ public struct ReportBuilder: Sendable {
             clusters: clusters, methods: Self.methods(definition))
         try ReportScoring.score(
             &model, definitions: selected.map(\.definition), settings: definition.composite,
-            uncertainty: definition.uncertainty, file: definition.file, diagnostics: diagnostics)
+            uncertainty: definition.uncertainty, targets: definition.targets, file: definition.file,
+            diagnostics: diagnostics)
         ReportBenchmarking.benchmark(&model)
         ReportBenchmarking.progress(&model, targets: definition.targets, definitions: selected.map(\.definition))
         model.codeNames = CodeName.of(definition.clusters, in: Classifications.bundled)

@@ -3,18 +3,22 @@ internal import ClusterLensIndicators
 internal import ClusterLensScoring
 
 /// Adds composite scores, ranks and uncertainty to a report model (the composite issue's part of
-/// the report): the headline values of the aggregated indicators (direction higher or lower) of all
-/// the report's clusters go through ``ClusterLensIndicators/CompositeEngine``.
+/// the report): the annual and headline values of the aggregated indicators (direction higher or
+/// lower) of all the report's clusters go through ``ClusterLensScoring/CompositeEngine``, panel
+/// imputation included.
 enum ReportScoring {
     /// Scores `model` in place with `settings`; a report with fewer than two clusters is not scored
-    /// (normalisation compares clusters), and the methods section says so.
+    /// (normalisation compares clusters), and the methods section says so. Each indicator's target
+    /// for distance-to-target normalisation is the value of its first target in `targets`; goalposts
+    /// come from the settings.
     ///
-    /// - Throws: ``ClusterLensIndicators/IndicatorsError`` (`compositeSettings`, naming the definition
-    ///   file) when the engine refuses the settings for these data, such as a geometric mean over a
-    ///   zero without a shift.
+    /// - Throws: ``ReportError`` (`scoring`, naming the definition file, with the
+    ///   ``ClusterLensScoring/CompositeError`` under it) when the engine refuses the settings for these
+    ///   data, such as a geometric mean over a zero without a shift, goalposts for an indicator the
+    ///   composite does not aggregate, or target normalisation of an indicator without a target.
     static func score(
         _ model: inout ReportModel, definitions: [IndicatorDefinition], settings: CompositeSettings,
-        uncertainty: UncertaintyAnalysis.Settings?, file: String, diagnostics: Diagnostics
+        uncertainty: UncertaintyAnalysis.Settings?, targets: [IndicatorTarget], file: String, diagnostics: Diagnostics
     ) throws(ReportError) {
         let aggregated = definitions.filter { $0.direction != .none }
         guard model.clusters.count >= 2, !aggregated.isEmpty else {
@@ -25,34 +29,22 @@ enum ReportScoring {
             diagnostics.report(.note(.scoring, code: "no-composite", text, location: InputLocation(file: file)))
             return
         }
-        let input = CompositeInput(
+        let panel = CompositePanel(
             units: model.clusters.map(\.id),
             indicators: aggregated.map {
-                CompositeIndicator(id: $0.id, direction: $0.direction, pillar: $0.pillar, tags: Set($0.tags))
+                CompositeIndicator(
+                    id: $0.id, direction: $0.direction, pillar: $0.pillar, tags: Set($0.tags),
+                    target: target(of: $0.id, in: targets))
             },
-            values: panelValues(
-                &model, indicators: aggregated.map(\.id), panel: settings.panel, year: settings.referenceYear))
+            series: model.clusters.map { cluster in aggregated.map { series(of: $0.id, in: cluster) } })
         let result: CompositeResult
         do {
-            result = try CompositeEngine.run(input, settings: settings)
+            result = try CompositeEngine.run(panel, settings: settings)
         } catch {
             throw ReportError(.scoring, "composite scores: \(error.message)", file: file, underlying: error)
         }
         apply(result, to: &model)
         report(result, of: model, to: diagnostics, file: file)
-        let panelText: String
-        switch settings.panel {
-        case .none: panelText = "none: only values of the reference year are scored"
-        case .latest:
-            panelText = "latest: a cluster's latest earlier value is carried forward (flagged carried_forward)"
-        case .linear:
-            panelText =
-                "linear: values interpolated between the nearest years around the reference year (flagged "
-                + "interpolated), else carried forward"
-        }
-        let yearText = settings.referenceYear.map { "the year \($0)" } ?? "each indicator's latest year with data"
-        model.methods.append(
-            ReportMethod(name: "panel imputation", description: "reference year: \(yearText); \(panelText)"))
         for method in result.methods {
             model.methods.append(ReportMethod(name: method.step, description: method.description))
         }
@@ -62,70 +54,28 @@ enum ReportScoring {
         }
         guard let uncertainty else { return }
         do {
-            let analysis = try UncertaintyAnalysis.run(input, nominal: settings, settings: uncertainty)
+            let analysis = try UncertaintyAnalysis.run(panel, nominal: settings, settings: uncertainty)
             apply(analysis, to: &model)
         } catch {
             throw ReportError(.scoring, "uncertainty analysis: \(error.message)", file: file, underlying: error)
         }
     }
 
-    /// The composite's input values, [cluster][indicator], after panel imputation: each indicator's
-    /// reference year is `fixed`, else the latest year any cluster has a value for; a cluster without a value that
-    /// year gets, by `panel`, nothing (`none`), its latest earlier value (`latest`, flagged
-    /// `carried_forward` on the headline), or the value interpolated between its nearest years
-    /// around the reference year (`linear`, flagged `interpolated`; else as `latest`). Periods that
-    /// are not years are used as they are (the headline values).
-    static func panelValues(
-        _ model: inout ReportModel, indicators: [String], panel: CompositeSettings.PanelImputation, year fixed: Int?
-    ) -> [[Double?]] {
-        var result = [[Double?]](
-            repeating: [Double?](repeating: nil, count: indicators.count), count: model.clusters.count)
-        for (column, indicator) in indicators.enumerated() {
-            let series = model.clusters.map { cluster in
-                cluster.values.compactMap { value -> (year: Int, value: Double)? in
-                    guard value.indicator == indicator, let number = value.value, let year = value.period?.calendarYear
-                    else { return nil }
-                    return (year, number)
-                }.sorted { $0.year < $1.year }
-            }
-            let reference = fixed ?? series.compactMap { $0.last?.year }.max()
-            for row in model.clusters.indices {
-                guard
-                    let headline = model.clusters[row].values.firstIndex(where: {
-                        $0.indicator == indicator && $0.isHeadline
-                    })
-                else { continue }
-                let points = series[row]
-                guard let reference, let latest = points.last else {
-                    result[row][column] = model.clusters[row].values[headline].value
-                    continue
-                }
-                if let exact = points.first(where: { $0.year == reference }) {
-                    result[row][column] = exact.value
-                    continue
-                }
-                switch panel {
-                case .none:
-                    result[row][column] = nil
-                case .latest, .linear:
-                    let before = points.last { $0.year < reference }
-                    let after = points.first { $0.year > reference }
-                    if panel == .linear, let before, let after {
-                        let fraction = Double(reference - before.year) / Double(after.year - before.year)
-                        result[row][column] = before.value + fraction * (after.value - before.value)
-                        model.clusters[row].values[headline].flag(.interpolated)
-                    } else if let before {
-                        result[row][column] = before.value
-                        model.clusters[row].values[headline].flag(.carriedForward)
-                    } else if fixed == nil {
-                        result[row][column] = latest.value
-                    } else {
-                        result[row][column] = nil  // only later values: nothing to carry forward
-                    }
-                }
-            }
+    /// The value of the first target with a value for `indicator`, `nil` without one.
+    static func target(of indicator: String, in targets: [IndicatorTarget]) -> Double? {
+        targets.first { $0.indicator == indicator && $0.target != nil }?.target?.value
+    }
+
+    /// The annual values of `indicator` in `cluster` (values of a calendar-year period, `2021`, as the
+    /// builder computes them for `periods: 2015-2023`) and its headline value, for the engine's panel
+    /// imputation.
+    static func series(of indicator: String, in cluster: ReportCluster) -> CompositePanel.Series {
+        let values = cluster.values.filter { $0.indicator == indicator }
+        let points = values.compactMap { value -> CompositePanel.Point? in
+            guard let number = value.value, let year = value.period?.calendarYear else { return nil }
+            return CompositePanel.Point(year: year, value: number)
         }
-        return result
+        return CompositePanel.Series(points: points, headline: values.first(where: \.isHeadline)?.value)
     }
 
     /// Copies scores, ranks and treatment flags into the clusters.
@@ -157,6 +107,11 @@ enum ReportScoring {
                 model.clusters[index].values[valueIndex].rank = ranks[indicator]?[id]
                 model.clusters[index].values[valueIndex].percentile = ranks[indicator]?[id].flatMap { rank in
                     PeerRanking.percentile(rank: rank, of: ranks[indicator]?.count ?? 1, convention: .percentileRank)
+                }
+                switch scored.panelOrigin {
+                case .carriedForward: model.clusters[index].values[valueIndex].flag(.carriedForward)
+                case .interpolated: model.clusters[index].values[valueIndex].flag(.interpolated)
+                default: break
                 }
                 if scored.imputed { model.clusters[index].values[valueIndex].flag(.imputed) }
                 if scored.winsorised { model.clusters[index].values[valueIndex].flag(.winsorised) }

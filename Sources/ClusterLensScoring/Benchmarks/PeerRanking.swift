@@ -36,26 +36,18 @@ public enum PeerRanking {
         }
     }
 
-    /// Ranks units by value, 1 = best.
+    /// Ranks units by value, 1 = best (through the array form, the one competition ranking).
     ///
     /// - Parameters:
     ///   - values: Unit → value; `nil` or non-finite values get no rank.
     ///   - direction: Which way is better.
     /// - Returns: Unit → rank for the units with a value; ties share the minimum rank.
     public static func ranks(_ values: [String: Double?], direction: Direction) -> [String: Int] {
-        let known = values.compactMap { unit, value -> (unit: String, value: Double)? in
-            guard let value, value.isFinite else { return nil }
-            return (unit, value)
-        }
-        let better: (Double, Double) -> Bool = direction == .lower ? { $0 < $1 } : { $0 > $1 }
-        let sorted = known.sorted { better($0.value, $1.value) || ($0.value == $1.value && $0.unit < $1.unit) }
+        let units = Array(values.keys)
+        let ranked: [Int?] = ranks(units.map { values[$0] ?? nil }, direction: direction)
         var ranks: [String: Int] = [:]
-        var previous: Double?
-        var rank = 0
-        for (offset, entry) in sorted.enumerated() {
-            if entry.value != previous { rank = offset + 1 }
-            previous = entry.value
-            ranks[entry.unit] = rank
+        for (unit, rank) in zip(units, ranked) {
+            if let rank { ranks[unit] = rank }
         }
         return ranks
     }

@@ -5,7 +5,8 @@ internal import ClusterLensCore
 ///
 /// Pure computation: no I/O, no randomness; the same input and settings give the same result.
 public enum CompositeEngine {
-    /// Runs the whole pipeline.
+    /// Runs the whole pipeline on one value per unit and indicator (panel imputation does not apply:
+    /// for annual series, run a ``CompositePanel``).
     /// - Parameters:
     ///   - input: units, indicators and values.
     ///   - settings: every choice (defaults: COINr's).
@@ -49,12 +50,13 @@ public enum CompositeEngine {
         let unitCount = input.units.count
         let pillarCount = framework.pillars.count
         let transitionCount = framework.transitions.count
-        let ranks = CompositeStatistics.ranks(kernel.index.map(optional))
+        let ranks = PeerRanking.ranks(kernel.index.map(optional), direction: .higher)
         var pillarRanks: [[Int?]] = []
         for column in 0..<pillarCount {
             pillarRanks.append(
-                CompositeStatistics.ranks(
-                    (0..<unitCount).map { optional(kernel.pillarScores[$0 * pillarCount + column]) }))
+                PeerRanking.ranks(
+                    (0..<unitCount).map { optional(kernel.pillarScores[$0 * pillarCount + column]) },
+                    direction: .higher))
         }
         var units: [UnitResult] = []
         for unit in 0..<unitCount {
@@ -120,6 +122,23 @@ public enum CompositeEngine {
             treatments: treatments, methods: methods(settings), messages: messages)
     }
 
+    /// The log transform of the outlier treatment, by its COINr name and formula.
+    static func describe(_ transform: CompositeSettings.OutlierTreatment.Transform) -> String {
+        switch transform {
+        case .logCT: "COINr's log_CT, log(x − min + 0.01 × (max − min)),"
+        case .logCTPlus:
+            "COINr's log_CT_plus, log(x − min + 0.01 × (max − min)) for a positive skew and "
+                + "−log(max − x + 0.01 × (max − min)) otherwise,"
+        }
+    }
+
+    /// The goalposts of the settings, by indicator id, when the normalisation uses them; else nothing.
+    static func describe(goalposts settings: CompositeSettings) -> String {
+        guard case .goalposts = settings.normalisation, !settings.goalposts.isEmpty else { return "" }
+        let entries = settings.goalposts.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value.low)–\($0.value.high)" }
+        return " (" + entries.joined(separator: ", ") + ")"
+    }
+
     /// The "Methods" record of a run's settings.
     static func methods(_ settings: CompositeSettings) -> [MethodRecord] {
         let screening = settings.screening
@@ -134,8 +153,8 @@ public enum CompositeEngine {
         let treatment =
             outliers.enabled
             ? "COINr rule: pass if |skew| < \(outliers.skewThreshold) or kurtosis < \(outliers.kurtosisThreshold) "
-                + "(e1071 type 2); else winsorise up to \(outliers.winsorisationLimit) points on the skewed side, "
-                + "then log(x − min + 0.01 × (max − min)) on the original values if still failing"
+                + "(e1071 type 2); else winsorise up to \(outliers.winsorisationLimit) distinct points on the skewed "
+                + "side, then \(describe(outliers.transform)) on the original values if still failing"
             : "none"
         let shift = settings.shift.map { "shift \($0) added before and removed after the mean" } ?? "no shift"
         return [
@@ -147,7 +166,7 @@ public enum CompositeEngine {
             MethodRecord(step: "outliers", description: treatment),
             MethodRecord(
                 step: "normalisation",
-                description: Normaliser.describe(settings.normalisation)
+                description: Normaliser.describe(settings.normalisation) + describe(goalposts: settings)
                     + "; lower-is-better indicators multiplied by −1 first (goalposts and targets mirrored)"),
             MethodRecord(step: "weights", description: CompositeWeights.describe(settings.weighting)),
             MethodRecord(

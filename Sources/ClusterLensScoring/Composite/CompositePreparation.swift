@@ -64,22 +64,17 @@ struct CompositePreparation {
             imputed.append(flags)
             treated.append(outcome.values)
             kinds.append(outcome.kinds)
+            var withGoalposts = indicator
+            if let goalposts = settings.goalposts[indicator.id] { withGoalposts.goalposts = goalposts }
             normalised.append(
-                try Normaliser.normalise(outcome.values, indicator: indicator, method: settings.normalisation))
+                try Normaliser.normalise(outcome.values, indicator: withGoalposts, method: settings.normalisation))
         }
     }
 
     /// Rejects inconsistent input and out-of-range settings.
     static func validate(_ input: CompositeInput, _ settings: CompositeSettings) throws(CompositeError) {
         guard !input.units.isEmpty else { throw CompositeError(.invalidInput, "no units") }
-        guard input.values.count == input.units.count else {
-            throw CompositeError(
-                .invalidInput, "\(input.units.count) units but \(input.values.count) rows of values")
-        }
-        for (unit, row) in zip(input.units, input.values) where row.count != input.indicators.count {
-            throw CompositeError(
-                .invalidInput, "unit \(unit) has \(row.count) values for \(input.indicators.count) indicators")
-        }
+        try checkShape(units: input.units, rows: input.values, columns: input.indicators.count, noun: "values")
         if let duplicate = firstDuplicate(input.units) {
             throw CompositeError(.invalidInput, "unit \(duplicate) appears more than once")
         }
@@ -101,8 +96,31 @@ struct CompositePreparation {
         guard settings.outliers.winsorisationLimit >= 0 else {
             throw CompositeError(.invalidSettings, "the winsorisation limit must be 0 or more")
         }
+        let aggregated = Set(input.indicators.filter(\.isAggregated).map(\.id))
+        for (id, goalposts) in settings.goalposts.sorted(by: { $0.key < $1.key }) {
+            guard aggregated.contains(id) else {
+                throw CompositeError(
+                    .invalidSettings, "goalposts for \(id), which is not an aggregated indicator of the composite")
+            }
+            guard goalposts.low.isFinite, goalposts.high.isFinite, goalposts.low < goalposts.high else {
+                throw CompositeError(.invalidSettings, "indicator \(id): goalpost low must be below high")
+            }
+        }
         if let shift = settings.shift, !shift.isFinite || shift < 0 {
             throw CompositeError(.invalidSettings, "the shift must be a finite number ≥ 0")
+        }
+    }
+
+    /// Rejects rows that do not match the units (one row each) and the indicators (`columns` per
+    /// row); `noun` names what a row holds, for the message.
+    static func checkShape<Row: Collection>(
+        units: [String], rows: [Row], columns: Int, noun: String
+    ) throws(CompositeError) {
+        guard rows.count == units.count else {
+            throw CompositeError(.invalidInput, "\(units.count) units but \(rows.count) rows of \(noun)")
+        }
+        for (unit, row) in zip(units, rows) where row.count != columns {
+            throw CompositeError(.invalidInput, "unit \(unit) has \(row.count) \(noun) for \(columns) indicators")
         }
     }
 

@@ -34,12 +34,16 @@ public struct IndicatorValue: Sendable, Equatable {
     public var winsorised: Bool
     /// Whether the indicator was log-transformed (flagged on every value of the indicator).
     public var logTransformed: Bool
+    /// How panel imputation obtained ``raw`` (``CompositeEngine/run(_:settings:)`` with a ``CompositePanel``);
+    /// `nil` when the input held one value per unit and indicator.
+    public var panelOrigin: CompositePanel.Origin?
 
     /// Creates a value.
     public init(
         raw: Double?, treated: Double?, directionAdjusted: Double?, normalised: Double?, imputed: Bool = false,
-        winsorised: Bool = false, logTransformed: Bool = false
+        winsorised: Bool = false, logTransformed: Bool = false, panelOrigin: CompositePanel.Origin? = nil
     ) {
+        self.panelOrigin = panelOrigin
         self.raw = raw
         self.treated = treated
         self.directionAdjusted = directionAdjusted

@@ -36,32 +36,45 @@ public struct CompositeSettings: Sendable, Equatable {
     /// or kurtosis < `kurtosisThreshold` (skew and excess kurtosis as e1071 type 2, like COINr's
     /// `skew()` and `kurt()`; fewer than 4 values always pass). A failing indicator has its most
     /// extreme value on the skewed side (high when skew ≥ 0) replaced by the next one (all tied extreme
-    /// values at once), re-testing each time, until `winsorisationLimit` points in all have been
-    /// winsorised (a tied group counts fully, so the last step may pass the limit; COINr 1.x counts only
-    /// the last step's points, which in effect leaves single-point steps unlimited). If it still fails,
-    /// the winsorisation is undone and the original values are log-transformed (COINr's `log_CT`, applied
-    /// to the original values as COINr does by default): log(x − min + 0.01 × (max − min)); for a
-    /// negative skew, where `log_CT` would make things worse, −log(max − x + 0.01 × (max − min)), which
-    /// keeps the order.
+    /// values at once), re-testing each time, until `winsorisationLimit` distinct points have been
+    /// winsorised, as COINr's `winsorise()` counts them (`length(imax) + length(imin)`: a point
+    /// winsorised earlier, which then ties with the new extreme, is not counted again; a tied group
+    /// counts fully, so the last step may pass the limit). If it still fails, the winsorisation is
+    /// undone and the original values are log-transformed by ``transform`` (COINr's `f2`, applied to
+    /// the original values as COINr does by default).
     public struct OutlierTreatment: Sendable, Equatable {
+        /// The log transform of an indicator that winsorisation could not bring within the thresholds,
+        /// named as in COINr.
+        public enum Transform: String, Sendable, Equatable, CaseIterable {
+            /// COINr's `log_CT` (its default `f2`): log(x − min + 0.01 × (max − min)), whatever the sign
+            /// of the skew.
+            case logCT = "log_CT"
+            /// COINr's `log_CT_plus`: `log_CT` when the skew is positive; otherwise
+            /// −log(max − x + 0.01 × (max − min)), which keeps the order and reduces a negative skew.
+            case logCTPlus = "log_CT_plus"
+        }
+
         /// Whether indicators are treated at all (default true).
         public var enabled: Bool
         /// The absolute skewness threshold (default 2).
         public var skewThreshold: Double
         /// The (excess) kurtosis threshold (default 3.5).
         public var kurtosisThreshold: Double
-        /// The maximum number of winsorised points per indicator (COINr `winmax`, default 5).
+        /// The maximum number of distinct winsorised points per indicator (COINr `winmax`, default 5).
         public var winsorisationLimit: Int
+        /// The log transform when winsorisation does not suffice (default ``Transform/logCT``, COINr's).
+        public var transform: Transform
 
         /// Creates an outlier treatment.
         public init(
             enabled: Bool = true, skewThreshold: Double = 2, kurtosisThreshold: Double = 3.5,
-            winsorisationLimit: Int = 5
+            winsorisationLimit: Int = 5, transform: Transform = .logCT
         ) {
             self.enabled = enabled
             self.skewThreshold = skewThreshold
             self.kurtosisThreshold = kurtosisThreshold
             self.winsorisationLimit = winsorisationLimit
+            self.transform = transform
         }
     }
 
@@ -139,6 +152,11 @@ public struct CompositeSettings: Sendable, Equatable {
     public var outliers: OutlierTreatment
     /// Normalisation (default min-max onto [0, 100]).
     public var normalisation: Normalisation
+    /// Goalposts per indicator id, for ``Normalisation/goalposts(scale:)`` (also when it is only an
+    /// alternative of an uncertainty analysis); they replace an indicator's own
+    /// ``CompositeIndicator/goalposts``. Each must have low < high, and name an aggregated indicator
+    /// of the input (a direction, higher or lower): the engine rejects any other id.
+    public var goalposts: [String: Goalposts] = [:]
     /// Weights (default equal).
     public var weighting: Weighting
     /// Aggregation of indicators into pillar and transition scores (default arithmetic).
@@ -152,11 +170,13 @@ public struct CompositeSettings: Sendable, Equatable {
     /// The minimum coverage (share of a node's weight with data) below which a node score is missing
     /// (default 0: any data gives a score).
     public var minimumCoverage: Double
-    /// How a report fills a cluster's value for the common reference year of an indicator from the
-    /// cluster's own time series (panel imputation; applied by the report builder before scoring).
+    /// How a unit's value for the common reference year of an indicator is taken from the unit's own
+    /// annual series (panel imputation). Applied to a ``CompositePanel`` by
+    /// ``CompositeEngine/imputePanel(_:settings:)`` and ``CompositeEngine/run(_:settings:)`` with a ``CompositePanel``;
+    /// a ``CompositeInput`` already holds one value per unit and indicator, so it does not apply there.
     public var panel: PanelImputation = .latest
     /// The year the composite compares (a report's `composite: {year: 2021}`); `nil`: for each
-    /// indicator, the latest year any cluster has a value for.
+    /// indicator, the latest year any unit has a value for. Used with ``panel``.
     public var referenceYear: Int?
 
     /// Panel imputation: which period of each cluster's series enters the composite.

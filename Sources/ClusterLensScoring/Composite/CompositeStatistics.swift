@@ -62,19 +62,4 @@ enum CompositeStatistics {
         return ((n + 1) * (r - 3) + 6) * (n - 1) / ((n - 2) * (n - 3))
     }
 
-    /// Competition ranks, 1 for the highest score, ties sharing the lowest rank (1, 2, 2, 4); `nil`
-    /// scores get `nil` ranks.
-    static func ranks(_ scores: [Double?]) -> [Int?] {
-        let present = scores.indices.compactMap { index in scores[index].map { (index, $0) } }
-        let sorted = present.sorted { $0.1 > $1.1 }
-        var ranks = [Int?](repeating: nil, count: scores.count)
-        var previous: Double?
-        var rank = 0
-        for (position, (index, score)) in sorted.enumerated() {
-            if score != previous { rank = position + 1 }
-            previous = score
-            ranks[index] = rank
-        }
-        return ranks
-    }
 }

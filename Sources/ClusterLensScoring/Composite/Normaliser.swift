@@ -59,26 +59,15 @@ public enum Normaliser {
         case .distanceToBest(let scale):
             return adjusted.map { value in value.map { range > 0 ? (1 - (high - $0) / range) * scale : scale } }
         case .percentileRank(let scale):
-            let sorted = present.sorted()
-            let others = Double(sorted.count - 1)
-            return adjusted.map { value in
-                value.map { others > 0 ? Double(lowerBound(sorted, $0)) / others * scale : scale }
+            // Rank 1 the worst: the competition rank with lower values first.
+            let ranks = PeerRanking.ranks(adjusted, direction: .lower)
+            let others = Double(present.count - 1)
+            return ranks.map { rank in
+                rank.map { others > 0 ? Double($0 - 1) / others * scale : scale }
             }
         case .rank:
-            let sorted = present.sorted()
-            return adjusted.map { value in value.map { Double(lowerBound(sorted, $0) + 1) } }
+            return PeerRanking.ranks(adjusted, direction: .lower).map { $0.map(Double.init) }
         }
-    }
-
-    /// The number of sorted values strictly below `value`.
-    static func lowerBound(_ sorted: [Double], _ value: Double) -> Int {
-        var low = 0
-        var high = sorted.count
-        while low < high {
-            let middle = (low + high) / 2
-            if sorted[middle] < value { low = middle + 1 } else { high = middle }
-        }
-        return low
     }
 
     /// One sentence naming a normalisation and its parameters.

@@ -40,19 +40,28 @@ public enum OutlierTreater {
             guard let next = high ? others.max() : others.min() else { break }
             for index in treated.indices where treated[index] == extreme {
                 treated[index] = next
+                if kinds[index] == nil { winsorised += 1 }
                 kinds[index] = high ? .winsorisedHigh : .winsorisedLow
-                winsorised += 1
             }
             if passes(treated.compactMap { $0 }, settings) { return Outcome(values: treated, kinds: kinds) }
         }
 
         // Winsorisation did not help: undo it and log-transform the original values.
-        guard let low = present.min(), let high = present.max(), let skew = CompositeStatistics.skewness(present)
-        else { return untouched }
-        let offset = 0.01 * (high - low)
-        let logged = values.map { value in
-            value.map { skew >= 0 ? log($0 - low + offset) : -log(high - $0 + offset) }
-        }
+        guard let logged = logTransform(values, present, settings.transform) else { return untouched }
         return Outcome(values: logged, kinds: values.map { $0 == nil ? nil : .log })
+    }
+
+    /// COINr's `log_CT` or `log_CT_plus` of the original values (`present`: the non-missing ones);
+    /// `nil` when there are none.
+    static func logTransform(
+        _ values: [Double?], _ present: [Double], _ transform: CompositeSettings.OutlierTreatment.Transform
+    ) -> [Double?]? {
+        guard let low = present.min(), let high = present.max() else { return nil }
+        let offset = 0.01 * (high - low)
+        // log_CT_plus mirrors unless the skew is strictly positive (COINr: `if (skew(x) > 0)`).
+        let mirrored = transform == .logCTPlus && (CompositeStatistics.skewness(present) ?? 0) <= 0
+        return values.map { value in
+            value.map { mirrored ? -log(high - $0 + offset) : log($0 - low + offset) }
+        }
     }
 }

@@ -156,8 +156,7 @@ enum ReportScoring {
                     "dropped from the composite scores by screening: too few clusters have a value",
                     location: location, indicator: indicator))
         }
-        for message in result.messages
-        where !message.hasPrefix("indicators dropped") && !message.hasPrefix("units screened") {
+        for message in result.messages {
             diagnostics.report(.warning(.scoring, code: "weights", message, location: location))
         }
     }

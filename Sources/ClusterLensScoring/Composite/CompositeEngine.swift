@@ -106,20 +106,12 @@ public enum CompositeEngine {
                 indicatorWeights[input.indicators[member].id] = weight
             }
         }
-        var messages = weights.messages
         let dropped = prepared.dropped.map { input.indicators[$0].id }
-        if !dropped.isEmpty {
-            messages.append("indicators dropped by screening: \(dropped.joined(separator: ", "))")
-        }
-        let excluded = input.units.indices.filter { !prepared.included[$0] }.map { input.units[$0] }
-        if !excluded.isEmpty {
-            messages.append("units screened out (not enough data): \(excluded.joined(separator: ", "))")
-        }
         return CompositeResult(
             indicators: input.indicators.map(\.id), units: units, droppedIndicators: dropped,
             indicatorWeights: indicatorWeights,
             pillarWeights: Dictionary(uniqueKeysWithValues: zip(framework.pillars, weights.pillars)),
-            treatments: treatments, methods: methods(settings), messages: messages)
+            treatments: treatments, methods: methods(settings), messages: weights.messages)
     }
 
     /// The log transform of the outlier treatment, by its COINr name and formula.

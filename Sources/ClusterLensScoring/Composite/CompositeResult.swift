@@ -151,7 +151,8 @@ public struct CompositeResult: Sendable, Equatable {
     public var treatments: [OutlierTreatmentRecord]
     /// Every method and parameter used, in pipeline order.
     public var methods: [MethodRecord]
-    /// Warnings (negative PCA loadings, constant indicators, dropped indicators).
+    /// Warnings about the weights (loadings of both signs in a principal component). Indicators dropped
+    /// by screening are in ``droppedIndicators``, units screened out have ``UnitResult/included`` false.
     public var messages: [String]
 
     /// Creates a result.

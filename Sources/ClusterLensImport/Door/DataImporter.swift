@@ -52,13 +52,7 @@ public struct DataImporter: Sendable {
         do {
             switch format {
             case .sdmxML(let kind):
-                guard kind.category == .data || kind.category == .error else {
-                    throw ImportError(
-                        .unsupportedMessage,
-                        "a \(kind.messageType) message (SDMX-ML \(kind.version)), not data"
-                            + (kind.category == .structure ? ": give structure files with --structure" : ""),
-                        file: path)
-                }
+                try kind.requireDataMessage(file: path)
                 let source = DataSource(path: path, sha256: sha256, format: .sdmxML)
                 try sink.begin(source)
                 let adapter = SDMXRecordAdapter(sink: sink, roles: roles, explicitDataflow: explicit, path: path)

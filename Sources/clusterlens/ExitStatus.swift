@@ -67,7 +67,11 @@ enum ExitStatus {
         case is CompositeError:
             return 10
         case let error as FeedError:
-            return error.code == .source ? 10 : 13
+            switch error.code {
+            case .source: return 10
+            case .cancelled: return 1
+            default: return 13
+            }
         case let error as ReportError:
             switch error.code {
             case .source, .unreadable: return wraps ? nil : 3

@@ -1,6 +1,7 @@
 import ClusterLensCore
 import ClusterLensSupport
 import Foundation
+import Synchronization
 import Testing
 
 @testable import ClusterLensImport
@@ -16,32 +17,22 @@ struct FeedFetcherTests {
     }
 
     /// Counts calls per path (the server's route runs on its own thread).
-    final class Counter: @unchecked Sendable {
-        private let lock = NSLock()
-        private var counts: [String: Int] = [:]
+    final class Counter: Sendable {
+        private let counts = Mutex<[String: Int]>([:])
         func next(_ path: String) -> Int {
-            lock.lock()
-            defer { lock.unlock() }
-            counts[path, default: 0] += 1
-            return counts[path] ?? 0
+            counts.withLock { counts in
+                counts[path, default: 0] += 1
+                return counts[path] ?? 0
+            }
         }
     }
 
     /// The server's base URL, known only once it listens.
-    final class Base: @unchecked Sendable {
-        private let lock = NSLock()
-        private var text = ""
+    final class Base: Sendable {
+        private let text = Mutex("")
         var value: String {
-            get {
-                lock.lock()
-                defer { lock.unlock() }
-                return text
-            }
-            set {
-                lock.lock()
-                text = newValue
-                lock.unlock()
-            }
+            get { text.withLock { $0 } }
+            set { text.withLock { $0 = newValue } }
         }
     }
 

@@ -55,15 +55,28 @@ public enum InputFormat: Sendable, Hashable {
             throw ImportError(
                 .malformedXML, "not well-formed XML: binary data, neither SDMX-ML nor CSV text", file: path)
         }
-        let lineEnd = rest[start...].firstIndex { $0 == 0x0A || $0 == 0x0D } ?? rest.endIndex
-        let header = String(decoding: rest[start..<lineEnd], as: UTF8.self)
-        let columns = header.split(separator: ",", omittingEmptySubsequences: false).map {
-            $0.trimmingCharacters(in: " \t\"")
-        }
+        let columns = Self.headerColumns(rest[start...])
         if let firstColumn = columns.first, firstColumn == "DATAFLOW" || firstColumn == "STRUCTURE" { return .sdmxCSV }
         let folded = Set(columns.map { $0.lowercased() })
         if folded.contains("firm_id") && folded.contains("employees") { return .memberSurvey }
         return .tidyCSV
+    }
+
+    /// The columns of the first line that is not a `#` comment (a member survey may open with
+    /// comments, as its loader allows), trimmed of spaces and quotes.
+    private static func headerColumns(_ text: ArraySlice<UInt8>) -> [String] {
+        var lineStart = text.startIndex
+        while true {
+            let lineEnd = text[lineStart...].firstIndex { $0 == 0x0A || $0 == 0x0D } ?? text.endIndex
+            let next = text[lineEnd...].firstIndex { $0 != 0x0A && $0 != 0x0D } ?? text.endIndex
+            if text[lineStart] != UInt8(ascii: "#") || next == text.endIndex {
+                let header = String(decoding: text[lineStart..<lineEnd], as: UTF8.self)
+                return header.split(separator: ",", omittingEmptySubsequences: false).map {
+                    $0.trimmingCharacters(in: " \t\"")
+                }
+            }
+            lineStart = next
+        }
     }
 
     /// The message kind of an XML file.

@@ -14,9 +14,9 @@ import Foundation
 /// |---|---|
 /// | 0 | success |
 /// | 1 | an error not listed below |
-/// | 3 | a file cannot be read (no such file, a folder), or is empty; a CSV table that is not data (no value, time or dataflow column, a record with another number of fields than the header) |
+/// | 3 | a file cannot be read (no such file, a folder) or is empty; a CSV table that is not data |
 /// | 4 | not well-formed XML (truncated, binary bytes, wrong encoding, too deep) or a refused DOCTYPE/entity |
-/// | 5 | not an SDMX-ML message (HTML page, other XML, JSON) or a message that is not data (a structure message given as data; `convert` of a CSV table) |
+/// | 5 | not an SDMX-ML message (HTML page, other XML, JSON) or a message that is not data |
 /// | 6 | the file is an SDMX error message, or holds only a footer (no data) |
 /// | 7 | a value breaks SDMX rules (e.g. a malformed time period) |
 /// | 8 | a structure file problem |
@@ -31,7 +31,9 @@ import Foundation
 /// the status of the error under it, so a file gives the same status from every command: `inspect`,
 /// `convert`, `compute` and `report` (`Tests/ClusterLensCLITests/ExitStatusConsistencyTests.swift`).
 /// `inspect` describes an SDMX error or footer-only message before it fails with 6. A cancelled feed
-/// fetch is 1.
+/// fetch is 1. "A CSV table that is not data": no value, time or dataflow column, or a record with
+/// another number of fields than the header. "Not data": a structure message given as data, and a
+/// CSV table given to `convert` (which reads SDMX-ML only).
 enum ExitStatus {
     static func code(for error: any Error) -> Int32 {
         for cause in error.causes {

@@ -95,7 +95,8 @@ private let consistencyCases: [ConsistencyCase] = [
         reportIssue: reportDataCheckIssue),
     ConsistencyCase(
         name: "an SDMX error message", input: .fixture("data/v21-error.xml"), status: 6,
-        error: ": the provider sent an SDMX error message: [100] No results found for query REG_EMP/A.C29.ES99.THS_PER"),
+        error: ": the provider sent an SDMX error message: [100] No results found for query "
+            + "REG_EMP/A.C29.ES99.THS_PER"),
     ConsistencyCase(
         name: "a footer-only message (Eurostat's 413)", input: .fixture("data/v21-footer-only.xml"), status: 6,
         error: ": no data, only a footer message: [413 Infomation] The requested extraction is too large"),

@@ -147,7 +147,8 @@ struct InputFormatTests {
             ),
             (
                 "bad/sdmx-json.json", .notSDMX,
-                "this looks like JSON, not SDMX-ML or CSV (SDMX-JSON is not read; ask the service for SDMX-ML or SDMX-CSV)"
+                "this looks like JSON, not SDMX-ML or CSV (SDMX-JSON is not read; ask the service for SDMX-ML or "
+                    + "SDMX-CSV)"
             ),
             ("bad/empty.xml", .empty, "the file is empty"),
             ("bad/billion-laughs.xml", .forbidden, "a <!DOCTYPE> declaration is not allowed"),

@@ -1,4 +1,5 @@
 import Dispatch
+import Synchronization
 
 #if canImport(Glibc)
     import Glibc
@@ -10,42 +11,81 @@ import Dispatch
 /// call for one buffer overlaps the formatting of the next (2 cores: parse and format on one,
 /// `write(2)` on the other).
 ///
-/// Ownership of a buffer passes to the writer with ``start(_:descriptor:)`` and comes back when
-/// ``wait()`` returns: the caller must not touch the buffer in between. The semaphore orders every
-/// access to ``failure``.
-package final class BackgroundWriter: @unchecked Sendable {
+/// Sendable as the compiler checks it, without `@unchecked`: the caller's ``ByteStorage`` (manual
+/// memory, not Sendable) never leaves the caller's thread. ``start(_:descriptor:)`` copies its bytes
+/// into a byte array (a value) that travels to the queue through a `Mutex` and comes back, emptied but
+/// with its capacity, for the next buffer; so the one cost of the checked hand-off is a `memcpy` per
+/// megabyte flushed, and no allocation once the array has grown. The semaphore lets one write run at
+/// a time; the `Mutex` guards the array in flight and the first failure.
+package final class BackgroundWriter: Sendable {
     private let queue = DispatchQueue(label: "clusterlens.output-writer")
     private let idle = DispatchSemaphore(value: 1)
-    /// `errno` of the first failed write, 0 when none; read and written only while holding `idle`.
-    private var failure: Int32 = 0
+    private let state = Mutex(State())
 
-    /// Hands `buffer` to the writer; returns at once unless an earlier write is still running.
+    /// What the caller and the queue share.
+    private struct State {
+        /// The bytes handed to the queue and not yet taken by it.
+        var pending: [UInt8] = []
+        /// The array of the last finished write, kept for its capacity.
+        var spare: [UInt8] = []
+        /// `errno` of the first failed write, 0 when none.
+        var failure: Int32 = 0
+    }
+
+    /// Creates a writer with no write running.
+    package init() {}
+
+    /// Copies `buffer`'s bytes and hands them to the writer; returns at once unless an earlier write
+    /// is still running. The caller may reuse `buffer` as soon as this returns.
     package func start(_ buffer: ByteStorage, descriptor: Int32) {
         idle.wait()
-        let handoff = Handoff(buffer: buffer)
-        queue.async {
-            if self.failure == 0 {
-                let bytes = handoff.buffer.buffer
-                var offset = 0
-                while offset < bytes.count {
-                    let written = Self.write(descriptor, bytes.baseAddress.map { $0 + offset }, bytes.count - offset)
-                    if written < 0 {
-                        if errno == EINTR { continue }
-                        self.failure = errno
-                        break
-                    }
-                    offset += written
-                }
-            }
-            self.idle.signal()
+        var bytes = state.withLock { state in
+            var spare: [UInt8] = []
+            swap(&spare, &state.spare)
+            return spare
         }
+        bytes.removeAll(keepingCapacity: true)
+        bytes.append(contentsOf: buffer.buffer)
+        state.withLock { swap(&$0.pending, &bytes) }
+        queue.async { self.writePending(to: descriptor) }
     }
 
     /// Waits until no write is running; returns the `errno` of a failed write, 0 when all succeeded.
     package func wait() -> Int32 {
         idle.wait()
         defer { idle.signal() }
-        return failure
+        return state.withLock { $0.failure }
+    }
+
+    /// On the queue: writes the pending bytes (unless an earlier write failed), keeps the array for
+    /// the next buffer, and lets the next write start.
+    private func writePending(to descriptor: Int32) {
+        var bytes = state.withLock { state in
+            var pending: [UInt8] = []
+            swap(&pending, &state.pending)
+            return pending
+        }
+        let failed = state.withLock { $0.failure != 0 }
+        let failure = failed ? 0 : bytes.withUnsafeBufferPointer { Self.writeAll($0, to: descriptor) }
+        state.withLock { state in
+            if state.failure == 0 { state.failure = failure }
+            swap(&state.spare, &bytes)
+        }
+        idle.signal()
+    }
+
+    /// Writes every byte, retrying after `EINTR`; returns `errno` of a failure, 0 on success.
+    private static func writeAll(_ bytes: UnsafeBufferPointer<UInt8>, to descriptor: Int32) -> Int32 {
+        var offset = 0
+        while offset < bytes.count {
+            let written = write(descriptor, bytes.baseAddress.map { $0 + offset }, bytes.count - offset)
+            if written < 0 {
+                if errno == EINTR { continue }
+                return errno
+            }
+            offset += written
+        }
+        return 0
     }
 
     private static func write(_ descriptor: Int32, _ bytes: UnsafePointer<UInt8>?, _ count: Int) -> Int {
@@ -54,10 +94,5 @@ package final class BackgroundWriter: @unchecked Sendable {
         #else
             Darwin.write(descriptor, bytes, count)
         #endif
-    }
-
-    /// Carries a buffer to the writer's queue; see the ownership rule above.
-    private struct Handoff: @unchecked Sendable {
-        let buffer: ByteStorage
     }
 }

@@ -33,9 +33,8 @@ package final class OutputFile {
     package let temporaryPath: String
     @exclusivity(unchecked) private var descriptor: Int32
     /// The pending bytes; writers that format in place append here, then call ``flushIfNeeded()``.
-    /// Swapped with ``spare`` at each flush while the background writer writes the full one.
-    @exclusivity(unchecked) package private(set) var storage = ByteStorage(capacity: (1 << 20) + (1 << 16))
-    @exclusivity(unchecked) private var spare = ByteStorage(capacity: (1 << 20) + (1 << 16))
+    /// A flush hands a copy to the background writer and empties it.
+    package let storage = ByteStorage(capacity: (1 << 20) + (1 << 16))
     private let writer = BackgroundWriter()
     @exclusivity(unchecked) private var scratch: [UInt8] = []
     @exclusivity(unchecked) private var committed = false
@@ -115,11 +114,10 @@ package final class OutputFile {
     /// Starts writing the pending bytes to the temporary file in the background (see
     /// ``BackgroundWriter``); a failure of an earlier write is thrown here.
     package func flush() throws {
-        guard storage.count > 0 else { return try drain() }
         try drain()
-        spare.removeAll()
-        swap(&storage, &spare)
-        writer.start(spare, descriptor: descriptor)
+        guard storage.count > 0 else { return }
+        writer.start(storage, descriptor: descriptor)
+        storage.removeAll()
     }
 
     /// Waits until everything flushed so far is in the file.

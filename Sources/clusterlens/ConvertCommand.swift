@@ -12,7 +12,9 @@ struct ConvertCommand: ParsableCommand {
             attributes; one row per observation in document order; several files go into one table. \
             JSON: {"files": [...]} with every observation's series key, dimensions, value, number and attributes. \
             The output is written to a temporary file and renamed into place (or copied to standard output at the \
-            end): a failed run leaves no partial output and never replaces an earlier good file.
+            end): a failed run leaves no partial output and never replaces an earlier good file. An SDMX error \
+            message, a message with only a footer and any message that is not data fail with the status every \
+            command gives them (see README's exit-status table); a CSV table is checked, then refused (status 5).
             """)
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
@@ -38,11 +40,15 @@ struct ConvertCommand: ParsableCommand {
             switch to {
             case .csv:
                 let writer = try SDMXCSVWriter(destination: output)
-                for file in files { try Self.check(try reader.read(file: file, into: writer)) }
+                for file in files {
+                    try Self.requireSDMXData(file)
+                    try Self.check(try reader.read(file: file, into: writer))
+                }
                 try writer.finish()
             case .json:
                 let writer = try ObservationJSONWriter(destination: output)
                 for file in files {
+                    try Self.requireSDMXData(file)
                     try writer.beginFile(file)
                     let summary = try reader.read(file: file, into: writer)
                     try Self.check(summary)
@@ -57,17 +63,34 @@ struct ConvertCommand: ParsableCommand {
         }
     }
 
-    /// Refuses messages that carry an answer instead of data; reports footers and warnings.
-    static func check(_ summary: DataMessageSummary) throws {
-        if !summary.errors.isEmpty {
-            let text = summary.errors.map(\.description).joined(separator: "; ")
-            throw ImportError(.sdmxErrorMessage, "the provider sent an SDMX error message: \(text)", file: summary.file)
+    /// The importer door's checks before a file is converted, so that a file fails here as it fails in
+    /// every command: the format from the content, then an SDMX-ML data (or error) message. A CSV table
+    /// is read through the door first (a broken one fails as `compute` fails on it), then refused:
+    /// it is already a table.
+    static func requireSDMXData(_ file: String) throws {
+        switch try InputFormat.sniff(file: file) {
+        case .sdmxML(let kind):
+            try kind.requireDataMessage(file: file)
+        case .sdmxCSV, .tidyCSV, .memberSurvey:
+            let summary = try DataImporter().read(file: file, into: DiscardingRecordSink())
+            let table = summary.source.format == .sdmxCSV ? "an SDMX-CSV table" : "a tidy CSV table"
+            throw ImportError(
+                .unsupportedMessage,
+                "\(table) (\(summary.observations) observations), not SDMX-ML: convert reads SDMX-ML data "
+                    + "messages; compute and report read the table as it is", file: file)
         }
-        if summary.datasets == 0 && !summary.footer.isEmpty {
-            let text = summary.footer.map(\.description).joined(separator: "; ")
-            throw ImportError(.sdmxErrorMessage, "no data, only a footer message: \(text)", file: summary.file)
-        }
-        for note in summary.footer { ExitStatus.printError("note: \(summary.file): footer \(note)") }
-        for warning in summary.warnings { ExitStatus.printError("warning: \(summary.file): \(warning)") }
     }
+
+    /// Refuses messages that carry an answer instead of data (``DataMessageSummary/requireData()``);
+    /// prints the reader's warnings and the footer notes on standard error.
+    static func check(_ summary: DataMessageSummary) throws {
+        try summary.requireData()
+        for diagnostic in summary.diagnostics { ExitStatus.report(diagnostic) }
+    }
+}
+
+/// A record sink that keeps nothing: a CSV table is read only to check it.
+private final class DiscardingRecordSink: ObservationRecordSink {
+    func begin(_ source: DataSource) throws {}
+    func record(_ record: ObservationRecord) throws {}
 }

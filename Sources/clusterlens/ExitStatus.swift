@@ -14,8 +14,8 @@ import Foundation
 /// |---|---|
 /// | 0 | success |
 /// | 1 | an error not listed below |
-/// | 3 | a file cannot be read, or is empty; a CSV table without the columns data need |
-/// | 4 | not well-formed XML (truncated, binary, wrong encoding, too deep) or a refused DOCTYPE/entity |
+/// | 3 | a file cannot be read (no such file, a folder) or is empty; a CSV table that is not data |
+/// | 4 | not well-formed XML (truncated, binary bytes, wrong encoding, too deep) or a refused DOCTYPE/entity |
 /// | 5 | not an SDMX-ML message (HTML page, other XML, JSON) or a message that is not data; a file `validate` cannot check |
 /// | 6 | the file is an SDMX error message, or holds only a footer (no data) |
 /// | 7 | a value breaks SDMX rules (e.g. a malformed time period) |
@@ -29,7 +29,12 @@ import Foundation
 /// | 64 | bad command-line usage (`EX_USAGE`, from swift-argument-parser) |
 ///
 /// An error that merely wraps another (the store reporting a data file the importer refused) takes
-/// the status of the error under it, so a file gives the same status from every command.
+/// the status of the error under it, so a file gives the same status from every command: `inspect`,
+/// `convert`, `compute` and `report` (`Tests/ClusterLensCLITests/ExitStatusConsistencyTests.swift`).
+/// `inspect` describes an SDMX error or footer-only message before it fails with 6. A cancelled feed
+/// fetch is 1. "A CSV table that is not data": no value, time or dataflow column, or a record with
+/// another number of fields than the header. "Not data": a structure message given as data, and a
+/// CSV table given to `convert` (which reads SDMX-ML only).
 enum ExitStatus {
     static func code(for error: any Error) -> Int32 {
         for cause in error.causes {
@@ -68,7 +73,11 @@ enum ExitStatus {
         case is CompositeError:
             return 10
         case let error as FeedError:
-            return error.code == .source ? 10 : 13
+            switch error.code {
+            case .source: return 10
+            case .cancelled: return 1
+            default: return 13
+            }
         case let error as ReportError:
             switch error.code {
             case .source, .unreadable: return wraps ? nil : 3

@@ -3,26 +3,40 @@ import ClusterLensCore
 import ClusterLensImport
 import Foundation
 
-/// `clusterlens inspect FILE... [--json] [--structure FILE]`.
+/// `clusterlens inspect FILE... [--json] [--structure FILE] [--dataflow ID]`.
 struct InspectCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "inspect",
-        abstract: "Show what SDMX-ML files hold: message type, version, structure, counts, dimensions, periods.",
+        abstract: "Show what data files hold: format, version, structure, counts, dimensions, periods.",
         discussion: """
+            Reads SDMX-ML data and structure messages, SDMX-CSV and tidy CSV, the format found from the content. \
             With --json, prints one JSON object per file and line, with the keys file, format, version, kind, \
             structure, datasets, series, groups, observations, dimensions (id and distinct code count), attributes, \
             measures, timePeriods (first, last), valueKinds, footer, errors, skippedElements, warnings, and for \
-            structure messages structures (counts). A file that cannot be read is reported on standard error and \
-            makes the exit status non-zero; the other files are still inspected.
+            structure messages structures (counts). A file that cannot be read is reported on standard error; the \
+            other files are still inspected. An SDMX error message, a message with only a footer (Eurostat's 413 \
+            "the file will be posted at URL") and any other message that is not data are still described, and \
+            reported on standard error as convert, compute and report report them. The exit status is that of the \
+            worst file, the same status every command gives it: 0 when every file is data or a structure message.
             """)
 
-    @Argument(help: ArgumentHelp("SDMX-ML files (data or structure messages).", valueName: "FILE"))
+    @Argument(help: ArgumentHelp("Data files (SDMX-ML, SDMX-CSV, tidy CSV) or structure messages.", valueName: "FILE"))
     var files: [String]
 
     @Flag(help: "Print one JSON object per file.")
     var json = false
 
+    @Option(help: "The dataflow of tidy CSV files that do not name one (as compute's --dataflow).")
+    var dataflow: String?
+
     @OptionGroup var structureOptions: StructureOptions
+
+    /// What `inspect` found in one file, and the error the file gets from the commands that read data
+    /// (an SDMX error or footer-only message, a message that is not data), if any.
+    struct Inspection {
+        var record: InspectRecord
+        var refusal: ImportError?
+    }
 
     func run() throws {
         let structures: StructureCollection?
@@ -36,12 +50,16 @@ struct InspectCommand: ParsableCommand {
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         for file in files {
             do {
-                let record = try Self.inspect(file, structures: structures)
+                let inspection = try Self.inspect(file, structures: structures, dataflow: dataflow)
                 if json {
-                    let data = try encoder.encode(record)
+                    let data = try encoder.encode(inspection.record)
                     print(String(decoding: data, as: UTF8.self))
                 } else {
-                    print(record.text)
+                    print(inspection.record.text)
+                }
+                if let refusal = inspection.refusal {
+                    ExitStatus.report(refusal)
+                    worst = max(worst, ExitStatus.code(for: refusal))
                 }
             } catch {
                 ExitStatus.report(error)
@@ -51,20 +69,45 @@ struct InspectCommand: ParsableCommand {
         if worst != 0 { throw ExitCode(worst) }
     }
 
-    static func inspect(_ file: String, structures: StructureCollection?) throws -> InspectRecord {
-        let kind = try SDMXMessageSniffer.sniff(file: file)
-        var record = InspectRecord(file: file, kind: kind)
-        switch kind.category {
-        case .data, .error:
-            let inspector = DataInspector()
-            let summary = try SDMXDataReader(structures: structures).read(file: file, into: inspector)
-            record.add(summary, inspector.inspection)
-        case .structure:
-            record.add(try SDMXStructureReader().read(file: file))
-        case .other:
-            record.warnings.append(
-                "an SDMX-ML \(kind.messageType) message: neither data nor structure, not read further")
+    /// Reads one file through the importer door's checks.
+    ///
+    /// - Throws: What every command throws for a file it cannot read (`ImportError`); a message that
+    ///   can be described but is not data is returned with its ``Inspection/refusal`` instead.
+    static func inspect(_ file: String, structures: StructureCollection?, dataflow: String? = nil) throws -> Inspection
+    {
+        switch try InputFormat.sniff(file: file) {
+        case .sdmxML(let kind):
+            var record = InspectRecord(file: file, kind: kind)
+            switch kind.category {
+            case .data, .error:
+                let inspector = DataInspector()
+                let summary = try SDMXDataReader(structures: structures).read(file: file, into: inspector)
+                record.add(summary, inspector.inspection)
+                do {
+                    try summary.requireData()
+                } catch {
+                    return Inspection(record: record, refusal: error)
+                }
+            case .structure:
+                record.add(try SDMXStructureReader().read(file: file))
+            case .other:
+                record.warnings.append(
+                    "an SDMX-ML \(kind.messageType) message: neither data nor structure, not read further")
+                do {
+                    try kind.requireDataMessage(file: file)
+                } catch {
+                    return Inspection(record: record, refusal: error)
+                }
+            }
+            return Inspection(record: record, refusal: nil)
+        case .sdmxCSV, .tidyCSV, .memberSurvey:
+            let inspector = RecordInspector()
+            let diagnostics = Diagnostics()
+            let summary = try DataImporter(structures: structures).read(
+                file: file, dataflow: dataflow, into: inspector, diagnostics: diagnostics)
+            var record = InspectRecord(file: file, table: summary, series: inspector.series)
+            record.add(inspector.inspection, diagnostics: diagnostics.all)
+            return Inspection(record: record, refusal: nil)
         }
-        return record
     }
 }

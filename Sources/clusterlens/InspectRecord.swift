@@ -53,6 +53,32 @@ struct InspectRecord: Codable {
         self.kind = kind.category.rawValue
     }
 
+    /// A CSV table read through the importer door: `format` is `SDMX-CSV` or `tidy CSV`, `version`
+    /// is empty, `structure` lists the dataflows.
+    init(file: String, table summary: ImportSummary, series: Int) {
+        self.file = file
+        self.format = summary.source.format == .sdmxCSV ? "SDMX-CSV" : "tidy CSV"
+        self.version = ""
+        self.kind = SDMXMessageKind.Category.data.rawValue
+        self.structure = summary.dataflows.isEmpty ? nil : summary.dataflows.joined(separator: ", ")
+        self.series = series
+        self.observations = summary.observations
+    }
+
+    /// What a ``RecordInspector`` learnt of a CSV table, and what the importer noticed (skipped records
+    /// with the line of the first).
+    mutating func add(_ inspection: DataInspection, diagnostics: [Diagnostic]) {
+        dimensions = inspection.dimensions
+        attributes = inspection.attributes
+        measures = inspection.measures
+        timePeriods = Periods(first: inspection.firstPeriod, last: inspection.lastPeriod)
+        valueKinds = inspection.valueKinds
+        warnings = diagnostics.map { diagnostic in
+            let line = diagnostic.location?.line ?? 0
+            return line > 0 ? "line \(line): \(diagnostic.message)" : diagnostic.message
+        }
+    }
+
     mutating func add(_ summary: DataMessageSummary, _ inspection: DataInspection) {
         wrappers = summary.wrappers
         let labels = summary.headerStructures.map(\.description) + inspection.dataflows
@@ -91,10 +117,11 @@ struct InspectRecord: Codable {
     /// The human-readable form.
     var text: String {
         var lines = ["\(file)"]
-        var format = "\(self.format) (SDMX-ML \(version))"
+        let isTable = version.isEmpty
+        var format = isTable ? self.format : "\(self.format) (SDMX-ML \(version))"
         if !wrappers.isEmpty { format += " in \(wrappers.joined(separator: " / "))" }
         lines.append("  format          \(format)")
-        if let structure { lines.append("  structure       \(structure)") }
+        if let structure { lines.append((isTable ? "  dataflows       " : "  structure       ") + structure) }
         if let structures {
             lines.append(
                 "  structures      \(structures.codelists) codelists (\(structures.codes) codes), "
@@ -102,7 +129,7 @@ struct InspectRecord: Codable {
                     + "\(structures.dataStructures) data structures, \(structures.dataflows) dataflows")
         }
         if kind == "data" {
-            lines.append("  datasets        \(datasets)")
+            if !isTable { lines.append("  datasets        \(datasets)") }
             lines.append("  series          \(series)")
             if groups > 0 { lines.append("  groups          \(groups)") }
             lines.append("  observations    \(observations)")

@@ -250,12 +250,13 @@ struct CommandLineTests {
         }
     }
 
-    @Test("inspect --json reports a footer-only message and an SDMX error message without failing")
+    @Test("inspect --json describes a footer-only message and an SDMX error message, and exits 6 as convert does")
     func inspectJSONOfMessagesWithoutData() throws {
         let footerOnly = CLITestPaths.fixture("data/v21-footer-only.xml")
         let errorMessage = CLITestPaths.fixture("data/v21-error.xml")
         let result = try runCLI(["inspect", "--json", footerOnly, errorMessage])
-        #expect(result.status == 0, "\(result)")
+        #expect(result.status == 6, "\(result)")
+        #expect(result.stderrLines.count == 2, "one error line per file: \(result.stderr)")
         try #require(result.stdoutLines.count == 2, "\(result)")
         let footerRecord = try jsonObject(result.stdoutLines[0])
         #expect(footerRecord["observations"] as? Int == 0)

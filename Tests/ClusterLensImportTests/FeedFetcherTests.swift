@@ -1,6 +1,7 @@
 import ClusterLensCore
 import ClusterLensSupport
 import Foundation
+import Synchronization
 import Testing
 
 @testable import ClusterLensImport
@@ -16,32 +17,22 @@ struct FeedFetcherTests {
     }
 
     /// Counts calls per path (the server's route runs on its own thread).
-    final class Counter: @unchecked Sendable {
-        private let lock = NSLock()
-        private var counts: [String: Int] = [:]
+    final class Counter: Sendable {
+        private let counts = Mutex<[String: Int]>([:])
         func next(_ path: String) -> Int {
-            lock.lock()
-            defer { lock.unlock() }
-            counts[path, default: 0] += 1
-            return counts[path] ?? 0
+            counts.withLock { counts in
+                counts[path, default: 0] += 1
+                return counts[path] ?? 0
+            }
         }
     }
 
     /// The server's base URL, known only once it listens.
-    final class Base: @unchecked Sendable {
-        private let lock = NSLock()
-        private var text = ""
+    final class Base: Sendable {
+        private let text = Mutex("")
         var value: String {
-            get {
-                lock.lock()
-                defer { lock.unlock() }
-                return text
-            }
-            set {
-                lock.lock()
-                text = newValue
-                lock.unlock()
-            }
+            get { text.withLock { $0 } }
+            set { text.withLock { $0 = newValue } }
         }
     }
 
@@ -95,6 +86,13 @@ struct FeedFetcherTests {
                 return .init(status: 200, body: Array(footer.utf8))
             case "/files/ready.xml.gz":
                 return count <= 2 ? .init(status: 404) : .init(status: 200, body: zipped)
+            case "/rest/data/down":
+                return .init(status: 503)
+            case "/rest/data/async-never":
+                let footer = String(decoding: fixture("data/v21-footer-only.xml"), as: UTF8.self).replacingOccurrences(
+                    of: "https://dissemination.example.org/sdmx/async/file/7f3c2a9e-REG_EMP.xml.gz",
+                    with: serverBase.value + "/files/never.xml.gz")
+                return .init(status: 200, body: Array(footer.utf8))
             default:
                 return .init(status: 404)
             }
@@ -201,6 +199,100 @@ struct FeedFetcherTests {
         #expect(result.entry.url == url)
         #expect(try Data(contentsOf: URL(fileURLWithPath: result.entry.path)) == Data(Self.fixture("data/v21-ss.xml")))
         #expect(server.requests.filter { $0.path == "/files/ready.xml.gz" }.count == 3)
+    }
+
+    /// Every file of the cache folder (hidden ones included) with its bytes.
+    static func snapshot(_ folder: String) throws -> [String: Data] {
+        var files: [String: Data] = [:]
+        for name in try FileManager.default.contentsOfDirectory(atPath: folder) {
+            files[name] = try Data(contentsOf: URL(fileURLWithPath: folder + "/" + name))
+        }
+        return files
+    }
+
+    /// Waits (at most 10 s) until the server has answered `count` requests for `path`.
+    static func waitForRequests(_ server: TestHTTPServer, path: String, count: Int) async throws {
+        let deadline = ContinuousClock.now + .seconds(10)
+        while server.requests.filter({ $0.path == path }).count < count && ContinuousClock.now < deadline {
+            try await Task.sleep(for: .milliseconds(10))
+        }
+        try #require(server.requests.filter { $0.path == path }.count >= count, "no request for \(path)")
+    }
+
+    /// Cancelling a fetch while it waits — a 30 s retry back-off after a 503, or a 30 s interval between
+    /// polls of an asynchronous delivery — ends it within a second with a `cancelled` error, makes no
+    /// further request and leaves the cache (which already holds another feed) byte for byte as it was.
+    @Test(
+        "A cancelled fetch stops during its wait and leaves the cache unchanged",
+        arguments: [
+            ("/rest/data/down", "/rest/data/down", "cancelled while waiting to retry"),
+            ("/rest/data/async-never", "/files/never.xml.gz", "cancelled while waiting for the delivery at "),
+        ])
+    func cancellationDuringAWait(_ path: String, _ waitedOn: String, _ message: String) async throws {
+        let server = try Self.server()
+        defer { server.stop() }
+        let folder = try Self.folder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        var fetcher = Self.fetcher(folder)
+        _ = try await fetcher.fetch(try FeedSource(server.base + "/rest/data/ok"))
+        let before = try Self.snapshot(folder)
+        #expect(before.count == 2, "a body and its metadata: \(before.keys.sorted())")
+        fetcher.backoff = 30
+        fetcher.asyncInterval = 30
+        let url = server.base + path
+        let task = Task { try await fetcher.fetch(try FeedSource(url)) }
+        try await Self.waitForRequests(server, path: waitedOn, count: 1)
+        try await Task.sleep(for: .milliseconds(100))  // into the wait
+        let requests = server.requests.count
+        let start = ContinuousClock.now
+        task.cancel()
+        let result = await task.result
+        let elapsed = ContinuousClock.now - start
+        #expect(elapsed < .seconds(1), "stopped after \(elapsed)")
+        switch result {
+        case .success(let fetched):
+            Issue.record("the cancelled fetch succeeded: \(fetched.entry.path)")
+        case .failure(let error):
+            let feedError = try #require(error as? FeedError, "\(error)")
+            #expect(feedError.code == .cancelled)
+            #expect(feedError.url == url)
+            #expect(feedError.message.hasPrefix(message), "\(feedError.message)")
+            #expect(feedError.causes.contains { $0 is CancellationError }, "\(feedError.causes)")
+        }
+        #expect(server.requests.count == requests, "no request after the cancellation")
+        #expect(try Self.snapshot(folder) == before, "the cache changed")
+        #expect(FeedCache(folder: folder).entry(for: url) == nil)
+    }
+
+    /// An SDMX error answer and a footer-only answer (not a 413) are refused by the importer's rule,
+    /// ``DataMessageSummary/requireData()``, with its text and the import error underneath.
+    @Test func errorAndFooterAnswersAreRefusedByTheImportersRule() throws {
+        let folder = try Self.folder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let footer = String(decoding: Self.fixture("data/v21-footer-only.xml"), as: UTF8.self)
+            .replacingOccurrences(of: "code=\"413\"", with: "code=\"500\"")
+        let cases: [(name: String, bytes: [UInt8], message: String)] = [
+            (
+                "error.xml", Self.fixture("data/v21-error.xml"),
+                "the provider sent an SDMX error message: [100] No results found for query "
+                    + "REG_EMP/A.C29.ES99.THS_PER & period 1990-1995"
+            ),
+            (
+                "footer.xml", Array(footer.utf8),
+                "no data, only a footer message: [500 Infomation] The requested extraction"
+            ),
+        ]
+        for entry in cases {
+            let path = folder + "/" + entry.name
+            try Data(entry.bytes).write(to: URL(fileURLWithPath: path))
+            let error = try #require(throws: FeedError.self) {
+                try FeedFetcher.check(path, url: "http://x/" + entry.name)
+            }
+            #expect(error.code == .sdmxError)
+            #expect(error.url == "http://x/" + entry.name)
+            #expect(error.message.hasPrefix(entry.message), "\(error.message)")
+            #expect((error.underlying as? ImportError)?.code == .sdmxErrorMessage)
+        }
     }
 
     @Test func sourcesFollowTheSDMXRestGrammar() throws {

@@ -1,6 +1,7 @@
 import ClusterLensCore
 import ClusterLensSupport
 import Foundation
+import Synchronization
 import Testing
 
 @testable import ClusterLensImport
@@ -14,7 +15,7 @@ import Testing
 /// A small HTTP/1.1 server on 127.0.0.1 for the feed tests: the test starts it on a free port, gives
 /// it a route function, and stops it. One connection at a time; `Connection: close` after each
 /// response. Records every request it answered.
-final class TestHTTPServer: @unchecked Sendable {
+final class TestHTTPServer: Sendable {
     struct Request: Sendable {
         var method: String
         var path: String
@@ -32,16 +33,11 @@ final class TestHTTPServer: @unchecked Sendable {
     let port: UInt16
     private let socketDescriptor: Int32
     private let route: @Sendable (Request) -> Response
-    private let lock = NSLock()
-    private var received: [Request] = []
-    private var stopped = false
+    /// The requests answered so far, and whether ``stop()`` was called.
+    private let state = Mutex<(received: [Request], stopped: Bool)>(([], false))
 
     /// The requests answered so far.
-    var requests: [Request] {
-        lock.lock()
-        defer { lock.unlock() }
-        return received
-    }
+    var requests: [Request] { state.withLock { $0.received } }
 
     /// The base URL, `http://127.0.0.1:PORT`.
     var base: String { "http://127.0.0.1:\(port)" }
@@ -78,9 +74,7 @@ final class TestHTTPServer: @unchecked Sendable {
 
     /// Stops accepting connections.
     func stop() {
-        lock.lock()
-        stopped = true
-        lock.unlock()
+        state.withLock { $0.stopped = true }
         shutdown(socketDescriptor, Int32(SHUT_RDWR))
         close(socketDescriptor)
     }
@@ -89,10 +83,7 @@ final class TestHTTPServer: @unchecked Sendable {
         while true {
             let client = accept(socketDescriptor, nil, nil)
             if client < 0 {
-                lock.lock()
-                let done = stopped
-                lock.unlock()
-                if done { return }
+                if state.withLock({ $0.stopped }) { return }
                 continue
             }
             handle(client)
@@ -119,9 +110,7 @@ final class TestHTTPServer: @unchecked Sendable {
                 in: .whitespaces)
         }
         let request = Request(method: requestLine[0], path: requestLine[1], headers: headers)
-        lock.lock()
-        received.append(request)
-        lock.unlock()
+        state.withLock { $0.received.append(request) }
         let response = route(request)
         if response.delay > 0 { usleep(UInt32(response.delay * 1_000_000)) }
         var text =

@@ -125,4 +125,28 @@ struct ReportDefinitionTests {
             #expect(error.message.contains(fragment), "\(error)")
         }
     }
+
+    @Test("A named data file that is missing, or a folder without data files, cannot be read: the path first")
+    func unreadableDataPaths() throws {
+        let folder = try ReportFixtures.folder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try FileManager.default.createDirectory(atPath: folder + "/empty", withIntermediateDirectories: true)
+        try "clusters:\n  - {id: a, regions: [ES51], sectors: [C29], reference: ES}\n".write(
+            toFile: folder + "/c.yaml", atomically: true, encoding: .utf8)
+        let cases = [
+            ("gone.xml", "cannot read the file: No such file or directory"),
+            ("empty", "cannot read the file: it is a folder without .xml or .csv files"),
+        ]
+        for (name, reason) in cases {
+            try "id: x\nclusters: c.yaml\ndata: [\(name)]\n".write(
+                toFile: folder + "/r.yaml", atomically: true, encoding: .utf8)
+            let error = try #require(throws: IndicatorsError.self) {
+                _ = try ReportDefinitionReader.load(file: folder + "/r.yaml")
+            }
+            #expect(error.code == .unreadable)
+            #expect(error.description == "\(folder)/\(name): \(reason) (data: in \(folder)/r.yaml:3:8)")
+            #expect(
+                (error.underlying as? FileError) == FileError(.unreadable, path: folder + "/" + name, message: reason))
+        }
+    }
 }

@@ -5,9 +5,11 @@ internal import ClusterLensSupport
 /// messages of every version, SDMX-CSV, tidy CSV — into observation records, the format found from
 /// the content (``InputFormat``).
 ///
-/// Every reader of data goes through here (the observation store, `compute`, `report`, `batch`), so
-/// a file is accepted or refused the same way everywhere: an SDMX error message or a footer-only
-/// message is an error (``DataMessageSummary/requireData()``), a structure message is not data, and
+/// Every reader of data goes through here (the observation store, `compute`, `report`, `batch`) or
+/// through its parts (`inspect` and `convert` sniff with ``InputFormat`` and apply
+/// ``SDMXMessageKind/requireDataMessage(file:)`` and ``DataMessageSummary/requireData()``, and read CSV
+/// tables through here), so a file is accepted or refused the same way everywhere: an SDMX error
+/// message or a footer-only message is an error, a structure message is not data, and
 /// what the readers notice (a `structureRef` that does not match, a footer note, records without a
 /// period) goes to the diagnostics channel.
 public struct DataImporter: Sendable {
@@ -52,13 +54,7 @@ public struct DataImporter: Sendable {
         do {
             switch format {
             case .sdmxML(let kind):
-                guard kind.category == .data || kind.category == .error else {
-                    throw ImportError(
-                        .unsupportedMessage,
-                        "a \(kind.messageType) message (SDMX-ML \(kind.version)), not data"
-                            + (kind.category == .structure ? ": give structure files with --structure" : ""),
-                        file: path)
-                }
+                try kind.requireDataMessage(file: path)
                 let source = DataSource(path: path, sha256: sha256, format: .sdmxML)
                 try sink.begin(source)
                 let adapter = SDMXRecordAdapter(sink: sink, roles: roles, explicitDataflow: explicit, path: path)

@@ -56,7 +56,8 @@ struct TabularDataReader {
         let layout = try Self.layout(of: columns, sdmx: sdmx, path: path)
         if layout.dataflowColumn == nil && explicitDataflow == nil {
             throw ImportError(
-                .malformedCSV, "the file has no dataflow column: pass the dataflow when loading (--dataflow)",
+                .malformedCSV,
+                "the file has no dataflow column: add one, or name the dataflow when loading (--dataflow)",
                 file: path, line: 1)
         }
         var timeColumns: [String: Int] = [:]

@@ -22,6 +22,9 @@ public struct FeedError: ChainedError, Sendable, Equatable {
         case decompression
         /// The cache cannot be read or written.
         case cache
+        /// The task fetching was cancelled (the underlying error is the `CancellationError`); nothing
+        /// entered the cache.
+        case cancelled
     }
 
     /// The kind of error.

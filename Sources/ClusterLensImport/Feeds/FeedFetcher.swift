@@ -18,6 +18,8 @@ internal import Foundation
 /// - Eurostat's asynchronous delivery — a message with only a footer of code 413 whose text gives
 ///   the URL where the result will be posted — is followed: that URL is polled every
 ///   ``asyncInterval`` seconds, at most ``asyncPolls`` times, until it serves the data.
+/// - Every wait honours task cancellation, and the blocking file work runs off the cooperative pool
+///   (see ``fetch(_:)``).
 /// - With ``offline`` no request is made: the cached copy or an error.
 public struct FeedFetcher: Sendable {
     /// Where responses are kept.
@@ -62,9 +64,15 @@ public struct FeedFetcher: Sendable {
 
     /// Fetches one source into the cache.
     ///
-    /// - Throws: ``FeedError`` naming the URL.
+    /// Cancelling the task stops the fetch at the next wait (a retry's back-off, an asynchronous
+    /// delivery's polling interval), request or step, and leaves the cache as it was: the download
+    /// is removed, nothing is stored. Writing, decompressing, checking and hashing the body run on
+    /// ``ClusterLensSupport/BlockingIO``'s queue, not on the cooperative pool.
+    ///
+    /// - Throws: ``FeedError`` naming the URL; `cancelled` when the task was cancelled.
     public func fetch(_ source: FeedSource) async throws(FeedError) -> Result {
         let url = source.url
+        // Reads a small metadata file: short enough for the pool.
         let cached = cache.entry(for: url)
         if offline {
             guard let cached else {
@@ -75,18 +83,26 @@ public struct FeedFetcher: Sendable {
         }
         let response = try await request(url, conditionalOn: cached)
         if response.status == 304, let cached {
+            try Self.checkCancellation(url)
+            // Rewrites the small metadata file.
             return Result(entry: try cache.touch(cached, fetchedAt: Self.now()), status: .notModified)
         }
         var body = response.body
         defer { if let body { unlink(body) } }
         guard let path = body else { throw FeedError(.http, "no body", url: url) }
-        if let deliveryURL = try check(path, url: url) {
+        if let deliveryURL = try await checkOffPool(path, url: url) {
             unlink(path)
+            body = nil
             body = try await poll(deliveryURL, for: url)
         }
         guard let final = body else { throw FeedError(.asynchronous, "no delivery", url: url) }
-        let entry = try cache.store(
-            url: url, body: final, etag: response.etag, lastModified: response.lastModified, fetchedAt: Self.now())
+        try Self.checkCancellation(url)
+        let cache = cache
+        let etag = response.etag
+        let lastModified = response.lastModified
+        let entry = try await BlockingIO.run { () throws(FeedError) -> FeedCache.Entry in
+            try cache.store(url: url, body: final, etag: etag, lastModified: lastModified, fetchedAt: Self.now())
+        }
         body = nil
         return Result(entry: entry, status: .downloaded)
     }
@@ -121,11 +137,13 @@ public struct FeedFetcher: Sendable {
         var lastError = FeedError(.network, "no attempt made", url: url)
         for attempt in 0...max(0, retries) {
             if attempt > 0 {
-                let wait = backoff * Double(1 << min(attempt - 1, 10))
-                try? await Task.sleep(nanoseconds: UInt64(wait * 1e9))
+                try await Self.sleep(
+                    seconds: backoff * Double(1 << min(attempt - 1, 10)), url: url, while: "waiting to retry")
             }
+            try Self.checkCancellation(url)
             do {
                 let (data, response) = try await session.data(for: request)
+                try Self.checkCancellation(url)
                 guard let http = response as? HTTPURLResponse else {
                     lastError = FeedError(.network, "not an HTTP response", url: url)
                     continue
@@ -142,8 +160,17 @@ public struct FeedFetcher: Sendable {
                     throw FeedError(.http, "HTTP \(status)" + (hint.isEmpty ? "" : ": \(hint)"), url: url)
                 }
                 let path = try temporaryFile(for: url)
-                do { try data.write(to: URL(fileURLWithPath: path)) } catch {
-                    throw FeedError(.cache, "cannot write the download: \(error.localizedDescription)", url: url)
+                try await BlockingIO.run { () throws(FeedError) in
+                    do { try data.write(to: URL(fileURLWithPath: path)) } catch {
+                        unlink(path)
+                        throw FeedError(
+                            .cache, "cannot write the download: \(error.localizedDescription)", url: url,
+                            underlying: error)
+                    }
+                }
+                if Task.isCancelled {
+                    unlink(path)
+                    throw Self.cancelled(url, while: "downloading")
                 }
                 return Response(
                     status: status, body: path, etag: http.value(forHTTPHeaderField: "ETag"),
@@ -151,11 +178,14 @@ public struct FeedFetcher: Sendable {
             } catch let error as FeedError {
                 throw error
             } catch {
+                if Task.isCancelled || error is CancellationError || (error as? URLError)?.code == .cancelled {
+                    throw Self.cancelled(url, while: "downloading", underlying: error)
+                }
                 let timedOut = (error as? URLError)?.code == .timedOut
                 lastError = FeedError(
                     .network,
                     (timedOut ? "timed out after \(Int(seconds)) s" : error.localizedDescription)
-                        + " (after \(attempt + 1) attempts)", url: url)
+                        + " (after \(attempt + 1) attempts)", url: url, underlying: error)
             }
         }
         throw lastError
@@ -165,64 +195,78 @@ public struct FeedFetcher: Sendable {
         do {
             try FileManager.default.createDirectory(atPath: cache.folder, withIntermediateDirectories: true)
         } catch {
-            throw FeedError(.cache, "cannot create the cache folder \(cache.folder)", url: url)
+            throw FeedError(.cache, "cannot create the cache folder \(cache.folder)", url: url, underlying: error)
         }
         return cache.folder + "/.download-\(getpid())-\(UUID().uuidString)"
     }
 
+    /// ``check(_:url:)`` on the blocking-I/O queue: it decompresses, sniffs and may parse the body.
+    private func checkOffPool(_ path: String, url: String) async throws(FeedError) -> String? {
+        try Self.checkCancellation(url)
+        let delivery = try await BlockingIO.run { () throws(FeedError) -> String? in try Self.check(path, url: url) }
+        try Self.checkCancellation(url)
+        return delivery
+    }
+
     /// Decompresses a gzip body in place and checks it is SDMX data or structure; returns the URL
     /// of an asynchronous delivery (a 413 footer) when the body announces one.
-    private func check(_ path: String, url: String) throws(FeedError) -> String? {
+    ///
+    /// The 413 announcement is looked for first; then the rule every reader of data applies
+    /// (``DataMessageSummary/requireData()``) refuses an SDMX error message and any other footer-only
+    /// message, with the provider's text.
+    static func check(_ path: String, url: String) throws(FeedError) -> String? {
         if let handle = FileHandle(forReadingAtPath: path) {
             let head = handle.readData(ofLength: 2)
             try? handle.close()
             if GzipDecoder.isGzip(head) {
                 let plain = path + ".xml"
-                try GzipDecoder.decompress(path, to: plain)
-                guard rename(plain, path) == 0 else { throw FeedError(.cache, "cannot replace the download", url: url) }
+                do {
+                    try GzipDecoder.decompress(path, to: plain)
+                } catch {
+                    unlink(plain)
+                    throw error
+                }
+                guard rename(plain, path) == 0 else {
+                    unlink(plain)
+                    throw FeedError(.cache, "cannot replace the download", url: url)
+                }
             }
         }
         let kind: SDMXMessageKind
         do {
             kind = try SDMXMessageSniffer.sniff(file: path)
         } catch let error as ImportError {
-            throw FeedError(.notSDMX, "the answer is not SDMX-ML: \(error.message)", url: url)
+            throw FeedError(.notSDMX, "the answer is not SDMX-ML: \(error.message)", url: url, underlying: error)
         } catch {
-            throw FeedError(.notSDMX, "the answer is not SDMX-ML: \(error)", url: url)
+            throw FeedError(.notSDMX, "the answer is not SDMX-ML: \(error)", url: url, underlying: error)
         }
         switch kind.category {
         case .structure, .other:
             return nil
-        case .error:
-            throw FeedError(.sdmxError, "the provider sent an SDMX error message: \(errorText(path))", url: url)
-        case .data:
+        case .data, .error:
             // A footer-only or error answer is a few kilobytes; a large data message is not read twice
             // (the report reads it once, from the cache).
             let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
-            if size > Self.fullCheckLimit { return nil }
+            if kind.category == .data && size > Self.fullCheckLimit { return nil }
             let summary: DataMessageSummary
             do {
                 summary = try SDMXDataReader().read(file: path, into: DiscardingSink())
             } catch {
-                throw FeedError(.notSDMX, "the answer cannot be read: \(error)", url: url)
+                throw FeedError(.notSDMX, "the answer cannot be read: \(error)", url: url, underlying: error)
             }
-            if !summary.errors.isEmpty {
-                throw FeedError(
-                    .sdmxError,
-                    "the provider sent an error: " + summary.errors.map(\.description).joined(separator: "; "),
-                    url: url)
-            }
-            if summary.datasets == 0, let note = summary.footer.first(where: { $0.code == "413" }) {
+            if summary.errors.isEmpty && summary.datasets == 0,
+                let note = summary.footer.first(where: { $0.code == "413" })
+            {
                 let texts = note.texts.map(\.text).joined(separator: " ")
                 guard let delivery = Self.firstURL(in: texts) else {
                     throw FeedError(.asynchronous, "a 413 footer without a delivery URL: \(texts)", url: url)
                 }
                 return delivery
             }
-            if summary.datasets == 0, !summary.footer.isEmpty {
-                throw FeedError(
-                    .sdmxError, "no data, only a footer: " + summary.footer.map(\.description).joined(separator: "; "),
-                    url: url)
+            do {
+                try summary.requireData()
+            } catch {
+                throw FeedError(.sdmxError, error.message, url: url, underlying: error)
             }
             return nil
         }
@@ -232,14 +276,27 @@ public struct FeedFetcher: Sendable {
     private func poll(_ delivery: String, for url: String) async throws(FeedError) -> String {
         var last = ""
         for attempt in 0..<max(1, asyncPolls) {
-            if attempt > 0 { try? await Task.sleep(nanoseconds: UInt64(asyncInterval * 1e9)) }
-            do {
+            if attempt > 0 {
+                try await Self.sleep(seconds: asyncInterval, url: url, while: "waiting for the delivery at \(delivery)")
+            }
+            do throws(FeedError) {
                 let response = try await request(delivery, conditionalOn: nil)
                 guard let path = response.body else { continue }
-                if try check(path, url: delivery) == nil { return path }
+                let announced: String?
+                do throws(FeedError) {
+                    announced = try await checkOffPool(path, url: delivery)
+                } catch {
+                    unlink(path)
+                    throw error
+                }
+                if announced == nil { return path }
                 unlink(path)
                 last = "still announced as pending"
             } catch {
+                if error.code == .cancelled {
+                    throw Self.cancelled(
+                        url, while: "polling the delivery at \(delivery)", underlying: error.underlying)
+                }
                 if error.code != .http && error.code != .network { throw error }
                 last = error.message
             }
@@ -248,13 +305,24 @@ public struct FeedFetcher: Sendable {
             .asynchronous, "the delivery at \(delivery) was not ready after \(asyncPolls) polls (\(last))", url: url)
     }
 
-    private func errorText(_ path: String) -> String {
-        guard let data = FileManager.default.contents(atPath: path) else { return "" }
-        let text = String(decoding: data.prefix(4000), as: UTF8.self)
-        guard let start = text.range(of: "Text"), let open = text[start.upperBound...].firstIndex(of: ">"),
-            let close = text[open...].firstIndex(of: "<")
-        else { return "" }
-        return String(text[text.index(after: open)..<close]).trimmingCharacters(in: .whitespacesAndNewlines)
+    /// Waits `seconds`; cancelling the task ends the wait at once with a `cancelled` error.
+    private static func sleep(seconds: Double, url: String, while activity: String) async throws(FeedError) {
+        do {
+            try await Task.sleep(for: .seconds(max(0, seconds)))
+        } catch {
+            throw cancelled(url, while: activity, underlying: error)
+        }
+    }
+
+    /// Throws a `cancelled` error when the task was cancelled.
+    private static func checkCancellation(_ url: String) throws(FeedError) {
+        if Task.isCancelled { throw cancelled(url, while: "fetching") }
+    }
+
+    private static func cancelled(_ url: String, while activity: String, underlying: (any Error)? = nil) -> FeedError {
+        FeedError(
+            .cancelled, "cancelled while \(activity); nothing was cached", url: url,
+            underlying: underlying ?? CancellationError())
     }
 
     /// Data answers up to this size are read through to find footers (a 413 announcement) and error

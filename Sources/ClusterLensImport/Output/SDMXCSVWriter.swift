@@ -385,7 +385,7 @@ public final class SDMXCSVWriter: SDMXDataSink, RawObservationSink {
         for row in 0..<(pendingBounds.count / Group.count) {
             // Copy each group of the row and add an empty field per column that joined it later.
             let counts = epoch(at: row, &epochIndex).counts
-            let storage = output.storage  // fetched per row: a flush swaps the buffer
+            let storage = output.storage
             var segmentStart = rowStart
             for group in 0..<Group.count {
                 let segmentEnd = Int(pendingBounds[row * Group.count + group])

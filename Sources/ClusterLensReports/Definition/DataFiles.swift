@@ -30,4 +30,19 @@ public enum DataFiles {
         }
         return result.sorted()
     }
+
+    /// Why a path that is not a glob pattern gives no data file: `cannot read the file: REASON`, the
+    /// system's reason for a missing or unreadable path, or a folder without `.xml` or `.csv` files;
+    /// `nil` for a glob pattern (which may rightly match nothing) and for a readable file.
+    public static func whyUnreadable(_ path: String) -> String? {
+        guard !path.contains(where: { "*?[".contains($0) }) else { return nil }
+        var status = stat()
+        guard stat(path, &status) == 0 else {
+            return "cannot read the file: \(String(cString: strerror(errno)))"
+        }
+        if (status.st_mode & S_IFMT) == S_IFDIR {
+            return "cannot read the file: it is a folder without .xml or .csv files"
+        }
+        return nil
+    }
 }

@@ -167,8 +167,16 @@ public struct ReportDefinitionReader: YAMLReader {
                 feeds.append(pattern)
                 continue
             }
-            let matches = DataFiles.expand(resolve(pattern))
+            let path = resolve(pattern)
+            let matches = DataFiles.expand(path)
             guard !matches.isEmpty else {
+                if let reason = DataFiles.whyUnreadable(path) {
+                    // A named file or folder: the same status and line as from every other command,
+                    // with the definition's place after it.
+                    let fileError = FileError(.unreadable, path: path, message: reason)
+                    throw IndicatorsError(
+                        .unreadable, "\(fileError) (data: in \(place(node)))", underlying: fileError)
+                }
                 throw error("\"\(pattern)\" matches no file (resolved against \(folder.isEmpty ? "." : folder))", node)
             }
             for match in matches where !files.contains(match) { files.append(match) }

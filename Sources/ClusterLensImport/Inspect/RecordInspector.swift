@@ -1,0 +1,61 @@
+public import ClusterLensCore
+
+/// A record sink that summarises a CSV table read through ``DataImporter``, as ``DataInspector``
+/// summarises an SDMX-ML message: dimensions and their distinct codes, status attributes, periods,
+/// value kinds, dataflows and series.
+///
+/// The key holds every dimension but time, so the time column is not among ``inspection``'s
+/// dimensions (its range is in the periods). Memory grows with the distinct codes and series, not
+/// with the records.
+public final class RecordInspector: ObservationRecordSink {
+    private var dimensionOrder: [String] = []
+    private var codes: [String: Set<String>] = [:]
+    private var attributeOrder: [String] = []
+    private var first: TimePeriod?
+    private var last: TimePeriod?
+    private var kindCounts: [ObservationValue.Kind: Int] = [:]
+    private var dataflows: [String] = []
+    private var seriesKeys: Set<[String]> = []
+
+    /// Creates an inspector.
+    public init() {}
+
+    /// Nothing to note: the file's name and format are the caller's.
+    public func begin(_ source: DataSource) throws {}
+
+    /// Notes one record's dataflow, key codes, status attributes, period and value kind.
+    public func record(_ record: ObservationRecord) throws {
+        if !dataflows.contains(record.dataflow) { dataflows.append(record.dataflow) }
+        var series = [record.dataflow]
+        for component in record.key {
+            series += [component.id, component.value]
+            if codes[component.id] == nil {
+                dimensionOrder.append(component.id)
+                codes[component.id] = [component.value]
+            } else {
+                codes[component.id]?.insert(component.value)
+            }
+        }
+        seriesKeys.insert(series)
+        for attribute in record.status where !attributeOrder.contains(attribute.id) {
+            attributeOrder.append(attribute.id)
+        }
+        kindCounts[record.value.kind, default: 0] += 1
+        if first.map({ record.period < $0 }) ?? true { first = record.period }
+        if last.map({ record.period > $0 }) ?? true { last = record.period }
+    }
+
+    /// The number of distinct series (dataflow and key) so far.
+    public var series: Int { seriesKeys.count }
+
+    /// The summary so far, in the shape ``DataInspector`` gives (``DataInspection/dataflows`` holds
+    /// the normalised dataflow ids, in order of first appearance).
+    public var inspection: DataInspection {
+        var counts: [String: Int] = [:]
+        for (kind, count) in kindCounts { counts[DataInspector.name(of: kind)] = count }
+        return DataInspection(
+            dimensions: dimensionOrder.map { DimensionUsage(id: $0, codes: codes[$0]?.count ?? 0) },
+            attributes: attributeOrder, measures: kindCounts.isEmpty ? [] : ["OBS_VALUE"],
+            firstPeriod: first?.lexical, lastPeriod: last?.lexical, valueKinds: counts, dataflows: dataflows)
+    }
+}

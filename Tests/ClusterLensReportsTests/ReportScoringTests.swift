@@ -22,8 +22,15 @@ import Testing
 /// index is the mean over pillars with data. Ranks: es52 1, es51 and es51-c 2 (ties share).
 @Suite("Report scoring")
 struct ReportScoringTests {
-    static func model(extra: String = "") throws -> (ReportModel, String) {
+    /// The model of the three clusters (es51, es52, es51-c) over the fixture data and `data` (files in
+    /// the folder, written by `prepare`), with `indicators` and `extra` lines in the definition.
+    static func model(
+        extra: String = "", data: [String] = [],
+        indicators: String = "employment, cluster_focus, location_quotient, local_units",
+        prepare: (String) throws -> Void = { _ in }
+    ) throws -> (ReportModel, String) {
         let folder = try ReportFixtures.folder()
+        try prepare(folder)
         try """
         clusters:
           - {id: es51, name: Catalonia C29, regions: [ES51], sectors: [C29], reference: ES5}
@@ -33,8 +40,8 @@ struct ReportScoringTests {
         try """
         id: scored
         clusters: clusters.yaml
-        data: [\(ReportFixtures.dataFile)]
-        indicators: [employment, cluster_focus, location_quotient, local_units]
+        data: [\(([ReportFixtures.dataFile] + data).joined(separator: ", "))]
+        indicators: [\(indicators)]
         \(extra)
         """.write(toFile: folder + "/report.yaml", atomically: true, encoding: .utf8)
         let definition = try ReportDefinitionReader.load(file: folder + "/report.yaml")
@@ -260,8 +267,13 @@ struct ReportDiagnosticsTests {
         let screened = model.diagnostics.filter { $0.code == "screened-out" }
         #expect(screened.map(\.cluster) == ["es52"], "es52 lacks local units: \(model.diagnostics)")
         #expect(screened.first?.severity == .warning && screened.first?.stage == .scoring)
-        #expect(screened.first?.message.contains("75 % of the aggregated indicators") == true, "3 of 4")
+        #expect(
+            screened.first?.message
+                == "screened out of the composite scores: data for 75 % of the 4 ranked indicators, below the "
+                + "screening threshold of 100 %; it gets no score and no rank", "3 of 4")
         #expect(model.clusters.first { $0.id == "es52" }?.score(.index)?.value == nil)
+        #expect(model.clusters.first { $0.id == "es52" }?.screenedOut == screened.first?.message)
+        #expect(model.clusters.first { $0.id != "es52" }?.screenedOut == nil)
         let json = try JSONReportExporter().export(model, folder: folder, name: "r")[0]
         let xml = try XMLReportExporter().export(model, folder: folder, name: "r")[0]
         let validator = ReportValidator(schemaFolder: ReportFixtures.schemaFolder)
@@ -269,5 +281,9 @@ struct ReportDiagnosticsTests {
         #expect(try validator.validate(file: xml).issues.isEmpty)
         #expect(try String(contentsOfFile: json, encoding: .utf8).contains("\"screened-out\""))
         #expect(try String(contentsOfFile: xml, encoding: .utf8).contains("code=\"screened-out\" file="))
+        #expect(try String(contentsOfFile: json, encoding: .utf8).contains("\"screenedOut\": \"screened out of"))
+        #expect(try String(contentsOfFile: xml, encoding: .utf8).contains("<screenedOut>screened out of"))
+        let html = try HTMLReportExporter().export(model, folder: folder, name: "r")[0]
+        #expect(try String(contentsOfFile: html, encoding: .utf8).contains("screened out: too few values"))
     }
 }

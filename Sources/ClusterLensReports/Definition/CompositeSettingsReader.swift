@@ -41,12 +41,20 @@ package import Yams
 ///     pillars: {method: power, order: 0.5}
 ///     shift: 1                       # optional: lets geometric/harmonic/power means take zeros
 ///     minimum_coverage: 0.5          # 0…1
+///   scope: cluster                   # cluster (default): the cluster's own indicators | all: context too
+///   context_score: true              # an unranked score of the region and country context (scope cluster)
 /// ```
 public struct CompositeSettingsReader: YAMLReader {
     /// The file, as errors name it.
     public let file: String
     /// The code of the errors it throws.
     public let errorCode = IndicatorsError.Code.compositeSettings
+
+    /// The keys of `composite:`.
+    static let keys = [
+        "screening", "imputation", "panel", "year", "outliers", "normalisation", "goalposts", "weights",
+        "aggregation", "scope", "context_score",
+    ]
 
     /// Creates a reader for a file name (used in messages only).
     public init(file: String) {
@@ -68,16 +76,35 @@ public struct CompositeSettingsReader: YAMLReader {
         return try settings(from: composite.value)
     }
 
+    /// Which indicators the composite ranks: `scope:` and `context_score:` of the mapping under
+    /// `composite:` (read by ``settings(from:)`` as known keys, used by reports).
+    package func scoringScope(from node: Node) throws(IndicatorsError) -> ScoringScope {
+        var scope = ScoringScope()
+        guard !isNull(node) else { return scope }
+        let fields = try keyedValues(
+            of: try mapping(node, "composite"),
+            allowed: Self.keys,
+            in: "in composite")
+        if let field = fields["scope"] {
+            let name = try text(field, expected: "cluster or all")
+            guard let indicators = ScoringScope.Indicators(rawValue: name) else {
+                throw error(
+                    "unknown scope \"\(name)\" (allowed: cluster — the cluster's own indicators only; all — "
+                        + "region and country context too)", field.value)
+            }
+            scope.indicators = indicators
+        }
+        if let field = fields["context_score"] { scope.contextScore = try flag(field) }
+        return scope
+    }
+
     /// The settings of the mapping under `composite:`.
     package func settings(from node: Node) throws(IndicatorsError) -> CompositeSettings {
         var settings = CompositeSettings()
         if isNull(node) { return settings }
         let fields = try keyedValues(
             of: try mapping(node, "composite"),
-            allowed: [
-                "screening", "imputation", "panel", "year", "outliers", "normalisation", "goalposts", "weights",
-                "aggregation",
-            ],
+            allowed: Self.keys,
             in: "in composite")
         if let field = fields["screening"] {
             let keys = try keyedValues(

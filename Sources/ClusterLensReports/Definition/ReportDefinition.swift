@@ -74,6 +74,9 @@ public struct ReportDefinition: Sendable {
     public var periods: Periods
     /// The composite-score settings (`composite:`); the defaults when absent.
     public var composite: CompositeSettings
+    /// Which indicators the composite and the benchmarks rank (`composite: {scope:, context_score:}`):
+    /// the cluster's own by default, its region and country context scored apart.
+    public var scoring = ScoringScope()
     /// The uncertainty analysis (`uncertainty:`), `nil` for none.
     public var uncertainty: UncertaintyAnalysis.Settings?
     /// The policy targets (`targets:`) for the progress assessment.

@@ -105,6 +105,9 @@ public struct ReportDefinitionReader: YAMLReader {
         let composite = try fields["composite"].map { field throws(IndicatorsError) in
             try settingsReader.settings(from: field.value)
         }
+        let scoring = try fields["composite"].map { field throws(IndicatorsError) in
+            try settingsReader.scoringScope(from: field.value)
+        }
         let uncertainty = try fields["uncertainty"].map { field throws(IndicatorsError) in
             try settingsReader.uncertainty(from: field.value)
         }
@@ -118,6 +121,7 @@ public struct ReportDefinitionReader: YAMLReader {
             locations.targets = located.map(\.location)
         }
         definition.feeds = feeds
+        definition.scoring = scoring ?? ScoringScope()
         if let outputs = fields["outputs"] { try self.outputs(outputs, into: &definition) }
         if let total = fields["total-sector"] {
             let code = try text(total, expected: "a sector code")

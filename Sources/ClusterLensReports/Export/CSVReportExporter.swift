@@ -4,11 +4,13 @@ internal import ClusterLensSupport
 /// The `csv` format: two tidy RFC 4180 tables, UTF-8 with a header row.
 ///
 /// - `NAME.csv`: one row per cluster, indicator and period — `cluster_id, cluster_name, indicator_id,
-///   indicator_name, pillar, tags, unit, direction, period, headline, value, status, flags, reason,
-///   direction_adjusted, score, rank, percentile, progress, sources, series_keys`. A missing value is an empty
-///   field; lists (tags, flags, sources, series keys) are joined with `;`.
+///   indicator_name, pillar, scope, tags, unit, direction, period, headline, value, status, flags, reason,
+///   note, direction_adjusted, score, rank, percentile, progress, sources, series_keys`. A missing value is
+///   an empty field; lists (tags, flags, sources, series keys) are joined with `;`. `scope` is `cluster`,
+///   `region` or `country` (the cluster's context).
 /// - `NAME-scores.csv`: one row per cluster and composite node — `cluster_id, cluster_name, kind, id,
-///   value, coverage, rank, median, low, high, rank_median, rank_low, rank_high`.
+///   value, coverage, rank, modelled_share, median, low, high, rank_median, rank_low, rank_high`; the
+///   `context` node is never ranked.
 public struct CSVReportExporter: Exporter {
     public let format = "csv"
     public let summary =
@@ -16,14 +18,14 @@ public struct CSVReportExporter: Exporter {
 
     /// The header of the values table.
     public static let valueColumns = [
-        "cluster_id", "cluster_name", "indicator_id", "indicator_name", "pillar", "tags", "unit", "direction",
-        "period", "headline", "value", "status", "flags", "reason", "direction_adjusted", "score", "rank",
-        "percentile", "progress", "sources", "series_keys",
+        "cluster_id", "cluster_name", "indicator_id", "indicator_name", "pillar", "scope", "tags", "unit",
+        "direction", "period", "headline", "value", "status", "flags", "reason", "note", "direction_adjusted",
+        "score", "rank", "percentile", "progress", "sources", "series_keys",
     ]
     /// The header of the scores table.
     public static let scoreColumns = [
-        "cluster_id", "cluster_name", "kind", "id", "value", "coverage", "rank", "median", "low", "high",
-        "rank_median", "rank_low", "rank_high",
+        "cluster_id", "cluster_name", "kind", "id", "value", "coverage", "rank", "modelled_share", "median", "low",
+        "high", "rank_median", "rank_low", "rank_high",
     ]
 
     /// Creates the exporter.
@@ -41,11 +43,11 @@ public struct CSVReportExporter: Exporter {
                     try Self.row(
                         [
                             cluster.id, cluster.name, value.indicator, indicator?.name ?? "",
-                            indicator?.pillar.rawValue ?? "",
+                            indicator?.pillar.rawValue ?? "", indicator?.scope.rawValue ?? "",
                             (indicator?.tags ?? []).map(\.rawValue).joined(separator: ";"), indicator?.unit ?? "",
                             indicator?.direction.rawValue ?? "", value.period?.lexical ?? "",
                             value.isHeadline ? "true" : "false", Self.number(value.value), value.status.rawValue,
-                            value.flags.map(\.rawValue).joined(separator: ";"), value.reason ?? "",
+                            value.flags.map(\.rawValue).joined(separator: ";"), value.reason ?? "", value.note ?? "",
                             Self.number(value.directionAdjusted), Self.number(value.score),
                             value.rank.map(String.init) ?? "", Self.number(value.percentile),
                             value.progress?.summary ?? "", value.sources.map(\.description).joined(separator: ";"),
@@ -61,7 +63,8 @@ public struct CSVReportExporter: Exporter {
                     try Self.row(
                         [
                             cluster.id, cluster.name, score.node.kind, score.node.id, Self.number(score.value),
-                            Self.number(score.coverage), score.rank.map(String.init) ?? "", Self.number(score.median),
+                            Self.number(score.coverage), score.rank.map(String.init) ?? "",
+                            Self.number(score.modelledShare), Self.number(score.median),
                             Self.number(score.low), Self.number(score.high), Self.number(score.rankMedian),
                             Self.number(score.rankLow), Self.number(score.rankHigh),
                         ], to: output)

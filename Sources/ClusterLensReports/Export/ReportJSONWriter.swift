@@ -5,7 +5,7 @@ internal import ClusterLensSupport
 /// format, and what external exporter plug-ins read on standard input.
 enum ReportJSONWriter {
     /// The version of the JSON layout, written as `schemaVersion`.
-    static let schemaVersion = "1.1"
+    static let schemaVersion = "1.2"
 
     /// Writes `model` to `output` (not committed: the caller commits).
     static func write(_ model: ReportModel, to output: OutputFile) throws {
@@ -35,6 +35,12 @@ enum ReportJSONWriter {
             try json.endObject()
         }
         try json.endArray()
+        try json.key("scoring")
+        try json.beginObject()
+        try json.field("indicators", model.scoring.indicators.rawValue)
+        try json.key("contextScore")
+        try json.bool(model.scoring.contextScore)
+        try json.endObject()
         try json.key("indicators")
         try json.beginArray()
         for indicator in model.indicators { try self.indicator(indicator, json) }
@@ -83,6 +89,7 @@ enum ReportJSONWriter {
         try json.field("name", indicator.name)
         try json.field("description", indicator.description)
         try json.field("pillar", indicator.pillar.rawValue)
+        try json.field("scope", indicator.scope.rawValue)
         try json.field("tags", strings: indicator.tags.map(\.rawValue))
         try json.field("unit", indicator.unit)
         try json.field("direction", indicator.direction.rawValue)
@@ -115,6 +122,7 @@ enum ReportJSONWriter {
         try json.endArray()
         try json.field("strengths", strings: cluster.strengths)
         try json.field("weaknesses", strings: cluster.weaknesses)
+        try json.field("screenedOut", cluster.screenedOut)
         try json.key("scores")
         try json.beginArray()
         for score in cluster.scores {
@@ -125,6 +133,7 @@ enum ReportJSONWriter {
             try json.field("coverage", number: score.coverage)
             try json.key("rank")
             try json.integer(score.rank)
+            try json.field("modelledShare", number: score.modelledShare)
             try json.field("median", number: score.median)
             try json.field("low", number: score.low)
             try json.field("high", number: score.high)
@@ -149,6 +158,7 @@ enum ReportJSONWriter {
         try json.field("status", value.status.rawValue)
         try json.field("flags", strings: value.flags.map(\.rawValue))
         try json.field("reason", value.reason)
+        try json.field("note", value.note)
         try json.key("headline")
         try json.bool(value.isHeadline)
         try json.field("directionAdjusted", number: value.directionAdjusted)

@@ -51,6 +51,10 @@ public struct XMLReportExporter: Exporter {
             try xml.endElement()
         }
         try xml.endElement()
+        try xml.startElement("scoring")
+        try xml.attribute("indicators", model.scoring.indicators.rawValue)
+        try xml.attribute("contextScore", model.scoring.contextScore ? "true" : "false")
+        try xml.endElement()
         try xml.startElement("indicators")
         for indicator in model.indicators { try self.indicator(indicator, xml) }
         try xml.endElement()
@@ -95,6 +99,7 @@ public struct XMLReportExporter: Exporter {
         try xml.startElement("indicator")
         try xml.attribute("id", indicator.id)
         try xml.attribute("pillar", indicator.pillar.rawValue)
+        try xml.attribute("scope", indicator.scope.rawValue)
         try xml.attribute("unit", indicator.unit)
         try xml.attribute("direction", indicator.direction.rawValue)
         try xml.element("name", text: indicator.name)
@@ -117,6 +122,7 @@ public struct XMLReportExporter: Exporter {
         for sector in cluster.definition.sectors.codes { try xml.element("sector", text: sector.dottedNotation) }
         for peer in cluster.definition.peers { try xml.element("peer", text: peer.code) }
         if let members = cluster.definition.membersPath { try xml.element("members", text: members) }
+        if let reason = cluster.screenedOut { try xml.element("screenedOut", text: reason) }
         try xml.startElement("scores")
         for score in cluster.scores {
             try xml.startElement("score")
@@ -125,6 +131,7 @@ public struct XMLReportExporter: Exporter {
             try number("value", score.value, xml)
             try number("coverage", score.coverage, xml)
             if let rank = score.rank { try xml.attribute("rank", String(rank)) }
+            try number("modelledShare", score.modelledShare, xml)
             try number("median", score.median, xml)
             try number("low", score.low, xml)
             try number("high", score.high, xml)
@@ -162,6 +169,7 @@ public struct XMLReportExporter: Exporter {
         if let progress = value.progress { try xml.attribute("progress", progress.summary) }
         for flag in value.flags { try xml.element("flag", text: flag.rawValue) }
         if let reason = value.reason { try xml.element("reason", text: reason) }
+        if let note = value.note { try xml.element("note", text: note) }
         for source in value.sources { try xml.element("source", text: source.description) }
         for key in value.seriesKeys { try xml.element("seriesKey", text: key) }
         for period in value.periods { try xml.element("period", text: period.lexical) }

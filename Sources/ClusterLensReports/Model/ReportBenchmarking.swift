@@ -58,7 +58,7 @@ enum ReportBenchmarking {
                     + "location quotient ≥ 2, focus ≥ P90; U.S. Cluster Mapping classes over clusters with "
                     + "employment > 0: strong10 LQ ≥ P90, strong LQ ≥ P75 and ≥ 1, significant LQ > P50, "
                     + "qualifying LQ > P25, each with employment and local units above P25; strengths and "
-                    + "weaknesses: the three highest and lowest normalised scores; similar clusters: root mean "
+                    + "weaknesses: the three highest and lowest normalised scores of the ranked indicators; similar clusters: root mean "
                     + "squared difference of normalised scores over at least three shared indicators"))
     }
 

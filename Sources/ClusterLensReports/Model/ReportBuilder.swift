@@ -172,7 +172,7 @@ public struct ReportBuilder: Sendable {
             indicators: selected.map { ReportIndicator($0.definition) },
             clusters: clusters, methods: Self.methods(definition))
         try ReportScoring.score(
-            &model, definitions: selected.map(\.definition), settings: definition.composite,
+            &model, definitions: selected.map(\.definition), settings: definition.composite, scope: definition.scoring,
             uncertainty: definition.uncertainty, targets: definition.targets, file: definition.file,
             diagnostics: diagnostics)
         ReportBenchmarking.benchmark(&model)

@@ -34,6 +34,9 @@ public struct ReportModel: Sendable {
     /// The names of the region and activity codes the report uses (clusters' regions, sectors,
     /// reference areas and peers), from the shipped classifications.
     public var codeNames: [CodeName] = []
+    /// Which indicators the composite and the benchmarks ranked; the others are the clusters'
+    /// context (their region and country), shown apart.
+    public var scoring = ScoringScope()
 
     /// Creates a model.
     public init(
@@ -56,6 +59,18 @@ public struct ReportModel: Sendable {
     /// The indicator described under `id`.
     public func indicator(_ id: String) -> ReportIndicator? {
         indicators.first { $0.id == id }
+    }
+
+    /// The indicators that describe the clusters themselves, or, with `scope: all`, every indicator:
+    /// what the report's main tables show and rank.
+    public var performanceIndicators: [ReportIndicator] {
+        indicators.filter { scoring.indicators == .all || !$0.scope.isContext }
+    }
+
+    /// The indicators shown apart as the clusters' context (their region and country); empty with
+    /// `scope: all`.
+    public var contextIndicators: [ReportIndicator] {
+        indicators.filter { scoring.indicators == .cluster && $0.scope.isContext }
     }
 }
 
@@ -156,6 +171,8 @@ public struct ReportIndicator: Sendable, Equatable {
     public var description: String
     /// The pillar.
     public var pillar: Pillar
+    /// What its values describe: the cluster, or its region or country (context).
+    public var scope: IndicatorScope
     /// The transitions it informs.
     public var tags: [TransitionTag]
     /// The unit.
@@ -175,6 +192,7 @@ public struct ReportIndicator: Sendable, Equatable {
         name = definition.name
         description = definition.description
         pillar = definition.pillar
+        scope = definition.scope
         tags = definition.tags
         unit = definition.unit
         direction = definition.direction
@@ -203,6 +221,9 @@ public struct ReportCluster: Sendable {
     public var strengths: [String] = []
     /// Indicator ids where it scores worst.
     public var weaknesses: [String] = []
+    /// Why the composite left the cluster out (too little data), `nil` when it was scored or no
+    /// composite was computed.
+    public var screenedOut: String?
 
     /// Creates a cluster entry.
     public init(definition: ClusterDefinition, values: [ReportValue]) {
@@ -243,6 +264,9 @@ public struct ReportValue: Sendable {
     public var flags: [ValueFlag]
     /// Why the value is missing.
     public var reason: String?
+    /// What a reader must know beside the value (a modelled value carries no regional information),
+    /// `nil` when nothing.
+    public var note: String?
     /// Whether this is the indicator's headline value (the latest period with a value, or the period asked).
     public var isHeadline: Bool
     /// The value with the indicator's direction applied (−value for lower-is-better), when scored.
@@ -277,12 +301,18 @@ public struct ReportValue: Sendable {
         status = result.status
         flags = result.value.flags.map(ValueFlag.init(rawValue:)).sorted()
         reason = result.value.missingReason
+        if result.value.number != nil, flags.contains(.modelled) { note = Self.modelledNote }
         self.isHeadline = isHeadline
         sources = Set(result.provenance.flatMap { $0.sources.map(FileFingerprint.init) }).sorted()
         seriesKeys = Set(result.provenance.flatMap(\.seriesKeys)).sorted()
         periods = Set(result.provenance.flatMap(\.periods)).sorted()
         memberCoverage = result.memberCoverage
     }
+
+    /// The note beside a modelled value.
+    public static let modelledNote =
+        "modelled: national figures by industry weighted by the cluster's regional employment; it carries no "
+        + "regional information (every cluster of these industries in the country gets the same intensity)"
 
     /// Adds a flag (kept sorted, each once).
     public mutating func flag(_ flag: ValueFlag) {
@@ -300,26 +330,30 @@ public enum ScoreNode: Sendable, Hashable {
     case transition(TransitionTag)
     /// The overall index.
     case index
+    /// The context score: the region and country indicators aggregated as the index is, never ranked.
+    case context
 
-    /// Every node, in report order: the index, the pillars, the transitions.
+    /// Every node, in report order: the index, the pillars, the transitions, the context.
     public static let all: [ScoreNode] =
-        [.index] + Pillar.allCases.map { .pillar($0) } + TransitionTag.allCases.map { .transition($0) }
+        [.index] + Pillar.allCases.map { .pillar($0) } + TransitionTag.allCases.map { .transition($0) } + [.context]
 
-    /// `pillar`, `transition` or `index`.
+    /// `pillar`, `transition`, `index` or `context`.
     public var kind: String {
         switch self {
         case .pillar: "pillar"
         case .transition: "transition"
         case .index: "index"
+        case .context: "context"
         }
     }
 
-    /// `economic`, `green`, … or `index`.
+    /// `economic`, `green`, …, `index` or `context`.
     public var id: String {
         switch self {
         case .pillar(let pillar): pillar.rawValue
         case .transition(let tag): tag.rawValue
         case .index: "index"
+        case .context: "context"
         }
     }
 }
@@ -332,8 +366,11 @@ public struct ReportScore: Sendable, Equatable {
     public var value: Double?
     /// The share of the node's weight with data, 0–1.
     public var coverage: Double
-    /// The rank among the report's clusters (1 = best).
+    /// The rank among the report's clusters (1 = best); never for the context score.
     public var rank: Int?
+    /// The share of the node's weight with data that rests on modelled values (downscaled national
+    /// figures), 0–1; `nil` for transitions and the context score, and without data.
+    public var modelledShare: Double?
     /// Uncertainty: median, 5th and 95th percentile of the score over the Monte Carlo runs.
     public var median: Double?
     /// 5th percentile.

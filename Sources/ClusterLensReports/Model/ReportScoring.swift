@@ -12,39 +12,43 @@ enum ReportScoring {
     /// for distance-to-target normalisation is the value of its first target in `targets`; goalposts
     /// come from the settings.
     ///
+    /// Only the indicators `scope` ranks enter the composite (the cluster's own by default); the
+    /// context indicators (region and country) get their own unranked context score when `scope`
+    /// asks for it. Goalposts and indicator weights are split between the two runs.
+    ///
     /// - Throws: ``ReportError`` (`scoring`, naming the definition file, with the
     ///   ``ClusterLensScoring/CompositeError`` under it) when the engine refuses the settings for these
     ///   data, such as a geometric mean over a zero without a shift, goalposts for an indicator the
     ///   composite does not aggregate, or target normalisation of an indicator without a target.
     static func score(
         _ model: inout ReportModel, definitions: [IndicatorDefinition], settings: CompositeSettings,
-        uncertainty: UncertaintyAnalysis.Settings?, targets: [IndicatorTarget], file: String, diagnostics: Diagnostics
+        scope: ScoringScope = ScoringScope(), uncertainty: UncertaintyAnalysis.Settings?, targets: [IndicatorTarget],
+        file: String, diagnostics: Diagnostics
     ) throws(ReportError) {
-        let aggregated = definitions.filter { $0.direction != .none }
+        model.scoring = scope
+        let directed = definitions.filter { $0.direction != .none }
+        let aggregated = directed.filter { scope.ranks($0.scope) }
+        let context = directed.filter { scope.scoresAsContext($0.scope) }
+        model.methods.append(scopeMethod(scope, ranked: aggregated, context: directed.filter { $0.scope.isContext }))
         guard model.clusters.count >= 2, !aggregated.isEmpty else {
             let text =
                 "no composite scores: they compare clusters, and the report has "
-                + "\(model.clusters.count) cluster(s) and \(aggregated.count) indicator(s) with a direction"
+                + "\(model.clusters.count) cluster(s) and \(aggregated.count) ranked indicator(s) with a direction"
             model.methods.append(ReportMethod(name: "composite", description: text))
             diagnostics.report(.note(.scoring, code: "no-composite", text, location: InputLocation(file: file)))
             return
         }
-        let panel = CompositePanel(
-            units: model.clusters.map(\.id),
-            indicators: aggregated.map {
-                CompositeIndicator(
-                    id: $0.id, direction: $0.direction, pillar: $0.pillar, tags: Set($0.tags),
-                    target: target(of: $0.id, in: targets))
-            },
-            series: model.clusters.map { cluster in aggregated.map { series(of: $0.id, in: cluster) } })
+        let contextIDs = Set(context.map(\.id))
+        let panel = self.panel(of: aggregated, in: model, targets: targets)
+        let nominal = settings.without(indicators: contextIDs)
         let result: CompositeResult
         do {
-            result = try CompositeEngine.run(panel, settings: settings)
+            result = try CompositeEngine.run(panel, settings: nominal)
         } catch {
             throw ReportError(.scoring, "composite scores: \(error.message)", file: file, underlying: error)
         }
         apply(result, to: &model)
-        report(result, of: model, to: diagnostics, file: file)
+        report(result, of: &model, to: diagnostics, settings: nominal, file: file)
         for method in result.methods {
             model.methods.append(ReportMethod(name: method.step, description: method.description))
         }
@@ -52,13 +56,57 @@ enum ReportScoring {
             let treated = result.treatments.map { "\($0.indicator) of \($0.unit) (\($0.kind.rawValue))" }
             model.methods.append(ReportMethod(name: "outliers treated", description: treated.joined(separator: "; ")))
         }
+        if !context.isEmpty {
+            let contextSettings = settings.without(indicators: Set(aggregated.map(\.id)))
+            scoreContext(
+                &model, panel: self.panel(of: context, in: model, targets: targets), settings: contextSettings,
+                file: file, diagnostics: diagnostics)
+        }
         guard let uncertainty else { return }
         do {
-            let analysis = try UncertaintyAnalysis.run(panel, nominal: settings, settings: uncertainty)
+            let analysis = try UncertaintyAnalysis.run(panel, nominal: nominal, settings: uncertainty)
             apply(analysis, to: &model)
         } catch {
             throw ReportError(.scoring, "uncertainty analysis: \(error.message)", file: file, underlying: error)
         }
+    }
+
+    /// The composite's panel: the annual and headline values of `indicators` for every cluster.
+    static func panel(
+        of indicators: [IndicatorDefinition], in model: ReportModel, targets: [IndicatorTarget]
+    ) -> CompositePanel {
+        CompositePanel(
+            units: model.clusters.map(\.id),
+            indicators: indicators.map {
+                CompositeIndicator(
+                    id: $0.id, direction: $0.direction, pillar: $0.pillar, tags: Set($0.tags),
+                    target: target(of: $0.id, in: targets))
+            },
+            series: model.clusters.map { cluster in indicators.map { series(of: $0.id, in: cluster) } })
+    }
+
+    /// The methods entry that says which indicators were ranked and what was left to the context.
+    static func scopeMethod(
+        _ scope: ScoringScope, ranked: [IndicatorDefinition], context: [IndicatorDefinition]
+    ) -> ReportMethod {
+        let listed = context.map { "\($0.id) (\($0.scope.rawValue))" }.joined(separator: ", ")
+        let text: String
+        switch scope.indicators {
+        case _ where context.isEmpty:
+            text = "the composite and the benchmarks score the \(ranked.count) cluster-scope indicator(s)"
+        case .cluster:
+            text =
+                "the composite and the benchmarks score the \(ranked.count) cluster-scope indicator(s) only; the "
+                + "\(context.count) context indicator(s) describe the cluster's region or country, which clusters "
+                + "in one place share, and are shown apart, never ranked"
+                + (scope.contextScore ? ", with an unranked context score" : "") + ": " + listed
+        case .all:
+            text =
+                "scope: all — the composite and the benchmarks mix the cluster's own indicators with "
+                + "\(context.count) region and country context indicator(s) (\(listed)): clusters in one region "
+                + "share these values, so their scores and ranks partly reflect where they are"
+        }
+        return ReportMethod(name: "scope", description: text)
     }
 
     /// The value of the first target with a value for `indicator`, `nil` without one.
@@ -94,6 +142,7 @@ enum ReportScoring {
                 result.units.map { ($0.unit, $0.transitions[tag]?.score) }, uniquingKeysWith: { first, _ in first })
             transitionRanks[tag] = PeerRanking.ranks(scores, direction: .higher)
         }
+        let pillars = Dictionary(model.indicators.map { ($0.id, $0.pillar) }, uniquingKeysWith: { first, _ in first })
         for index in model.clusters.indices {
             let id = model.clusters[index].id
             guard let unit = result.unit(id) else { continue }
@@ -117,11 +166,14 @@ enum ReportScoring {
                 if scored.winsorised { model.clusters[index].values[valueIndex].flag(.winsorised) }
                 if scored.logTransformed { model.clusters[index].values[valueIndex].flag(.logTransformed) }
             }
+            let modelled = modelledShares(of: unit, in: result, cluster: model.clusters[index], pillars: pillars)
             var scores: [ReportScore] = Pillar.allCases.map { pillar in
                 let node = unit.pillars[pillar]
-                return ReportScore(
+                var score = ReportScore(
                     node: .pillar(pillar), value: node?.score, coverage: node?.coverage ?? 0,
                     rank: unit.pillarRanks[pillar])
+                score.modelledShare = modelled.pillars[pillar]
+                return score
             }
             scores += TransitionTag.allCases.map { tag in
                 let node = unit.transitions[tag]
@@ -129,25 +181,32 @@ enum ReportScoring {
                     node: .transition(tag), value: node?.score, coverage: node?.coverage ?? 0,
                     rank: transitionRanks[tag]?[id])
             }
-            scores.append(
-                ReportScore(node: .index, value: unit.index.score, coverage: unit.index.coverage, rank: unit.rank))
+            var overall = ReportScore(
+                node: .index, value: unit.index.score, coverage: unit.index.coverage, rank: unit.rank)
+            overall.modelledShare = modelled.index
+            scores.append(overall)
             model.clusters[index].scores = scores
         }
     }
 
-    /// Tells the diagnostics channel what the composite left out or warned about: each cluster
-    /// screened out (with its data availability), indicators dropped by screening, and the weights'
-    /// warnings (a principal component with loadings of both signs).
-    static func report(_ result: CompositeResult, of model: ReportModel, to diagnostics: Diagnostics, file: String) {
+    /// Tells the diagnostics channel, and the screened-out clusters, what the composite left out or
+    /// warned about: each cluster screened out (with its data availability), indicators dropped by
+    /// screening, and the weights' warnings (a principal component with loadings of both signs).
+    static func report(
+        _ result: CompositeResult, of model: inout ReportModel, to diagnostics: Diagnostics,
+        settings: CompositeSettings, file: String
+    ) {
         let location = InputLocation(file: file)
+        let threshold = ReportText.number((settings.screening.minimumUnitAvailability * 1000).rounded() / 10) ?? "0"
         for unit in result.units where !unit.included {
-            let share = (unit.dataAvailability * 1000).rounded() / 10
-            diagnostics.report(
-                .warning(
-                    .scoring, code: "screened-out",
-                    "screened out of the composite scores: data for \(ReportText.number(share) ?? "0") % of the "
-                        + "aggregated indicators, below the screening threshold; it gets no score and no rank",
-                    location: location, cluster: unit.unit))
+            let share = ReportText.number((unit.dataAvailability * 1000).rounded() / 10) ?? "0"
+            let reason =
+                "screened out of the composite scores: data for \(share) % of the \(result.indicators.count) "
+                + "ranked indicators, below the screening threshold of \(threshold) %; it gets no score and no rank"
+            if let index = model.clusters.firstIndex(where: { $0.id == unit.unit }) {
+                model.clusters[index].screenedOut = reason
+            }
+            diagnostics.report(.warning(.scoring, code: "screened-out", reason, location: location, cluster: unit.unit))
         }
         for indicator in result.droppedIndicators {
             diagnostics.report(

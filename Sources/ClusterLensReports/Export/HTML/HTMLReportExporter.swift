@@ -21,7 +21,8 @@ public struct HTMLReportExporter: Exporter {
     static let flagMeanings: [(String, String)] = [
         ("e", "estimated"), ("p", "provisional"), ("c", "confidential"), ("b", "break in series"),
         ("u", "low reliability"), ("d", "definition differs"), ("z", "not applicable"),
-        ("modelled", "modelled (downscaled from national data)"), ("incomplete", "some inputs left out"),
+        ("modelled", "modelled from national data by industry: no regional information"),
+        ("incomplete", "some inputs left out"),
         ("division_by_zero", "division by zero"), ("imputed", "score imputed"),
         ("winsorised", "score winsorised"), ("log_transformed", "score log-transformed"),
         ("carried_forward", "scored with an older year than the other clusters'"),
@@ -96,23 +97,52 @@ public struct HTMLReportExporter: Exporter {
         html +=
             "</caption>\n<thead><tr><th scope=\"col\">Cluster</th><th scope=\"col\">Regions</th><th scope=\"col\">Sectors</th>"
         let columns = ["index"] + SVGChart.radarAxes
+        let context = model.clusters.contains { $0.score(.context) != nil }
         if scored { for column in columns { html += "<th scope=\"col\">\(column.capitalized)</th>" } }
+        if context {
+            html += "<th scope=\"col\" title=\"the region and country indicators, not ranked\">Context</th>"
+        }
         html += "<th scope=\"col\">Stars</th><th scope=\"col\">Class</th></tr></thead>\n<tbody>\n"
         for (index, cluster) in model.clusters.enumerated() {
             html += "<tr><th scope=\"row\"><a href=\"#cluster-\(index)\">\(e(cluster.name))</a></th>"
             html +=
                 "<td>\(e(regions(cluster)))</td><td>\(e(sectors(cluster)))</td>"
-            if scored {
+            if scored, cluster.screenedOut != nil {
+                html += "<td colspan=\"\(columns.count)\" class=\"status-missing\">screened out: too few values</td>"
+            } else if scored {
                 for column in columns {
                     let entry = score(cluster, column)
                     let rank = entry?.rank.map { " (\($0))" } ?? ""
                     html += "<td class=\"num\">\(HTMLText.number(entry?.value))\(rank)</td>"
                 }
             }
+            if context { html += "<td class=\"num\">\(HTMLText.number(cluster.score(.context)?.value))</td>" }
             html +=
                 "<td class=\"num\">\(cluster.stars.map { "\($0) of 3" } ?? "–")</td><td>\(e(cluster.mappingClass?.rawValue ?? "–"))</td></tr>\n"
         }
-        return html + "</tbody>\n</table></div>\n</section>\n"
+        html += "</tbody>\n</table></div>\n"
+        let screened = model.clusters.filter { $0.screenedOut != nil }
+        if !screened.isEmpty {
+            html += "<p class=\"warning\">Not scored or ranked:</p>\n<ul>"
+            for cluster in screened { html += "<li>\(e(cluster.name)): \(e(cluster.screenedOut ?? ""))</li>" }
+            html += "</ul>\n"
+        }
+        if context {
+            html += "<p class=\"small\">Context: the cluster's region and country indicators aggregated on their "
+            html += "own (0–100); clusters in one place share it, so it is never ranked.</p>\n"
+        }
+        return html + "</section>\n"
+    }
+
+    /// The share of each score's weight that rests on modelled values, when any does.
+    private static func modelledShares(_ cluster: ReportCluster) -> String {
+        let shares = cluster.scores.compactMap { score -> String? in
+            guard let share = score.modelledShare, share > 0 else { return nil }
+            return "\(score.node.id) \(HTMLText.number(share * 100)) %"
+        }
+        guard !shares.isEmpty else { return "" }
+        return "<p class=\"small\">Share of the score's weight resting on modelled values (national data by "
+            + "industry, no regional information): " + HTMLText.escape(shares.joined(separator: ", ")) + ".</p>\n"
     }
 
     private static func regions(_ cluster: ReportCluster) -> String {
@@ -146,7 +176,8 @@ public struct HTMLReportExporter: Exporter {
         return html + "</tbody>\n</table></div>\n</section>\n"
     }
 
-    private static func badges(_ flags: [String]) -> String {
+    /// The flags as labelled badges, each with its meaning as title.
+    static func badges(_ flags: [String]) -> String {
         flags.map { flag in
             let meaning = flagMeanings.first { $0.0 == flag }?.1 ?? flag
             return "<span class=\"flag\" title=\"\(HTMLText.escape(meaning))\">\(HTMLText.escape(flag))</span>"
@@ -183,6 +214,8 @@ public struct HTMLReportExporter: Exporter {
             html += "<dt>Cluster Mapping class</dt><dd>\(e(mappingClass.rawValue))</dd>"
         }
         html += "</dl>\n"
+        if let reason = cluster.screenedOut { html += "<p class=\"warning\">Not scored: \(e(reason)).</p>\n" }
+        html += modelledShares(cluster)
         if !cluster.scores.isEmpty {
             html += "<div class=\"charts\">"
             let byID = Dictionary(
@@ -218,7 +251,8 @@ public struct HTMLReportExporter: Exporter {
             html += "</div>\n"
         }
         html += lists(cluster, indicators: indicators, model: model)
-        html += table(cluster, indicators: indicators, model: model, label: label)
+        html += HTMLIndicatorTable.performance(cluster, model: model, label: label)
+        html += HTMLIndicatorTable.context(cluster, model: model, label: label)
         return html + "</section>\n"
     }
 
@@ -257,71 +291,13 @@ public struct HTMLReportExporter: Exporter {
         return parts.isEmpty ? "" : "<div class=\"lists\">" + parts.joined() + "</div>\n"
     }
 
-    private static func table(
-        _ cluster: ReportCluster, indicators: [String: ReportIndicator], model: ReportModel, label: String
-    ) -> String {
-        let e = HTMLText.escape
-        let scored = cluster.values.contains { $0.score != nil }
-        var html = "<table>\n<caption>Indicators of \(e(cluster.name)): headline value (latest period with a value)"
-        html +=
-            scored
-            ? "; raw, direction-adjusted and normalised (0–100) values side by side, with the rank among the report's clusters"
-            : ""
-        html +=
-            "</caption>\n<thead><tr><th scope=\"col\">Indicator</th><th scope=\"col\">Value</th><th scope=\"col\">Period</th>"
-        html += "<th scope=\"col\">Status</th>"
-        if scored {
-            html += "<th scope=\"col\" title=\"the value with lower-is-better indicators negated\">Adjusted</th>"
-            html += "<th scope=\"col\">Score</th><th scope=\"col\">Rank (percentile)</th>"
-        }
-        html += "<th scope=\"col\">Trend</th></tr></thead>\n"
-        let columns = scored ? 8 : 5
-        for pillar in Pillar.allCases {
-            let rows = model.indicators.filter { $0.pillar == pillar }
-            guard !rows.isEmpty else { continue }
-            html += "<tbody><tr><th class=\"group\" scope=\"rowgroup\" colspan=\"\(columns)\">\(pillar)</th></tr>\n"
-            for indicator in rows {
-                let values = cluster.values.filter { $0.indicator == indicator.id }
-                guard let headline = values.first(where: \.isHeadline) ?? values.last else { continue }
-                html +=
-                    "<tr><th scope=\"row\">\(e(indicator.name)) <span class=\"small\"><code>\(e(indicator.id))</code></span>"
-                if let reason = headline.reason { html += "<div class=\"reason\">\(e(reason))</div>" }
-                if !headline.sources.isEmpty {
-                    html += "<details><summary class=\"small\">sources</summary><ul class=\"small\">"
-                    for source in headline.sources {
-                        let file = source.path.split(separator: "/").last.map(String.init) ?? source.path
-                        html += "<li><code>\(e(file))</code> \(e(HTMLText.shortDigest(source.sha256)))</li>"
-                    }
-                    html += "</ul></details>"
-                }
-                html +=
-                    "</th><td class=\"num\">\(HTMLText.number(headline.value)) <span class=\"small\">\(e(indicator.unit))</span></td>"
-                html += "<td>\(e(headline.period?.lexical ?? "–"))</td>"
-                html +=
-                    "<td class=\"status-\(headline.status.rawValue)\">\(headline.status.rawValue) "
-                    + "\(badges(headline.flags.map(\.rawValue)))</td>"
-                if scored {
-                    html += "<td class=\"num\">\(HTMLText.number(headline.directionAdjusted))</td>"
-                    html += "<td class=\"num\">\(HTMLText.number(headline.score))</td>"
-                    let percentile = headline.percentile.map { " (\(HTMLText.number($0)))" } ?? ""
-                    html += "<td class=\"num\">\(headline.rank.map(String.init) ?? "–")\(percentile)</td>"
-                }
-                let spark = SVGChart.sparkline(
-                    values.map(\.value), periods: values.map { $0.period?.lexical ?? "" },
-                    label: "\(label)-\(indicator.id)")
-                html += "<td>\(spark ?? "")</td></tr>\n"
-            }
-            html += "</tbody>\n"
-        }
-        return html + "</table>\n"
-    }
-
     private static func methods(_ model: ReportModel) -> String {
         let e = HTMLText.escape
         var html = "<section id=\"methods\">\n<h2>Methods</h2>\n<dl class=\"definition\">"
         for method in model.methods { html += "<dt>\(e(method.name))</dt><dd>\(e(method.description))</dd>" }
         html += "</dl>\n<table>\n<caption>Indicator definitions</caption>\n<thead><tr><th scope=\"col\">Indicator</th>"
-        html += "<th scope=\"col\">Pillar, tags</th><th scope=\"col\">Unit, direction</th><th scope=\"col\">Method</th>"
+        html += "<th scope=\"col\">Pillar, tags</th><th scope=\"col\">Scope</th><th scope=\"col\">Unit, direction</th>"
+        html += "<th scope=\"col\">Method</th>"
         html += "<th scope=\"col\">Bindings and references</th></tr></thead>\n<tbody>\n"
         for indicator in model.indicators {
             html +=
@@ -329,6 +305,7 @@ public struct HTMLReportExporter: Exporter {
             html += "<div class=\"small\">\(e(indicator.description))</div></th>"
             html +=
                 "<td>\(e(([indicator.pillar.rawValue] + indicator.tags.map(\.rawValue)).joined(separator: ", ")))</td>"
+                + "<td>\(indicator.scope.rawValue)</td>"
             html +=
                 "<td>\(e(indicator.unit)), "
                 + "\(e(indicator.direction == .none ? "descriptive" : indicator.direction.rawValue + " is better"))</td>"

@@ -27,6 +27,8 @@ enum HTMLStyle {
         .flag { display: inline-block; border: 1px solid var(--warn); color: var(--warn); border-radius: 3px;
           padding: 0 4px; margin: 0 2px 2px 0; font-size: 0.75rem; line-height: 1.3; }
         .status-missing { color: var(--bad); }
+        .warning { color: var(--bad); }
+        .note { color: var(--muted); font-size: 0.78rem; white-space: normal; text-align: left; max-width: 22em; }
         .status-ok { color: var(--ok); }
         .charts { display: flex; flex-wrap: wrap; gap: 16px 32px; align-items: flex-start; }
         .chart { margin: 0; max-width: 340px; }

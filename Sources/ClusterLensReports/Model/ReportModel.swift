@@ -312,7 +312,7 @@ public struct ReportValue: Sendable {
     /// The note beside a modelled value.
     public static let modelledNote =
         "modelled: national figures by industry weighted by the cluster's regional employment; it carries no "
-        + "regional information (every cluster of these industries in the country gets the same intensity)"
+        + "regional information (every cluster of these industries in the country gets the same figure per industry)"
 
     /// Adds a flag (kept sorted, each once).
     public mutating func flag(_ flag: ValueFlag) {

@@ -69,7 +69,11 @@ struct ComputeCommand: AsyncParsableCommand {
                 },
                 periods: try ReportDefinition.Periods(period), indicatorFolders: indicatorFolders)
             let result = try await computation.run(diagnostics: diagnostics)
-            print(json ? try ComputeOutput.json(result) : ComputeOutput.text(result, listUnserved: indicators != nil))
+            if json {
+                ComputeOutput.writeJSON(result)
+            } else {
+                print(ComputeOutput.text(result, listUnserved: indicators != nil))
+            }
             ReportOutputOptions.summarise(diagnostics.all)
         } catch let error as ExitCode {
             throw error

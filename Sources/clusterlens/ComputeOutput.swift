@@ -1,5 +1,6 @@
 import ClusterLensCore
 import ClusterLensReports
+import ClusterLensSupport
 import Foundation
 
 /// How `compute` prints its values: text for people, JSON for scripts.
@@ -65,51 +66,131 @@ enum ComputeOutput {
 
     /// `{"clusters": [{"id", "name", "indicators": [{"id", "period", "headline", "value", "unit", "status",
     /// "flags", "reason", "sources", "seriesKeys", "memberCoverage"}]}]}`, every key always present (a
-    /// missing value is `null`).
-    static func json(_ result: IndicatorComputation.Result) throws -> String {
+    /// missing value is `null`), keys sorted, indented by two spaces, written to standard output as
+    /// it is made (no copy of the whole document in memory).
+    static func writeJSON(_ result: IndicatorComputation.Result, to output: FileHandle = .standardOutput) {
         let units = Dictionary(result.indicators.map { ($0.id, $0.unit) }, uniquingKeysWith: { first, _ in first })
-        let output = Output(
-            clusters: result.clusters.map { cluster in
-                Output.Cluster(
-                    id: cluster.id, name: cluster.name,
-                    indicators: cluster.values.map { Output.Value(value: $0, unit: units[$0.indicator] ?? "") })
-            })
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes, .prettyPrinted]
-        return String(decoding: try encoder.encode(output), as: UTF8.self)
+        var json = PrettyJSON()
+        json.open("{")
+        json.key("clusters", first: true)
+        json.open("[")
+        for (index, cluster) in result.clusters.enumerated() {
+            json.item(first: index == 0)
+            json.open("{")
+            json.key("id", first: true)
+            json.string(cluster.id)
+            json.key("indicators")
+            json.open("[")
+            for (position, value) in cluster.values.enumerated() {
+                json.item(first: position == 0)
+                Self.value(value, unit: units[value.indicator] ?? "", to: &json)
+            }
+            json.close("]", empty: cluster.values.isEmpty)
+            json.key("name")
+            json.string(cluster.name)
+            json.close("}", empty: false)
+            if json.bytes.count > 1 << 20 { json.flush(to: output) }
+        }
+        json.close("]", empty: result.clusters.isEmpty)
+        json.close("}", empty: false)
+        json.bytes.append(0x0A)
+        json.flush(to: output)
     }
 
-    private struct Output: Encodable {
-        struct Cluster: Encodable {
-            var id: String
-            var name: String
-            var indicators: [Value]
+    private static func value(_ value: ReportValue, unit: String, to json: inout PrettyJSON) {
+        json.open("{")
+        json.key("flags", first: true)
+        json.strings(value.flags.map(\.rawValue))
+        json.key("headline")
+        json.raw(value.isHeadline ? "true" : "false")
+        json.key("id")
+        json.string(value.indicator)
+        json.key("memberCoverage")
+        json.open("{")
+        for (index, (input, coverage)) in value.memberCoverage.sorted(by: { $0.key < $1.key }).enumerated() {
+            json.key(input, first: index == 0)
+            json.number(coverage)
         }
+        json.close("}", empty: value.memberCoverage.isEmpty)
+        json.key("period")
+        if let period = value.period { json.string(period.lexical) } else { json.raw("null") }
+        json.key("reason")
+        if let reason = value.reason { json.string(reason) } else { json.raw("null") }
+        json.key("seriesKeys")
+        json.strings(value.seriesKeys)
+        json.key("sources")
+        json.strings(value.sources.map(\.description))
+        json.key("status")
+        json.string(value.status.rawValue)
+        json.key("unit")
+        json.string(unit)
+        json.key("value")
+        if let number = value.value { json.number(number) } else { json.raw("null") }
+        json.close("}", empty: false)
+    }
+}
 
-        struct Value: Encodable {
-            var value: ReportValue
-            var unit: String
+/// JSON in the layout of Foundation's `JSONEncoder` with `.prettyPrinted` (two-space indent,
+/// `"key" : value`, an empty array or object on three lines), built as bytes.
+struct PrettyJSON {
+    var bytes: [UInt8] = []
+    private var depth = 0
 
-            enum Key: String, CodingKey {
-                case id, period, headline, value, unit, status, flags, reason, sources, seriesKeys, memberCoverage
-            }
+    mutating func open(_ bracket: Character) {
+        bytes.append(UInt8(ascii: bracket.unicodeScalars.first ?? "{"))
+        depth += 1
+    }
 
-            func encode(to encoder: any Encoder) throws {
-                var container = encoder.container(keyedBy: Key.self)
-                try container.encode(value.indicator, forKey: .id)
-                try container.encode(value.period?.lexical, forKey: .period)
-                try container.encode(value.isHeadline, forKey: .headline)
-                try container.encode(value.value, forKey: .value)
-                try container.encode(unit, forKey: .unit)
-                try container.encode(value.status.rawValue, forKey: .status)
-                try container.encode(value.flags.map(\.rawValue), forKey: .flags)
-                try container.encode(value.reason, forKey: .reason)
-                try container.encode(value.sources.map(\.description), forKey: .sources)
-                try container.encode(value.seriesKeys, forKey: .seriesKeys)
-                try container.encode(value.memberCoverage, forKey: .memberCoverage)
-            }
+    mutating func close(_ bracket: Character, empty: Bool) {
+        depth -= 1
+        bytes.append(0x0A)
+        if empty { bytes.append(0x0A) }
+        indent()
+        bytes.append(UInt8(ascii: bracket.unicodeScalars.first ?? "}"))
+    }
+
+    /// Starts an element of an array.
+    mutating func item(first: Bool) {
+        if !first { bytes.append(UInt8(ascii: ",")) }
+        bytes.append(0x0A)
+        indent()
+    }
+
+    mutating func key(_ name: String, first: Bool = false) {
+        item(first: first)
+        JSONText.appendString(name, to: &bytes)
+        bytes.append(contentsOf: Array(" : ".utf8))
+    }
+
+    mutating func string(_ text: String) { JSONText.appendString(text, to: &bytes) }
+
+    mutating func raw(_ text: String) { bytes.append(contentsOf: Array(text.utf8)) }
+
+    /// A number as `JSONEncoder` writes a `Double`: integral values without a fraction.
+    mutating func number(_ value: Double) {
+        if value == value.rounded(), abs(value) < 1e15 {
+            raw(String(Int64(value)))
+        } else {
+            raw("\(value)")
         }
+    }
 
-        var clusters: [Cluster]
+    mutating func strings(_ values: [String]) {
+        open("[")
+        for (index, value) in values.enumerated() {
+            item(first: index == 0)
+            string(value)
+        }
+        close("]", empty: values.isEmpty)
+    }
+
+    private mutating func indent() {
+        bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: depth * 2))
+    }
+
+    /// Writes the bytes made so far and empties the buffer.
+    mutating func flush(to output: FileHandle) {
+        output.write(Data(bytes))
+        bytes.removeAll(keepingCapacity: true)
     }
 }

@@ -35,6 +35,7 @@ extension ObservationStore {
         file path: String, dataflow: String? = nil, structures: StructureCollection? = nil,
         diagnostics: Diagnostics? = nil
     ) throws(IndicatorsError) -> StoreLoadSummary {
+        forgetRememberedValues()
         let sink = StoreRecordSink(store: self)
         let summary: ImportSummary
         do {
@@ -56,21 +57,19 @@ extension ObservationStore {
 /// Files the importer's records in a copy of the store (swapped in only when the whole file is read).
 final class StoreRecordSink: ObservationRecordSink {
     var store: ObservationStore
-    private var source = DataSource(path: "", sha256: "", format: .tidyCSV)
+    private var source: Int32 = 0
 
     init(store: ObservationStore) {
         self.store = store
     }
 
     func begin(_ source: DataSource) throws {
-        self.source = source
+        self.source = store.number(of: source)
     }
 
     func record(_ record: ObservationRecord) throws {
-        let sortedKey = record.key.sorted { $0.id.lowercased() < $1.id.lowercased() }
         store.insert(
-            StoredObservation(
-                dataflow: record.dataflow, key: sortedKey, period: record.period, value: record.value,
-                status: record.status, source: source))
+            dataflow: record.dataflow, key: record.key, period: record.period, value: record.value,
+            status: record.status, source: source)
     }
 }

@@ -60,7 +60,7 @@ extension ObservationStore {
         dataflow: String, filters: [String: String], sectors: SectorSet?, regions: RegionSet, period: TimePeriod,
         additive: Bool = true, total totalCode: String? = nil
     ) -> AggregatedValue {
-        let id = DataflowID.normalised(dataflow)
+        let id = tables[dataflow] != nil ? dataflow : DataflowID.normalised(dataflow)
         var provenance = ValueProvenance(dataflow: id)
         guard let table = tables[id] else {
             return AggregatedValue(value: .missing("no data loaded for dataflow \(id)"), provenance: provenance)
@@ -82,13 +82,21 @@ extension ObservationStore {
         }
         let cluster = ClusterDefinition(id: id, name: id, regions: regions, sectors: sectorSet, reference: reference)
         let total = sectors == nil ? sectorSet.codes.first : nil
-        let cells = matchingCells(
-            table: table, dataflow: id, filters: filters, cluster: cluster, total: total, period: period)
         let scope = "\(id) \(Self.describe(filters)) for sectors [\(sectorSet)] in regions [\(regions)] in \(period)"
+        guard let periodNumber = table.period(period) else {
+            return AggregatedValue(value: .missing("no observation of \(scope)"), provenance: provenance)
+        }
+        var cells: [ClusterDefinition.Cell: [Int32]] = [:]
+        for (cell, series) in matches(table: table, dataflow: id, filters: filters, cluster: cluster, total: total)
+        where table.observation(of: series, period: periodNumber) != nil {
+            cells[cell, default: []].append(series)
+        }
         guard !cells.isEmpty else {
             return AggregatedValue(value: .missing("no observation of \(scope)"), provenance: provenance)
         }
-        if let (cell, observations) = cells.filter({ $0.value.count > 1 }).min(by: { $0.key < $1.key }) {
+        let query = TableQuery(table: table, dataflow: id, period: periodNumber, sources: sourceList)
+        if let (cell, series) = cells.filter({ $0.value.count > 1 }).min(by: { $0.key < $1.key }) {
+            let observations = series.compactMap(query.stored)
             provenance.inputs = observations
             let keys = observations.map(\.seriesKey).joined(separator: "; ")
             return AggregatedValue(
@@ -96,70 +104,97 @@ extension ObservationStore {
                     "ambiguous: cell \(cell) has \(observations.count) observations (\(keys)); add a filter"),
                 provenance: provenance)
         }
-        var single: [ClusterDefinition.Cell: StoredObservation] = [:]
-        for (cell, observations) in cells {
-            if let observation = observations.first { single[cell] = observation }
+        var single: [ClusterDefinition.Cell: Int32] = [:]
+        for (cell, series) in cells {
+            if let first = series.first { single[cell] = first }
         }
-        return aggregate(single, cluster: cluster, provenance: provenance, additive: additive)
+        return aggregate(single, query: query, cluster: cluster, provenance: provenance, additive: additive)
     }
 
-    /// The observations of each cell of `cluster` in `table` for `period` matching `filters`.
-    private func matchingCells(
+    /// The series of `table` whose cell lies in `cluster` and whose key matches `filters`, with their
+    /// cell: the series of the cluster's regions (through the postings of their codes), kept when
+    /// their sector code is one of the cluster's (or the total) and every filter holds.
+    private func matches(
         table: DataflowTable, dataflow: String, filters: [String: String], cluster: ClusterDefinition,
-        total: NACECode?, period: TimePeriod
-    ) -> [ClusterDefinition.Cell: [StoredObservation]] {
-        let folded = filters.map { (id: $0.key.lowercased(), code: $0.value) }
-        var cells: [ClusterDefinition.Cell: [StoredObservation]] = [:]
-        let geographyIDs = roles.candidates(for: .geography, dataflow: dataflow).map { $0.lowercased() }
-        var positions = table.positions(geography: geographyIDs) { code in
-            table.nutsCodes[code].map { cluster.regions.contains($0) } ?? false
+        total: NACECode?
+    ) -> [(cell: ClusterDefinition.Cell, series: Int32)] {
+        var required: [(dimension: Int, code: Int32)] = []
+        for (id, code) in filters {
+            guard let dimension = table.dimension(id) ?? table.dimension(id.lowercased()), let number = table.code(code)
+            else { return [] }
+            required.append((dimension, number))
         }
-        if total == nil {
-            // Only series whose sector code lies in the cluster's sectors can match: intersect with the
-            // sector postings, so a one-division query does not walk every series of the region.
-            let sectorIDs = roles.candidates(for: .sector, dataflow: dataflow).map { $0.lowercased() }
-            let inSectors = Set(
-                table.positions(geography: sectorIDs) { code in
-                    table.naceCodes[code].map { cluster.sectors.contains($0) } ?? false
-                })
-            positions = positions.filter { inSectors.contains($0) }
-        }
-        let sectorIDs = roles.candidates(for: .sector, dataflow: dataflow).map { $0.lowercased() }
-
-        for position in positions {
-            let series = table.series[position]
-            guard let observation = series.observations[period] else { continue }
-            let matches = folded.allSatisfy { filter in
-                series.foldedKey.contains { $0.id == filter.id && $0.value == filter.code }
+        let (geography, sectorDimensions) = roleDimensions(of: table, dataflow: dataflow)
+        // The sector codes wanted: the total's, or the codes inside the cluster's sectors.
+        var wanted: [Int32] = []
+        if let total {
+            if let number = table.code(total.code) { wanted.append(number) }
+            if let number = table.code(total.dottedNotation), !wanted.contains(number) { wanted.append(number) }
+        } else {
+            wanted = memo.sectorCodes(of: dataflow, in: cluster.sectors) {
+                var codes: [Int32] = []
+                for dimension in sectorDimensions {
+                    for code in table.dimensionCodes[dimension] where !codes.contains(code) {
+                        if let sector = table.nace[Int(code)], cluster.sectors.contains(sector) { codes.append(code) }
+                    }
+                }
+                return codes
             }
-            guard matches else { continue }
-            guard let regionCode = Self.code(geographyIDs, in: series.foldedKey)?.value,
-                let region = table.nutsCodes[regionCode]
-            else { continue }
-            let sector: NACECode
-            if let (sectorID, sectorCode) = Self.code(sectorIDs, in: series.foldedKey),
-                !folded.contains(where: { $0.id == sectorID })
-            {
-                guard let parsed = table.naceCodes[sectorCode] else { continue }
-                sector = parsed
-            } else if let total {
-                sector = total
-            } else {
-                continue
-            }
-            guard cluster.contains(sector: sector, region: region) else { continue }
-            cells[ClusterDefinition.Cell(sector: sector, region: region), default: []].append(observation)
         }
-        return cells
+        let regionCodes = table.codes(in: cluster.regions)
+        var seen: Set<Int32> = []
+        var result: [(cell: ClusterDefinition.Cell, series: Int32)] = []
+        for dimension in geography {
+            for code in regionCodes {
+                guard let postings = table.postings[dimension][code] else { continue }
+                for series in postings {
+                    guard required.allSatisfy({ table.code(of: series, in: $0.dimension) == $0.code }) else { continue }
+                    // The series' sector: the first sector dimension it has, unless a filter fixes it.
+                    var sectorCode: Int32 = -1
+                    var sectorDimension = -1
+                    for candidate in sectorDimensions {
+                        let found = table.code(of: series, in: candidate)
+                        if found >= 0 {
+                            sectorCode = found
+                            sectorDimension = candidate
+                            break
+                        }
+                    }
+                    let sector: NACECode
+                    if sectorCode >= 0, !required.contains(where: { $0.dimension == sectorDimension }) {
+                        guard wanted.contains(sectorCode), let parsed = table.nace[Int(sectorCode)] else { continue }
+                        sector = parsed
+                    } else if let total {
+                        sector = total
+                    } else {
+                        continue
+                    }
+                    // The series' region: the first geography dimension it has.
+                    var regionCode: Int32 = -1
+                    for candidate in geography {
+                        regionCode = table.code(of: series, in: candidate)
+                        if regionCode >= 0 { break }
+                    }
+                    guard regionCode >= 0, let region = table.nuts[Int(regionCode)],
+                        cluster.contains(sector: sector, region: region)
+                    else { continue }
+                    if geography.count > 1 { guard seen.insert(series).inserted else { continue } }
+                    result.append((ClusterDefinition.Cell(sector: sector, region: region), series))
+                }
+            }
+        }
+        return result
     }
 
-    /// The code of the first of `candidates` (lower-cased dimension ids, in role order) that a folded
-    /// series key has: the first candidate wins, as ``DimensionRoles`` says.
-    static func code(_ candidates: [String], in key: [ComponentValue]) -> (id: String, value: String)? {
-        for candidate in candidates {
-            if let component = key.first(where: { $0.id == candidate }) { return (candidate, component.value) }
+    /// The numbers of the table's geography and sector dimensions, in the order of the roles'
+    /// candidates (the first a series has is its region or sector), worked out once per dataflow.
+    private func roleDimensions(of table: DataflowTable, dataflow: String) -> (geography: [Int], sector: [Int]) {
+        memo.roleDimensions(of: dataflow) {
+            (
+                roles.candidates(for: .geography, dataflow: dataflow).compactMap { table.dimension($0.lowercased()) },
+                roles.candidates(for: .sector, dataflow: dataflow).compactMap { table.dimension($0.lowercased()) }
+            )
         }
-        return nil
     }
 
     /// The NACE codes a dataflow holds for one region in `period` among the series matching
@@ -168,27 +203,33 @@ extension ObservationStore {
         dataflow: String, filters: [String: String], region: NUTSCode, period: TimePeriod
     ) -> Set<NACECode> {
         let id = DataflowID.normalised(dataflow)
-        guard let table = tables[id] else { return [] }
-        let folded = filters.map { (id: $0.key.lowercased(), code: $0.value) }
-        let geographyIDs = roles.candidates(for: .geography, dataflow: id).map { $0.lowercased() }
-        let sectorIDs = roles.candidates(for: .sector, dataflow: id).map { $0.lowercased() }
+        guard let table = tables[id], let periodNumber = table.period(period), let regionCode = table.code(region.code)
+        else { return [] }
+        var required: [(dimension: Int, code: Int32)] = []
+        for (name, code) in filters {
+            guard let dimension = table.dimension(name) ?? table.dimension(name.lowercased()),
+                let number = table.code(code)
+            else { return [] }
+            required.append((dimension, number))
+        }
+        let (geography, sectors) = roleDimensions(of: table, dataflow: id)
         var codes: Set<NACECode> = []
-        for position in table.positions(geography: geographyIDs, where: { $0 == region.code }) {
-            let series = table.series[position]
-            guard series.observations[period] != nil,
-                folded.allSatisfy({ filter in
-                    series.foldedKey.contains { $0.id == filter.id && $0.value == filter.code }
-                }),
-                let sector = Self.code(sectorIDs, in: series.foldedKey), let parsed = table.naceCodes[sector.value]
-            else { continue }
-            codes.insert(parsed)
+        for dimension in geography {
+            for series in table.postings[dimension][regionCode] ?? [] {
+                guard table.observation(of: series, period: periodNumber) != nil,
+                    required.allSatisfy({ table.code(of: series, in: $0.dimension) == $0.code }),
+                    let sector = sectors.lazy.map({ table.code(of: series, in: $0) }).first(where: { $0 >= 0 }),
+                    let parsed = table.nace[Int(sector)]
+                else { continue }
+                codes.insert(parsed)
+            }
         }
         return codes
     }
 
-    /// Applies the count-once rule to one observation per cell and adds up.
+    /// Applies the count-once rule to one observation per cell (by series) and adds up.
     private func aggregate(
-        _ cells: [ClusterDefinition.Cell: StoredObservation], cluster: ClusterDefinition,
+        _ cells: [ClusterDefinition.Cell: Int32], query: TableQuery, cluster: ClusterDefinition,
         provenance: ValueProvenance, additive: Bool
     ) -> AggregatedValue {
         var provenance = provenance
@@ -196,7 +237,7 @@ extension ObservationStore {
         var cells = cells
         switch areaCover(cluster.regions, cells: cells.keys, dataflow: provenance.dataflow) {
         case .failure(let reason):
-            let period = cells.values.first?.period.lexical ?? ""
+            let period = query.table.periods[Int(query.period)].lexical
             return AggregatedValue(value: .missing(reason.text + " in \(period)"), provenance: provenance)
         case .success(let restricted):
             // Inside a region summed from its parts, only the cells of those parts count.
@@ -210,27 +251,29 @@ extension ObservationStore {
         provenance.absentSectors = cluster.sectors.codes.filter { sector in
             !cells.keys.contains { $0.sector.overlaps(sector) }
         }
-        let available = cells.filter { $0.value.value.number != nil }
+        let available = cells.filter { query.number(of: $0.value) != nil }
         let used = cluster.countedOnce(among: available.keys)
-        let missing = cells.filter { $0.value.value.number == nil }.sorted { $0.key < $1.key }
-        var uncovered: [(cell: ClusterDefinition.Cell, observation: StoredObservation)] = []
-        for (cell, observation) in missing {
+        let missing = cells.filter { query.number(of: $0.value) == nil }.sorted { $0.key < $1.key }
+        var uncovered: [(cell: ClusterDefinition.Cell, series: Int32)] = []
+        for (cell, series) in missing {
             let covered = used.contains { $0.sector.overlaps(cell.sector) && $0.region.overlaps(cell.region) }
             if covered {
-                provenance.coveredMissing.append(Self.explain(cell, observation))
+                if let observation = query.stored(series) {
+                    provenance.coveredMissing.append(Self.explain(cell, observation))
+                }
             } else {
-                uncovered.append((cell, observation))
+                uncovered.append((cell, series))
             }
         }
-        let usedObservations = used.compactMap { cells[$0] }
+        let usedSeries = used.compactMap { cells[$0] }
         provenance.cells = used
-        provenance.inputs = usedObservations
-        var flags = usedObservations.reduce(into: Set<String>()) { $0.formUnion($1.flags) }
+        provenance.inputs = usedSeries.compactMap(query.stored)
+        var flags = usedSeries.reduce(into: Set<String>()) { $0.formUnion(query.flags(of: $1)) }
         if !provenance.absentSectors.isEmpty { flags.insert(ValueFlag.incomplete.rawValue) }
-        if let first = uncovered.first {
-            provenance.inputs += uncovered.map(\.observation)
-            for entry in uncovered { flags.formUnion(entry.observation.flags) }
-            var reason = Self.explain(first.cell, first.observation)
+        if let first = uncovered.first, let observation = query.stored(first.series) {
+            provenance.inputs += uncovered.compactMap { query.stored($0.series) }
+            for entry in uncovered { flags.formUnion(query.flags(of: entry.series)) }
+            var reason = Self.explain(first.cell, observation)
             if uncovered.count > 1 { reason += " (and \(uncovered.count - 1) more missing cells)" }
             return AggregatedValue(value: .missing(reason, flags: flags), provenance: provenance)
         }
@@ -243,7 +286,7 @@ extension ObservationStore {
                     flags: flags),
                 provenance: provenance)
         }
-        let sum = usedObservations.compactMap(\.value.number).reduce(0, +)
+        let sum = usedSeries.compactMap(query.number(of:)).reduce(0, +)
         return AggregatedValue(value: FormulaValue(sum, flags: flags), provenance: provenance)
     }
 
@@ -313,5 +356,33 @@ extension ObservationStore {
     private static func describe(_ filters: [String: String]) -> String {
         filters.isEmpty
             ? "(no filter)" : filters.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ",")
+    }
+}
+
+/// One period of one table, as a query reads it: the numbers, flags and stored form of the
+/// observations of its series.
+struct TableQuery {
+    let table: DataflowTable
+    let dataflow: String
+    let period: Int32
+    let sources: [DataSource]
+
+    /// The number of the series' observation, `nil` when it is missing (or there is none).
+    func number(of series: Int32) -> Double? {
+        guard let observation = table.observation(of: series, period: period) else { return nil }
+        let number = table.numbers[Int(observation)]
+        return number.isNaN ? nil : number
+    }
+
+    /// The status flags of the series' observation.
+    func flags(of series: Int32) -> Set<String> {
+        guard let observation = table.observation(of: series, period: period) else { return [] }
+        return table.statusFlags[Int(table.statuses[Int(observation)])]
+    }
+
+    /// The series' observation as the store's API gives it.
+    func stored(_ series: Int32) -> StoredObservation? {
+        guard let observation = table.observation(of: series, period: period) else { return nil }
+        return table.stored(observation, series: series, period: period, dataflow: dataflow, sources: sources)
     }
 }

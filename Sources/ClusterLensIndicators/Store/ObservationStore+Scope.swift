@@ -58,6 +58,12 @@ extension ObservationStore {
             }
             (sectors, regions) = (scope == .national ? cluster.sectors : nil, RegionSet([country]))
         }
-        return value(of: alternatives, sectors: sectors, regions: regions, period: period)
+        guard scope != .cluster else {
+            return value(of: alternatives, sectors: sectors, regions: regions, period: period)
+        }
+        // Every other scope is shared by many clusters (all the clusters of a region, of a country):
+        // computed once.
+        let key = QueryMemo.Key(inputs: alternatives, sectors: sectors, regions: regions, period: period)
+        return memo.value(for: key) { value(of: alternatives, sectors: sectors, regions: regions, period: period) }
     }
 }

@@ -27,18 +27,30 @@ public import ClusterLensCore
 /// mutates); once loaded, share the value with as many tasks as needed: queries never mutate it.
 public struct ObservationStore: Sendable {
     /// Which dimension is geography, sector and time, per dataflow.
-    public var roles: DimensionRoles
+    public var roles: DimensionRoles {
+        didSet { memo = QueryMemo() }
+    }
     /// The sector code of the all-sector total for every dataflow (a report's `total-sector:`),
     /// overriding each binding's own (``StoreInput/total``); `nil` (the default) keeps the bindings'.
-    public var totalSectorOverride: String?
+    public var totalSectorOverride: String? {
+        didSet { memo = QueryMemo() }
+    }
     /// Every file loaded, in load order.
     public private(set) var sources: [DataSource] = []
     /// The NUTS classification that says which regions make up which: an area is summed from its parts
     /// only when all its parts of one version are present. The bundled one by default.
-    public var regionClassification: NUTSClassification = Classifications.bundled.regions
+    public var regionClassification: NUTSClassification = Classifications.bundled.regions {
+        didSet { memo = QueryMemo() }
+    }
 
     /// The observations, by normalised dataflow id.
     var tables: [String: DataflowTable] = [:]
+    /// Every file observations came from, numbered (the tables keep the numbers).
+    private(set) var sourceList: [DataSource] = []
+    private var sourceNumbers: [DataSource: Int32] = [:]
+    /// Values of the shared scopes (region, reference, national totals) computed once for all the
+    /// clusters that ask for them; replaced by an empty one whenever the store changes.
+    private(set) var memo = QueryMemo()
 
     /// The status attributes the store keeps with each observation (compared upper-cased).
     public static let statusAttributeIDs: Set<String> = [
@@ -65,14 +77,15 @@ public struct ObservationStore: Sendable {
     ///
     /// - Parameter dataflow: The dataflow, in any form ``DataflowID/normalised(_:)`` accepts.
     public func observations(dataflow: String) -> [StoredObservation] {
-        guard let table = tables[DataflowID.normalised(dataflow)] else { return [] }
-        return table.series.flatMap { $0.observations.values.sorted { $0.period < $1.period } }
+        let id = DataflowID.normalised(dataflow)
+        return tables[id]?.all(dataflow: id, sources: sourceList) ?? []
     }
 
     /// The NACE codes of the series of a dataflow that have an observation in `period` (codes of any
     /// dimension that parse as NACE codes: in practice the sector dimension).
     func sectorCodes(dataflow: String, period: TimePeriod) -> Set<NACECode> {
-        tables[DataflowID.normalised(dataflow)]?.naceCodesByPeriod[period] ?? []
+        guard let table = tables[DataflowID.normalised(dataflow)], let number = table.period(period) else { return [] }
+        return Set((table.sectorCodesByPeriod[number] ?? []).compactMap { table.nace[Int($0)] })
     }
 
     /// The periods a dataflow holds, sorted.
@@ -86,88 +99,43 @@ public struct ObservationStore: Sendable {
     ///
     /// - Parameter observation: The observation; its dataflow should be normalised.
     public mutating func insert(_ observation: StoredObservation) {
-        tables[observation.dataflow, default: DataflowTable()].insert(observation)
+        forgetRememberedValues()
+        let source = number(of: observation.source)
+        insert(
+            dataflow: observation.dataflow, key: observation.key, period: observation.period,
+            value: observation.value, status: observation.status, source: source)
     }
 
+    /// Stores an observation of the file numbered `source` (see ``number(of:)``).
+    mutating func insert(
+        dataflow: String, key: [ComponentValue], period: TimePeriod, value: ObservationValue,
+        status: [ComponentValue], source: Int32
+    ) {
+        tables[dataflow, default: DataflowTable()].insert(
+            key: key, period: period, value: value, status: status, source: source)
+    }
+
+    /// Drops the values computed from the data before a change.
+    mutating func forgetRememberedValues() {
+        if !memo.isEmpty { memo = QueryMemo() }
+    }
+
+    /// The number of a file in ``sourceList``, added when new.
+    mutating func number(of source: DataSource) -> Int32 {
+        if let known = sourceNumbers[source] { return known }
+        let number = Int32(sourceList.count)
+        sourceList.append(source)
+        sourceNumbers[source] = number
+        return number
+    }
+
+    /// Records a file as loaded.
     mutating func register(_ source: DataSource) {
         sources.append(source)
     }
 }
 
-/// The observations of one dataflow, indexed by series key.
-struct DataflowTable: Sendable {
-    /// One series: its key and its observations by period.
-    struct SeriesRecord: Sendable {
-        var key: [ComponentValue]
-        /// The key with lower-cased dimension ids, for case-insensitive matching without re-folding.
-        var foldedKey: [ComponentValue]
-        var observations: [TimePeriod: StoredObservation]
-    }
-
-    var series: [SeriesRecord] = []
-    /// Series position by key with lower-cased dimension ids.
-    var index: [[ComponentValue]: Int] = [:]
-    /// Series positions by one dimension value (lower-cased id), ascending.
-    var postings: [ComponentValue: [Int]] = [:]
-    /// The distinct codes of each dimension (lower-cased id), in order of first appearance.
-    var codes: [String: [String]] = [:]
-    /// Every period of the table's observations.
-    var periods: Set<TimePeriod> = []
-    /// The codes of any dimension that parse as NUTS codes, parsed once.
-    var nutsCodes: [String: NUTSCode] = [:]
-    /// The codes of any dimension that parse as NACE codes, parsed once.
-    var naceCodes: [String: NACECode] = [:]
-    /// The NACE codes of the series that have an observation in each period.
-    var naceCodesByPeriod: [TimePeriod: Set<NACECode>] = [:]
-    var count = 0
-
-    mutating func insert(_ observation: StoredObservation) {
-        let folded = observation.key.map { ComponentValue(id: $0.id.lowercased(), value: $0.value) }
-        let position: Int
-        if let existing = index[folded] {
-            position = existing
-        } else {
-            position = series.count
-            index[folded] = position
-            series.append(SeriesRecord(key: observation.key, foldedKey: folded, observations: [:]))
-            for component in folded {
-                if postings[component] == nil {
-                    codes[component.id, default: []].append(component.value)
-                    if nutsCodes[component.value] == nil, let code = try? NUTSCode(component.value) {
-                        nutsCodes[component.value] = code
-                    }
-                    if naceCodes[component.value] == nil, let code = try? NACECode(component.value) {
-                        naceCodes[component.value] = code
-                    }
-                }
-                postings[component, default: []].append(position)
-            }
-        }
-        if series[position].observations.updateValue(observation, forKey: observation.period) == nil {
-            count += 1
-            periods.insert(observation.period)
-            for component in folded {
-                if let code = naceCodes[component.value] {
-                    naceCodesByPeriod[observation.period, default: []].insert(code)
-                }
-            }
-        }
-    }
-
-    /// The positions of the series whose code under any of `dimensions` (lower-cased ids; the
-    /// geography or the sector candidates) passes `isWanted`, ascending.
-    func positions(geography dimensions: [String], where isWanted: (String) -> Bool) -> [Int] {
-        var positions: Set<Int> = []
-        for dimension in dimensions {
-            for code in codes[dimension] ?? [] where isWanted(code) {
-                positions.formUnion(postings[ComponentValue(id: dimension, value: code)] ?? [])
-            }
-        }
-        return positions.sorted()
-    }
-}
-
-/// What one call of ``ObservationStore/load(file:dataflow:structures:)`` read.
+/// What one call of ``ObservationStore/load(file:dataflow:structures:diagnostics:)`` read.
 public struct StoreLoadSummary: Sendable, Hashable {
     /// The file, its SHA-256 and its format.
     public var source: DataSource

@@ -158,13 +158,9 @@ public struct ReportBuilder: Sendable {
         var engine = IndicatorEngine(store: data.store)
         engine.bindings = definition.bindings
         try engine.loadSurveys(for: definition.clusters)
-        let clusters = definition.clusters.map { cluster in
-            ReportCluster(
-                definition: cluster,
-                values: selected.flatMap {
-                    values(of: $0, for: cluster, engine: engine, periods: definition.periods, diagnostics: diagnostics)
-                })
-        }
+        let clusters = Self.clusters(
+            definition.clusters, indicators: selected, engine: engine, periods: definition.periods,
+            diagnostics: diagnostics)
         try Self.checkCoverage(clusters, periods: definition.periods, file: definition.file, diagnostics: diagnostics)
         var model = ReportModel(
             id: definition.id, title: definition.title, definition: definitionFile, toolVersion: toolVersion,
@@ -184,7 +180,7 @@ public struct ReportBuilder: Sendable {
 
     /// The values of one indicator for one cluster: one per period asked, the headline marked; what
     /// the results leave out (a cluster sector without data) goes to `diagnostics`.
-    func values(
+    static func values(
         of indicator: any Indicator, for cluster: ClusterDefinition, engine: IndicatorEngine,
         periods: ReportDefinition.Periods, diagnostics: Diagnostics
     ) -> [ReportValue] {

@@ -59,14 +59,8 @@ public struct IndicatorComputation: Sendable {
         for file in dataFiles { try store.load(file: file, dataflow: dataflow, diagnostics: diagnostics) }
         var engine = IndicatorEngine(store: store)
         try engine.loadSurveys(for: clusters)
-        let builder = ReportBuilder(catalogue: catalogue, toolVersion: ClusterLensVersion.current)
-        let clusters = clusters.map { cluster in
-            ReportCluster(
-                definition: cluster,
-                values: selected.flatMap {
-                    builder.values(of: $0, for: cluster, engine: engine, periods: periods, diagnostics: diagnostics)
-                })
-        }
+        let clusters = ReportBuilder.clusters(
+            clusters, indicators: selected, engine: engine, periods: periods, diagnostics: diagnostics)
         return Result(
             indicators: selected.map { ReportIndicator($0.definition) }, clusters: clusters,
             codeNames: CodeName.of(self.clusters, in: Classifications.bundled))

@@ -1,0 +1,313 @@
+internal import ClusterLensCore
+
+/// The observations of one dataflow, stored for Europe-wide data: codes interned once, values in
+/// contiguous columns, and indexes that answer "series of these codes, observation in this period"
+/// without walking observations.
+///
+/// - Codes: every dimension code is interned to an `Int32` (one table-wide list, with its NUTS and
+///   NACE parse done once); dimension ids are compared lower-cased and numbered in order of first
+///   appearance.
+/// - Series: a series is its key as code numbers per dimension (`-1` where the series has no such
+///   dimension), its key as spelled in the file (for provenance), and its observations as a list of
+///   (period number, observation number) sorted by period.
+/// - Observations: columns of values (the number parsed once), lexical values, status sets (interned)
+///   and source numbers; about 40 bytes an observation.
+/// - Postings: for each dimension and code, the series that have it, in creation order.
+///
+/// Loading an observation with the key and period of one already stored replaces it (the file loaded
+/// last wins), as with SDMX's `Replace` action.
+struct DataflowTable: Sendable {
+    /// The lower-cased dimension ids, numbered in order of first appearance.
+    private(set) var dimensionIDs: [String] = []
+    private var dimensionNumbers: [String: Int] = [:]
+
+    /// The interned codes of every dimension.
+    private var codeList = Interner<String>()
+    /// The NUTS parse of each code, `nil` when it is not a NUTS code.
+    private(set) var nuts: [NUTSCode?] = []
+    /// The NACE parse of each code, `nil` when it is not a NACE code.
+    private(set) var nace: [NACECode?] = []
+    /// The NUTS codes inside each NUTS code (by its text, `ES5` → `ES51`, `ES511`, …), for finding the
+    /// codes of a region set without testing every code.
+    private var nutsInside: [String: [Int32]] = [:]
+    /// The distinct codes of each dimension, in order of first appearance.
+    private(set) var dimensionCodes: [[Int32]] = []
+    /// Per dimension: the series that have each code, ascending.
+    private(set) var postings: [[Int32: [Int32]]] = []
+
+    /// The key of each series as code numbers, one per dimension known when it was created (`-1` for
+    /// none), all series in one array: series `s` holds `keyCodes[keyStart[s] ..< keyStart[s] + keyWidth[s]]`.
+    private var keyCodes: [Int32] = []
+    private var keyStart: [Int32] = []
+    private var keyWidth: [Int32] = []
+    /// The key of each series as spelled in the file, sorted by lower-cased dimension id.
+    private(set) var seriesKeys: [[ComponentValue]] = []
+    /// The observations of each series: `period << 32 | observation`, sorted by period.
+    private(set) var seriesObservations: [[UInt64]] = []
+    /// Series by their key as the importer gave it (the fast path for a spelling seen before).
+    private var seriesBySpelling: [[ComponentValue]: Int32] = [:]
+    /// Series by their key as dimension and code numbers (`dimension << 32 | code`, sorted).
+    private var seriesByKey: [[Int64]: Int32] = [:]
+    /// The series the last record went to, and its key as given: consecutive records of one series
+    /// (every SDMX-ML file) skip the look-up.
+    private var lastSpelling: [ComponentValue] = []
+    private var lastSeries: Int32 = -1
+
+    /// The periods, numbered in order of first appearance.
+    private var periodList = Interner<TimePeriod>()
+
+    /// The value of each observation as a number, `nan` when it is not one.
+    private(set) var numbers: [Double] = []
+    /// The value of each observation as the file wrote it.
+    private(set) var lexicals: [ObservationValue] = []
+    /// The status attributes of each observation, as a number into ``statusSets``.
+    private(set) var statuses: [Int32] = []
+    /// The source of each observation, as a number into the store's sources.
+    private(set) var sources: [Int32] = []
+    /// The distinct status sets; the first is the empty one.
+    private var statusList = Interner<[ComponentValue]>(first: [])
+    /// The flags of each status set (see ``ClusterLensCore/StatusAttributes/flags(of:)``).
+    private(set) var statusFlags: [Set<String>] = [[]]
+
+    /// The NACE code numbers of the series with an observation in each period (by period number).
+    private(set) var sectorCodesByPeriod: [Int32: Set<Int32>] = [:]
+
+    /// The number of observations stored.
+    var count: Int { numbers.count }
+
+    /// The number of a lower-cased dimension id, `nil` when no series has it.
+    func dimension(_ folded: String) -> Int? { dimensionNumbers[folded] }
+
+    /// The number of a code, `nil` when no series has it.
+    func code(_ text: String) -> Int32? { codeList.existing(text) }
+
+    /// The interned codes.
+    var codes: [String] { codeList.values }
+    /// The periods, numbered in order of first appearance.
+    var periods: [TimePeriod] { periodList.values }
+    /// The distinct status sets; the first is the empty one.
+    var statusSets: [[ComponentValue]] { statusList.values }
+
+    /// The number of a period, `nil` when no observation has it.
+    func period(_ period: TimePeriod) -> Int32? { periodList.existing(period) }
+
+    /// The numbers of the codes that are NUTS regions of `regions` (a region, or one inside it).
+    func codes(in regions: RegionSet) -> [Int32] {
+        var result: [Int32] = []
+        for region in regions.codes {
+            if let own = codeList.existing(region.code) { result.append(own) }
+            if !region.isAggregate { result += nutsInside[region.code] ?? [] }
+        }
+        if regions.codes.count > 1 { result = Array(Set(result)) }
+        return result
+    }
+
+    /// The code number of `series` in `dimension`, `-1` when it has none.
+    @inline(__always)
+    func code(of series: Int32, in dimension: Int) -> Int32 {
+        let index = Int(series)
+        return dimension < Int(keyWidth[index]) ? keyCodes[Int(keyStart[index]) + dimension] : -1
+    }
+
+    /// The number of series.
+    var seriesCount: Int { keyStart.count }
+
+    /// The observation of `series` in period number `period`, `nil` when there is none.
+    func observation(of series: Int32, period: Int32) -> Int32? {
+        let list = seriesObservations[Int(series)]
+        var low = 0
+        var high = list.count
+        let target = UInt64(UInt32(bitPattern: period))
+        while low < high {
+            let middle = (low + high) / 2
+            let found = list[middle] >> 32
+            if found == target { return Int32(truncatingIfNeeded: list[middle] & 0xFFFF_FFFF) }
+            if found < target { low = middle + 1 } else { high = middle }
+        }
+        return nil
+    }
+
+    /// Stores one observation.
+    ///
+    /// - Parameters:
+    ///   - key: The dimension codes other than time, as the importer gave them.
+    ///   - source: The number of the file in the store's sources.
+    mutating func insert(
+        key: [ComponentValue], period: TimePeriod, value: ObservationValue, status: [ComponentValue], source: Int32
+    ) {
+        let series = seriesNumber(key)
+        let periodNumber = periodList.number(of: period).number
+        var statusNumber: Int32 = 0
+        if !status.isEmpty {
+            let (number, isNew) = statusList.number(of: status)
+            if isNew { statusFlags.append(StatusAttributes.flags(of: status)) }
+            statusNumber = number
+        }
+        let number = value.number ?? .nan
+        let packedPeriod = UInt64(UInt32(bitPattern: periodNumber)) << 32
+        var list = seriesObservations[Int(series)]
+        seriesObservations[Int(series)] = []  // keep the list uniquely referenced while it changes
+        defer { seriesObservations[Int(series)] = list }
+        // Periods mostly arrive in order: append; else find the place, and replace an equal period.
+        var place = list.count
+        if let last = list.last, last & 0xFFFF_FFFF_0000_0000 >= packedPeriod {
+            place = list.partitioningIndex { $0 & 0xFFFF_FFFF_0000_0000 >= packedPeriod }
+            if place < list.count, list[place] & 0xFFFF_FFFF_0000_0000 == packedPeriod {
+                let existing = Int(list[place] & 0xFFFF_FFFF)
+                numbers[existing] = number
+                lexicals[existing] = value
+                statuses[existing] = statusNumber
+                sources[existing] = source
+                return
+            }
+        }
+        let observation = UInt64(numbers.count)
+        numbers.append(number)
+        lexicals.append(value)
+        statuses.append(statusNumber)
+        sources.append(source)
+        list.insert(packedPeriod | observation, at: place)
+        for dimension in 0..<Int(keyWidth[Int(series)]) {
+            let code = keyCodes[Int(keyStart[Int(series)]) + dimension]
+            if code >= 0, nace[Int(code)] != nil { sectorCodesByPeriod[periodNumber, default: []].insert(code) }
+        }
+    }
+
+    /// The series of a key, created when new.
+    private mutating func seriesNumber(_ key: [ComponentValue]) -> Int32 {
+        if lastSeries >= 0, key == lastSpelling { return lastSeries }
+        if let known = seriesBySpelling[key] {
+            lastSpelling = key
+            lastSeries = known
+            return known
+        }
+        var packed: [Int64] = []
+        packed.reserveCapacity(key.count)
+        var numbered: [(dimension: Int, code: Int32)] = []
+        numbered.reserveCapacity(key.count)
+        for component in key {
+            let dimension = number(ofDimension: component.id.lowercased())
+            let code = number(ofCode: component.value)
+            numbered.append((dimension, code))
+            packed.append(Int64(dimension) << 32 | Int64(code))
+        }
+        packed.sort()
+        let series: Int32
+        if let known = seriesByKey[packed] {
+            series = known
+        } else {
+            series = Int32(keyStart.count)
+            seriesByKey[packed] = series
+            let start = keyCodes.count
+            keyStart.append(Int32(start))
+            keyWidth.append(Int32(dimensionIDs.count))
+            keyCodes.append(contentsOf: repeatElement(-1, count: dimensionIDs.count))
+            for (dimension, code) in numbered {
+                keyCodes[start + dimension] = code
+                if postings[dimension][code] == nil { dimensionCodes[dimension].append(code) }
+                postings[dimension][code, default: []].append(series)
+            }
+            seriesKeys.append(key.sorted { $0.id.lowercased() < $1.id.lowercased() })
+            seriesObservations.append([])
+        }
+        seriesBySpelling[key] = series
+        lastSpelling = key
+        lastSeries = series
+        return series
+    }
+
+    private mutating func number(ofDimension folded: String) -> Int {
+        if let known = dimensionNumbers[folded] { return known }
+        let number = dimensionIDs.count
+        dimensionIDs.append(folded)
+        dimensionNumbers[folded] = number
+        dimensionCodes.append([])
+        postings.append([:])
+        return number
+    }
+
+    private mutating func number(ofCode text: String) -> Int32 {
+        let (number, isNew) = codeList.number(of: text)
+        guard isNew else { return number }
+        let region = try? NUTSCode(text)
+        nuts.append(region)
+        nace.append(try? NACECode(text))
+        if let region, !region.isAggregate {
+            var prefix = text
+            while prefix.utf8.count > 2 {
+                prefix.removeLast()
+                nutsInside[prefix, default: []].append(number)
+            }
+        }
+        return number
+    }
+
+    /// The observation as the store's API gives it.
+    func stored(
+        _ observation: Int32, series: Int32, period: Int32, dataflow: String, sources: [DataSource]
+    ) -> StoredObservation {
+        let index = Int(observation)
+        let source = Int(self.sources[index])
+        return StoredObservation(
+            dataflow: dataflow, key: seriesKeys[Int(series)], period: periods[Int(period)], value: lexicals[index],
+            status: statusSets[Int(statuses[index])],
+            source: sources.indices.contains(source)
+                ? sources[source] : DataSource(path: "", sha256: "", format: .tidyCSV))
+    }
+
+    /// Every observation, by series then period.
+    func all(dataflow: String, sources: [DataSource]) -> [StoredObservation] {
+        var result: [StoredObservation] = []
+        result.reserveCapacity(count)
+        for series in seriesObservations.indices {
+            let sorted = seriesObservations[series].sorted { periods[Int($0 >> 32)] < periods[Int($1 >> 32)] }
+            for packed in sorted {
+                result.append(
+                    stored(
+                        Int32(truncatingIfNeeded: packed & 0xFFFF_FFFF), series: Int32(series),
+                        period: Int32(truncatingIfNeeded: packed >> 32), dataflow: dataflow, sources: sources))
+            }
+        }
+        return result
+    }
+}
+
+extension Array {
+    /// The index of the first element for which `belongs` is true, in an array where every element
+    /// for which it is false comes first.
+    func partitioningIndex(where belongs: (Element) -> Bool) -> Int {
+        var low = 0
+        var high = count
+        while low < high {
+            let middle = (low + high) / 2
+            if belongs(self[middle]) { high = middle } else { low = middle + 1 }
+        }
+        return low
+    }
+}
+
+/// Values numbered in order of first appearance, each stored once.
+struct Interner<Value: Hashable & Sendable>: Sendable {
+    /// The values, by number.
+    private(set) var values: [Value] = []
+    private var numbers: [Value: Int32] = [:]
+
+    init() {}
+
+    /// An interner whose value number 0 is `first`.
+    init(first: Value) {
+        _ = number(of: first)
+    }
+
+    /// The number of a value seen before, `nil` for a new one.
+    func existing(_ value: Value) -> Int32? { numbers[value] }
+
+    /// The number of `value`, given the next number when new.
+    mutating func number(of value: Value) -> (number: Int32, isNew: Bool) {
+        if let known = numbers[value] { return (known, false) }
+        let number = Int32(values.count)
+        values.append(value)
+        numbers[value] = number
+        return (number, true)
+    }
+}

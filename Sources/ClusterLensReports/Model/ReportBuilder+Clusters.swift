@@ -1,0 +1,40 @@
+internal import ClusterLensCore
+internal import ClusterLensIndicators
+internal import Foundation
+internal import Synchronization
+
+extension ReportBuilder {
+    /// Every indicator for every cluster, on all the machine's cores: the clusters are cut into
+    /// chunks computed side by side from the one shared (read-only) store. The result, and what goes
+    /// to `diagnostics`, is in cluster order, the same as one after the other.
+    static func clusters(
+        _ clusters: [ClusterDefinition], indicators: [any Indicator], engine: IndicatorEngine,
+        periods: ReportDefinition.Periods, diagnostics: Diagnostics
+    ) -> [ReportCluster] {
+        let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, clusters.count / 16))
+        let chunk = (clusters.count + workers - 1) / max(workers, 1)
+        let computed = Mutex<[Int: (clusters: [ReportCluster], diagnostics: [Diagnostic])]>([:])
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            let range = worker * chunk..<min(clusters.count, (worker + 1) * chunk)
+            guard !range.isEmpty else { return }
+            let local = Diagnostics()
+            let part = clusters[range].map { cluster in
+                ReportCluster(
+                    definition: cluster,
+                    values: indicators.flatMap {
+                        values(of: $0, for: cluster, engine: engine, periods: periods, diagnostics: local)
+                    })
+            }
+            computed.withLock { $0[worker] = (part, local.all) }
+        }
+        let parts = computed.withLock { $0 }
+        var result: [ReportCluster] = []
+        result.reserveCapacity(clusters.count)
+        for worker in 0..<workers {
+            guard let part = parts[worker] else { continue }
+            result += part.clusters
+            diagnostics.report(part.diagnostics)
+        }
+        return result
+    }
+}

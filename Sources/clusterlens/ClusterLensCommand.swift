@@ -9,7 +9,7 @@ struct ClusterLensCommand: AsyncParsableCommand {
         version: ToolVersion.current,
         subcommands: [
             InspectCommand.self, ConvertCommand.self, IndicatorsCommand.self, ComputeCommand.self, ReportCommand.self,
-            DemoCommand.self, ValidateCommand.self, BatchCommand.self, FetchCommand.self,
+            DemoCommand.self, ValidateCommand.self, BatchCommand.self, FetchCommand.self, MapCommand.self,
             BenchmarkCompositeCommand.self,
         ]
     )

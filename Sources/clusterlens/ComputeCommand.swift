@@ -24,13 +24,7 @@ struct ComputeCommand: AsyncParsableCommand {
     @Argument(help: ArgumentHelp("A cluster definition file (YAML).", valueName: "CLUSTERS"))
     var clusters: String
 
-    @Option(
-        name: .customLong("data"), parsing: .upToNextOption,
-        help: ArgumentHelp("Statistics files, folders or globs (at least one).", valueName: "FILE"))
-    var data: [String] = []
-
-    @Option(help: "The dataflow of tidy CSV files that do not name one.")
-    var dataflow: String?
+    @OptionGroup var input: DataOptions
 
     @Option(help: ArgumentHelp("Indicator ids, comma-separated (default: all).", valueName: "ID,..."))
     var indicators: String?
@@ -49,21 +43,15 @@ struct ComputeCommand: AsyncParsableCommand {
     var json = false
 
     func validate() throws {
-        if data.isEmpty { throw ValidationError("--data is required: the statistics files to compute from") }
         do { _ = try ReportDefinition.Periods(period) } catch { throw ValidationError("--period: \(error.message)") }
     }
 
     func run() async throws {
         let diagnostics = Diagnostics { ExitStatus.report($0) }
         do {
-            var files: [String] = []
-            for pattern in data {
-                let matches = DataFiles.expand(pattern)
-                // A name that matches nothing is kept as it is: the importer says why it cannot be read.
-                files += matches.isEmpty ? [pattern] : matches.filter { !files.contains($0) }
-            }
             let computation = IndicatorComputation(
-                clusters: try ClusterDefinitionLoader.load(file: clusters), dataFiles: files, dataflow: dataflow,
+                clusters: try ClusterDefinitionLoader.load(file: clusters), dataFiles: input.files,
+                dataflow: input.dataflow,
                 indicatorIDs: indicators.map {
                     $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
                 },

@@ -120,6 +120,14 @@ public struct IndicatorDefinition: Sendable {
     public var direction: Direction
     /// The inputs the formula reads.
     public var inputs: [IndicatorInput]
+
+    /// The normalised ids of the dataflows its inputs bind to, each once, in input order.
+    public var dataflows: [String] {
+        var seen: Set<String> = []
+        return inputs.flatMap(\.storeInputs).map { DataflowID.normalised($0.dataflow) }.filter {
+            seen.insert($0).inserted
+        }
+    }
     /// What its value describes: the cluster, its region or its country (derived from the formula's
     /// scopes and bindings for a declarative indicator, see ``derivedScope(formula:inputs:)``).
     public var scope: IndicatorScope

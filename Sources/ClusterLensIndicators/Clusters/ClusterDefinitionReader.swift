@@ -109,7 +109,7 @@ struct ClusterDefinitionReader: YAMLReader {
     // MARK: - Values
 
     /// The NACE codes of `sectors`.
-    private func sectorCodes(_ field: Field) throws(IndicatorsError) -> [NACECode] {
+    func sectorCodes(_ field: Field) throws(IndicatorsError) -> [NACECode] {
         let nodes = try items(field, expected: "NACE Rev. 2 codes", example: "C29, C22.2")
         guard !nodes.isEmpty else {
             throw error("sectors is empty: a cluster needs at least one NACE Rev. 2 code", field.value)
@@ -162,7 +162,7 @@ struct ClusterDefinitionReader: YAMLReader {
         return folder.hasSuffix("/") ? folder + path : folder + "/" + path
     }
 
-    private static func isIdentifierByte(_ byte: UInt8) -> Bool {
+    static func isIdentifierByte(_ byte: UInt8) -> Bool {
         switch byte {
         case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
             UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "."):

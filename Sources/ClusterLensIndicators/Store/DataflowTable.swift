@@ -287,23 +287,23 @@ extension Array {
 }
 
 /// Values numbered in order of first appearance, each stored once.
-struct Interner<Value: Hashable & Sendable>: Sendable {
+package struct Interner<Value: Hashable & Sendable>: Sendable {
     /// The values, by number.
-    private(set) var values: [Value] = []
+    package private(set) var values: [Value] = []
     private var numbers: [Value: Int32] = [:]
 
-    init() {}
+    package init() {}
 
     /// An interner whose value number 0 is `first`.
-    init(first: Value) {
+    package init(first: Value) {
         _ = number(of: first)
     }
 
     /// The number of a value seen before, `nil` for a new one.
-    func existing(_ value: Value) -> Int32? { numbers[value] }
+    package func existing(_ value: Value) -> Int32? { numbers[value] }
 
     /// The number of `value`, given the next number when new.
-    mutating func number(of value: Value) -> (number: Int32, isNew: Bool) {
+    package mutating func number(of value: Value) -> (number: Int32, isNew: Bool) {
         if let known = numbers[value] { return (known, false) }
         let number = Int32(values.count)
         values.append(value)

@@ -186,6 +186,22 @@ extension ObservationStore {
         return result
     }
 
+    /// The NUTS regions a dataflow has observations for (the codes of its geography dimensions that
+    /// are NUTS regions, aggregates of countries left out), sorted.
+    ///
+    /// - Parameter dataflow: The dataflow, in any form ``DataflowID/normalised(_:)`` accepts.
+    public func regions(dataflow: String) -> [NUTSCode] {
+        let id = tables[dataflow] != nil ? dataflow : DataflowID.normalised(dataflow)
+        guard let table = tables[id] else { return [] }
+        var regions: Set<NUTSCode> = []
+        for dimension in roleDimensions(of: table, dataflow: id).geography {
+            for code in table.dimensionCodes[dimension] {
+                if let region = table.nuts[Int(code)], !region.isAggregate { regions.insert(region) }
+            }
+        }
+        return regions.sorted()
+    }
+
     /// The numbers of the table's geography and sector dimensions, in the order of the roles'
     /// candidates (the first a series has is its region or sector), worked out once per dataflow.
     private func roleDimensions(of table: DataflowTable, dataflow: String) -> (geography: [Int], sector: [Int]) {

@@ -77,7 +77,8 @@ public struct CSVReportExporter: Exporter {
     /// A number as ``ReportText/number(_:)`` writes it; empty when missing.
     static func number(_ value: Double?) -> String { ReportText.number(value) ?? "" }
 
-    private static func row(_ fields: [String], to output: OutputFile) throws {
+    /// Writes one RFC 4180 record, CRLF-terminated.
+    static func row(_ fields: [String], to output: OutputFile) throws {
         output.withBuffer { buffer in
             for (index, field) in fields.enumerated() {
                 if index > 0 { buffer.append(UInt8(ascii: ",")) }

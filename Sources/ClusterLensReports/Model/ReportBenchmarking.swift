@@ -7,28 +7,7 @@ enum ReportBenchmarking {
     /// Benchmarks the clusters against each other (two or more clusters).
     static func benchmark(_ model: inout ReportModel) {
         guard model.clusters.count >= 2 else { return }
-        func headline(_ cluster: ReportCluster, _ id: String) -> Double? {
-            cluster.headline(id)?.value
-        }
-        var starInputs: [String: [String: Double]] = [:]
-        var classInputs: [String: (quotient: Double?, employment: Double?, establishments: Double?)] = [:]
-        for cluster in model.clusters {
-            var metrics: [String: Double] = [:]
-            for metric in ["employment", "location_quotient", "cluster_focus"] {
-                if let value = headline(cluster, metric) { metrics[metric] = value }
-            }
-            starInputs[cluster.id] = metrics
-            classInputs[cluster.id] = (
-                headline(cluster, "location_quotient"), headline(cluster, "employment"),
-                headline(cluster, "local_units")
-            )
-        }
-        let stars = PeerBenchmarks.stars(starInputs)
-        let classes = StrongClusterRule().classify(
-            classInputs.mapValues {
-                StrongClusterRule.Input(
-                    quotient: $0.quotient, employment: $0.employment, establishments: $0.establishments)
-            })
+        let (stars, classes) = starsAndClasses(of: model.clusters)
         let scored = model.indicators.map(\.id)
         var profiles: [String: [Double?]] = [:]
         for cluster in model.clusters {
@@ -60,6 +39,27 @@ enum ReportBenchmarking {
                     + "qualifying LQ > P25, each with employment and local units above P25; strengths and "
                     + "weaknesses: the three highest and lowest normalised scores of the ranked indicators; similar clusters: root mean "
                     + "squared difference of normalised scores over at least three shared indicators"))
+    }
+
+    /// European Cluster Observatory stars (2008 preset) and U.S. Cluster Mapping classes of `clusters`,
+    /// measured against one another: the percentiles are taken over these clusters.
+    static func starsAndClasses(
+        of clusters: [ReportCluster]
+    ) -> (stars: [String: Int?], classes: [String: StrongClusterRule.Strength]) {
+        var starInputs: [String: [String: Double]] = [:]
+        var classInputs: [String: StrongClusterRule.Input] = [:]
+        for cluster in clusters {
+            let value = { (id: String) in cluster.headline(id)?.value }
+            var metrics: [String: Double] = [:]
+            for metric in ["employment", "location_quotient", "cluster_focus"] {
+                if let number = value(metric) { metrics[metric] = number }
+            }
+            starInputs[cluster.id] = metrics
+            classInputs[cluster.id] = StrongClusterRule.Input(
+                quotient: value("location_quotient"), employment: value("employment"),
+                establishments: value("local_units"))
+        }
+        return (PeerBenchmarks.stars(starInputs), StrongClusterRule().classify(classInputs))
     }
 
     /// Assesses progress towards each target for every cluster, on the values of its indicator over

@@ -116,6 +116,7 @@ let package = Package(
                 "ClusterLensXML", "ClusterLensImport", "ClusterLensSupport", "ClusterLensTestSupport",
                 .product(name: "Yams", package: "Yams"),
             ],
+            exclude: ["MapFixtures"],
             swiftSettings: strictSettings
         ),
         .testTarget(

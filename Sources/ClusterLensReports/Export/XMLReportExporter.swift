@@ -18,17 +18,23 @@ public struct XMLReportExporter: Exporter {
 
     public func export(_ model: ReportModel, folder: String, name: String) throws(ReportError) -> [String] {
         let path = ReportOutputFile.path(folder, name, "xml")
+        try Self.write(path) { writer throws(XMLError) in try Self.write(model, with: writer) }
+        return [path]
+    }
+
+    /// Writes an XML file atomically with libxml2's writer: `body` writes into a temporary file that is
+    /// renamed onto `path` when complete; on failure the temporary file is removed and `path` untouched.
+    static func write(_ path: String, _ body: (XMLWriter) throws(XMLError) -> Void) throws(ReportError) {
         let temporary = ReportOutputFile.temporary(beside: path)
         do {
             let writer = try XMLWriter(path: temporary)
-            try Self.write(model, with: writer)
+            try body(writer)
             try writer.finish()
         } catch {
             unlink(temporary)
             throw ReportError(.output, error.message, file: path)
         }
         try ReportOutputFile.moveIntoPlace(temporary, path)
-        return [path]
     }
 
     static func write(_ model: ReportModel, with xml: XMLWriter) throws(XMLError) {

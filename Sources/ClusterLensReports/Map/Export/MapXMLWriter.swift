@@ -1,6 +1,5 @@
 internal import ClusterLensCore
 internal import ClusterLensXML
-internal import Foundation
 
 /// The `xml` form of a map, written with libxml2's writer as it goes, in the namespace ``namespace``:
 /// `<map level="2">` with `<source>`, `<indicator>`, `<category>` (sectors and `<thresholds>`),
@@ -13,16 +12,7 @@ enum MapXMLWriter {
 
     static func write(_ map: ClusterMap, folder: String, name: String) throws(ReportError) -> [String] {
         let path = ReportOutputFile.path(folder, name, "xml")
-        let temporary = ReportOutputFile.temporary(beside: path)
-        do {
-            let writer = try XMLWriter(path: temporary)
-            try document(map, writer)
-            try writer.finish()
-        } catch {
-            unlink(temporary)
-            throw ReportError(.output, error.message, file: path)
-        }
-        try ReportOutputFile.moveIntoPlace(temporary, path)
+        try XMLReportExporter.write(path) { writer throws(XMLError) in try document(map, writer) }
         return [path]
     }
 

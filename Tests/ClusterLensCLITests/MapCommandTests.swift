@@ -1,0 +1,50 @@
+import ClusterLensTestSupport
+import Foundation
+import Testing
+
+/// `clusterlens map` through the binary: what it prints, writes and exits with.
+@Suite("map command")
+struct MapCommandTests {
+    static let fixtures = CLITestPaths.packageRoot.appendingPathComponent("Tests/ClusterLensReportsTests/MapFixtures")
+        .path
+
+    @Test("map writes the formats asked, one line per file, and exits 0")
+    func writesFormats() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let result = try runCLI([
+            "map", Self.fixtures + "/categories.yaml", "--data", Self.fixtures + "/sbs_r_nuts2021-si.csv",
+            "--indicators", "employment,local_units,location_quotient,cluster_focus", "--format", "csv,json",
+            "--out", folder.path("out"), "--name", "si",
+        ])
+        #expect(result.status == 0, "\(result)")
+        #expect(
+            result.stdoutLines == [
+                "csv\t\(folder.path("out"))/si.csv", "csv\t\(folder.path("out"))/si-thresholds.csv",
+                "json\t\(folder.path("out"))/si.json",
+            ])
+        let csv = try String(contentsOfFile: folder.path("out") + "/si.csv", encoding: .utf8)
+        #expect(csv.contains("SI04,Zahodna Slovenija,SI,furniture,Furniture,good,1500,2021,,,100,2021,,,1.875,"))
+    }
+
+    @Test(
+        "Slips are errors with README's statuses",
+        arguments: [
+            (["--level", "7"], Int32(64), "--level must be 0, 1, 2 or 3"),
+            (["--format", "pdf"], Int32(10), "unknown map format \"pdf\""),
+            (["--indicators", "employmnet"], Int32(10), "no indicator \"employmnet\" (did you mean \"employment\"?)"),
+            (["--level", "3"], Int32(14), "no region at NUTS level 3"),
+        ])
+    func slips(_ extra: [String], _ status: Int32, _ fragment: String) throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let result = try runCLI(
+            [
+                "map", Self.fixtures + "/categories.yaml", "--data", Self.fixtures + "/sbs_r_nuts2021-si.csv", "--out",
+                folder.path("out"),
+            ] + extra)
+        #expect(result.status == status, "\(result)")
+        #expect(result.stderr.contains(fragment), "\(result.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: folder.path("out") + "/cluster-map.csv"))
+    }
+}

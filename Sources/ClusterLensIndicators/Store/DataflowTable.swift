@@ -44,8 +44,8 @@ struct DataflowTable: Sendable {
     private(set) var seriesKeys: [[ComponentValue]] = []
     /// The observations of each series: `period << 32 | observation`, sorted by period.
     private(set) var seriesObservations: [[UInt64]] = []
-    /// Series by their key as the importer gave it (the fast path for a spelling seen before).
-    private var seriesBySpelling: [[ComponentValue]: Int32] = [:]
+    /// Dimension numbers by the id as spelled in the files (`GEO` and `geo` are one dimension).
+    private var dimensionBySpelling: [String: Int] = [:]
     /// Series by their key as dimension and code numbers (`dimension << 32 | code`, sorted).
     private var seriesByKey: [[Int64]: Int32] = [:]
     /// The series the last record went to, and its key as given: consecutive records of one series
@@ -55,6 +55,7 @@ struct DataflowTable: Sendable {
 
     /// The periods, numbered in order of first appearance.
     private var periodList = Interner<TimePeriod>()
+    private var recentPeriods: [(TimePeriod, Int32)] = []
 
     /// The value of each observation as a number, `nan` when it is not one.
     private(set) var numbers: [Double] = []
@@ -136,7 +137,7 @@ struct DataflowTable: Sendable {
         key: [ComponentValue], period: TimePeriod, value: ObservationValue, status: [ComponentValue], source: Int32
     ) {
         let series = seriesNumber(key)
-        let periodNumber = periodList.number(of: period).number
+        let periodNumber = number(of: period)
         var statusNumber: Int32 = 0
         if !status.isEmpty {
             let (number, isNew) = statusList.number(of: status)
@@ -173,20 +174,25 @@ struct DataflowTable: Sendable {
         }
     }
 
+    /// The number of a period: the few periods of the latest series are checked before the dictionary
+    /// (a series' periods come in a cycle, and comparing periods is cheaper than hashing them).
+    private mutating func number(of period: TimePeriod) -> Int32 {
+        for (known, number) in recentPeriods where known == period { return number }
+        let number = periodList.number(of: period).number
+        if recentPeriods.count == 16 { recentPeriods.removeFirst() }
+        recentPeriods.append((period, number))
+        return number
+    }
+
     /// The series of a key, created when new.
     private mutating func seriesNumber(_ key: [ComponentValue]) -> Int32 {
         if lastSeries >= 0, key == lastSpelling { return lastSeries }
-        if let known = seriesBySpelling[key] {
-            lastSpelling = key
-            lastSeries = known
-            return known
-        }
         var packed: [Int64] = []
         packed.reserveCapacity(key.count)
         var numbered: [(dimension: Int, code: Int32)] = []
         numbered.reserveCapacity(key.count)
         for component in key {
-            let dimension = number(ofDimension: component.id.lowercased())
+            let dimension = number(ofSpelledDimension: component.id)
             let code = number(ofCode: component.value)
             numbered.append((dimension, code))
             packed.append(Int64(dimension) << 32 | Int64(code))
@@ -210,10 +216,16 @@ struct DataflowTable: Sendable {
             seriesKeys.append(key.sorted { $0.id.lowercased() < $1.id.lowercased() })
             seriesObservations.append([])
         }
-        seriesBySpelling[key] = series
         lastSpelling = key
         lastSeries = series
         return series
+    }
+
+    private mutating func number(ofSpelledDimension id: String) -> Int {
+        if let known = dimensionBySpelling[id] { return known }
+        let number = number(ofDimension: id.lowercased())
+        dimensionBySpelling[id] = number
+        return number
     }
 
     private mutating func number(ofDimension folded: String) -> Int {

@@ -46,8 +46,9 @@ extension ObservationStore {
                 .data, error.message, file: error.file.isEmpty ? path : error.file, line: error.line,
                 column: error.column, underlying: error)
         }
-        sink.store.register(summary.source)
+        sink.finish()
         self = sink.store
+        register(summary.source)
         return StoreLoadSummary(
             source: summary.source, dataflows: summary.dataflows, observations: summary.observations,
             skipped: summary.skipped)
@@ -55,9 +56,13 @@ extension ObservationStore {
 }
 
 /// Files the importer's records in a copy of the store (swapped in only when the whole file is read).
+/// The table of the dataflow being read is held apart while its records come, so a record costs no
+/// look-up of its dataflow; ``finish()`` puts it back.
 final class StoreRecordSink: ObservationRecordSink {
-    var store: ObservationStore
+    private(set) var store: ObservationStore
     private var source: Int32 = 0
+    private var dataflow: String?
+    private var table = DataflowTable()
 
     init(store: ObservationStore) {
         self.store = store
@@ -68,8 +73,20 @@ final class StoreRecordSink: ObservationRecordSink {
     }
 
     func record(_ record: ObservationRecord) throws {
-        store.insert(
-            dataflow: record.dataflow, key: record.key, period: record.period, value: record.value,
-            status: record.status, source: source)
+        if record.dataflow != dataflow {
+            finish()
+            dataflow = record.dataflow
+            table = store.tables.removeValue(forKey: record.dataflow) ?? DataflowTable()
+        }
+        table.insert(
+            key: record.key, period: record.period, value: record.value, status: record.status, source: source)
+    }
+
+    /// Puts the table being filled back into the store.
+    func finish() {
+        guard let dataflow else { return }
+        store.tables[dataflow] = table
+        table = DataflowTable()
+        self.dataflow = nil
     }
 }

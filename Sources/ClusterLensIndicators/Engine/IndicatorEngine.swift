@@ -21,6 +21,19 @@ public struct IndicatorEngine: Sendable {
     /// report definition's `bindings:`).
     public var bindings: [String: [StoreInput]] = [:]
 
+    /// Values of the cluster's own scope read by more than one indicator, while one cluster is
+    /// computed (see ``sharingClusterValues()``); `nil` otherwise.
+    var clusterMemo: QueryMemo?
+
+    /// A copy that remembers the values of the cluster's own scope it reads, for computing every
+    /// indicator of one cluster: employment is read once, not once per indicator. Use one copy per
+    /// cluster.
+    public func sharingClusterValues() -> IndicatorEngine {
+        var copy = self
+        copy.clusterMemo = QueryMemo()
+        return copy
+    }
+
     /// The store inputs of the input `name`: the override if there is one, else `fallback`.
     public func inputs(_ name: String, default fallback: [StoreInput]) -> [StoreInput] {
         guard let override = bindings[name] else { return fallback }
@@ -105,19 +118,18 @@ public struct IndicatorEngine: Sendable {
 
     /// Every period the indicator's inputs hold, sorted.
     private func periods(of indicator: IndicatorDefinition) -> [TimePeriod] {
-        var periods: Set<TimePeriod> = []
+        var dataflows: [String] = []
+        var members = false
         for input in indicator.inputs {
-            for statistics in inputs(input.name, default: input.storeInputs) {
-                periods.formUnion(store.periods(dataflow: statistics.dataflow))
-            }
-            for binding in input.bindings {
-                if binding.memberMetric != nil {
-                    for survey in surveys.values {
-                        for year in survey.years {
-                            if let period = try? TimePeriod(String(year)) { periods.insert(period) }
-                        }
-                    }
-                }
+            for statistics in inputs(input.name, default: input.storeInputs) { dataflows.append(statistics.dataflow) }
+            if input.bindings.contains(where: { $0.memberMetric != nil }) { members = true }
+        }
+        let stored = store.periods(dataflows: dataflows)
+        guard members else { return stored }
+        var periods = Set(stored)
+        for survey in surveys.values {
+            for year in survey.years {
+                if let period = try? TimePeriod(String(year)) { periods.insert(period) }
             }
         }
         return periods.sorted()
@@ -205,7 +217,8 @@ struct EngineContext: FormulaContext {
         let statistics = request.engine.inputs(input, default: declared.storeInputs)
         let cluster = request.cluster
         if !statistics.isEmpty {
-            let result = request.engine.store.value(of: statistics, scope: scope, cluster: cluster, period: when)
+            let result = request.engine.store.value(
+                of: statistics, scope: scope, cluster: cluster, period: when, clusterMemo: request.engine.clusterMemo)
             request.log.record(result, input: input)
             return result.value
         }

@@ -26,6 +26,15 @@ extension ObservationStore {
     public func value(
         of alternatives: [StoreInput], scope: FormulaScope, cluster: ClusterDefinition, period: TimePeriod
     ) -> AggregatedValue {
+        value(of: alternatives, scope: scope, cluster: cluster, period: period, clusterMemo: nil)
+    }
+
+    /// The value of an input in a scope, the cluster's own scope remembered in `clusterMemo` (the
+    /// indicators of one cluster read its employment many times).
+    func value(
+        of alternatives: [StoreInput], scope: FormulaScope, cluster: ClusterDefinition, period: TimePeriod,
+        clusterMemo: QueryMemo?
+    ) -> AggregatedValue {
         let sectors: SectorSet?
         let regions: RegionSet
         switch scope {
@@ -58,12 +67,12 @@ extension ObservationStore {
             }
             (sectors, regions) = (scope == .national ? cluster.sectors : nil, RegionSet([country]))
         }
-        guard scope != .cluster else {
+        // Every scope but the cluster's is shared by many clusters (all the clusters of a region, of a
+        // country): computed once for all.
+        guard let shared = scope == .cluster ? clusterMemo : memo else {
             return value(of: alternatives, sectors: sectors, regions: regions, period: period)
         }
-        // Every other scope is shared by many clusters (all the clusters of a region, of a country):
-        // computed once.
         let key = QueryMemo.Key(inputs: alternatives, sectors: sectors, regions: regions, period: period)
-        return memo.value(for: key) { value(of: alternatives, sectors: sectors, regions: regions, period: period) }
+        return shared.value(for: key) { value(of: alternatives, sectors: sectors, regions: regions, period: period) }
     }
 }

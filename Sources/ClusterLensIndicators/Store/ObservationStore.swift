@@ -95,6 +95,17 @@ public struct ObservationStore: Sendable {
         tables[DataflowID.normalised(dataflow)]?.periods.sorted() ?? []
     }
 
+    /// Every period the dataflows hold, sorted, each once (worked out once per set of dataflows).
+    ///
+    /// - Parameter dataflows: Dataflows in any form ``DataflowID/normalised(_:)`` accepts.
+    public func periods(dataflows: [String]) -> [TimePeriod] {
+        memo.periods(of: dataflows) {
+            var periods: Set<TimePeriod> = []
+            for dataflow in dataflows { periods.formUnion(self.periods(dataflow: dataflow)) }
+            return periods.sorted()
+        }
+    }
+
     /// Stores an observation, replacing any with the same dataflow, key and period.
     ///
     /// - Parameter observation: The observation; its dataflow should be normalised.

@@ -47,10 +47,20 @@ final class QueryMemo: Sendable {
         return found
     }
 
+    private let periods = Mutex<[[String]: [TimePeriod]]>([:])
+
+    /// The periods of a list of dataflows, or the ones `compute` gives.
+    func periods(of dataflows: [String], compute: () -> [TimePeriod]) -> [TimePeriod] {
+        if let known = periods.withLock({ $0[dataflows] }) { return known }
+        let found = compute()
+        periods.withLock { $0[dataflows] = found }
+        return found
+    }
+
     /// Whether nothing has been remembered yet.
     var isEmpty: Bool {
         values.withLock { $0.isEmpty } && dimensions.withLock { $0.isEmpty }
-            && sectorCodes.withLock { $0.isEmpty }
+            && sectorCodes.withLock { $0.isEmpty } && periods.withLock { $0.isEmpty }
     }
 
     /// The value remembered for `key`, or the one `compute` gives, remembered.

@@ -3,12 +3,17 @@ package import Yams
 
 /// Reading YAML files: their text, and the document tree with syntax errors at line and column.
 package enum YAMLSource {
+    /// Tags resolved: only null, the one tag the readers ask about (``YAMLReader/isNull(_:)``); the
+    /// readers parse numbers and booleans from the text themselves, so resolving them (one regular
+    /// expression each, for every scalar) would be work thrown away.
+    static let resolver = Resolver.basic.appending(.null)
+
     /// The document tree of `text`, `nil` for an empty document.
     package static func compose(_ text: String, file: String, errorCode: IndicatorsError.Code) throws(IndicatorsError)
         -> Node?
     {
         do {
-            return try Yams.compose(yaml: text)
+            return try Yams.compose(yaml: text, resolver)
         } catch {
             throw syntaxError(error, in: text, file: file, errorCode: errorCode)
         }

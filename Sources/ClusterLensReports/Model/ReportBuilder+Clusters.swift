@@ -19,7 +19,8 @@ extension ReportBuilder {
             guard !range.isEmpty else { return }
             let local = Diagnostics()
             let part = clusters[range].map { cluster in
-                ReportCluster(
+                let engine = engine.sharingClusterValues()
+                return ReportCluster(
                     definition: cluster,
                     values: indicators.flatMap {
                         values(of: $0, for: cluster, engine: engine, periods: periods, diagnostics: local)

@@ -65,10 +65,21 @@ public struct NUTSClassification: Sendable {
 
     /// The region's name in the newest version that has it.
     public func name(of code: String) -> String? {
+        region(code)?.name
+    }
+
+    /// The region as the newest version that has the code defines it (its name and level), `nil` when
+    /// no version knows the code.
+    public func region(_ code: String) -> Region? {
         for version in versions.reversed() {
-            if let region = regions[version]?[code] { return region.name }
+            if let region = regions[version]?[code] { return region }
         }
         return nil
+    }
+
+    /// The versions that have the code, oldest first; empty for a code no version knows.
+    public func versions(of code: String) -> [Version] {
+        versions.filter { regions[$0]?[code] != nil }
     }
 
     /// Whether any version knows the code.

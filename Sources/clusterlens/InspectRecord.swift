@@ -45,6 +45,8 @@ struct InspectRecord: Codable {
     var skippedElements = 0
     var warnings: [String] = []
     var structures: StructureCounts?
+    /// With `--codes`: every dimension's codes (empty for a message without data); `nil` otherwise.
+    var codes: [InspectedDimension]?
 
     init(file: String, kind: SDMXMessageKind) {
         self.file = file
@@ -155,6 +157,11 @@ struct InspectRecord: Codable {
         for note in errors { lines.append("  error message   [\(note.code)] \(note.text)") }
         if skippedElements > 0 { lines.append("  skipped         \(skippedElements) elements not modelled") }
         for warning in warnings { lines.append("  warning         \(warning)") }
+        if let codes, !codes.isEmpty {
+            lines.append("  codes           observations and names per code")
+            let idWidth = codes.map(\.dimension.count).max() ?? 0
+            for dimension in codes { lines += dimension.lines(idWidth: idWidth) }
+        }
         return lines.joined(separator: "\n")
     }
 }

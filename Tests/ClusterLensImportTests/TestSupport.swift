@@ -232,3 +232,12 @@ func expectObservation(
     expectValue(observation.value, value, sourceLocation: sourceLocation)
     return observation
 }
+
+// MARK: - Inspections
+
+extension DataInspection {
+    /// The observations per code of `dimension`, `[:]` when the inspection has no such dimension.
+    func observations(of dimension: String) -> [String: Int] {
+        codes.first { $0.id == dimension }?.observations ?? [:]
+    }
+}

@@ -73,7 +73,8 @@ public struct DataImporter: Sendable {
                 return finish(
                     ImportSummary(
                         source: source, dataflows: result.dataflows.sorted(), observations: result.records,
-                        skipped: result.skipped), firstSkippedLine: result.firstSkippedLine, diagnostics: diagnostics)
+                        skipped: result.skipped, timeDimensions: result.timeColumns),
+                    firstSkippedLine: result.firstSkippedLine, diagnostics: diagnostics)
             case .memberSurvey:
                 throw ImportError(
                     .malformedCSV,
@@ -115,12 +116,18 @@ public struct ImportSummary: Sendable, Hashable {
     public var observations: Int
     /// The observations left out because their period was missing or did not parse.
     public var skipped: Int
+    /// The column each CSV table's time was read from (one per dataflow where the roles differ), in order
+    /// of first use; empty for SDMX-ML data, whose observations carry their period.
+    public var timeDimensions: [String]
 
     /// Creates a summary.
-    public init(source: DataSource, dataflows: [String], observations: Int, skipped: Int) {
+    public init(
+        source: DataSource, dataflows: [String], observations: Int, skipped: Int, timeDimensions: [String] = []
+    ) {
         self.source = source
         self.dataflows = dataflows
         self.observations = observations
         self.skipped = skipped
+        self.timeDimensions = timeDimensions
     }
 }

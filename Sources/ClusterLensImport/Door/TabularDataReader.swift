@@ -38,10 +38,10 @@ struct TabularDataReader {
 
     /// Reads every record into `sink`.
     ///
-    /// - Returns: The dataflows read, the records handed on and the records skipped for want of a period
-    ///   (with the line of the first).
+    /// - Returns: The dataflows read, the time columns (in order of first use), the records handed on and
+    ///   the records skipped for want of a period (with the line of the first).
     func read(sdmx: Bool, into sink: some ObservationRecordSink) throws -> (
-        dataflows: Set<String>, records: Int, skipped: Int, firstSkippedLine: Int?
+        dataflows: Set<String>, timeColumns: [String], records: Int, skipped: Int, firstSkippedLine: Int?
     ) {
         let reader: CSVRecordReader
         do {
@@ -61,6 +61,7 @@ struct TabularDataReader {
                 file: path, line: 1)
         }
         var timeColumns: [String: Int] = [:]
+        var timeColumnNames: [String] = []
         var dataflows: Set<String> = []
         var records = 0
         var skipped = 0
@@ -85,6 +86,7 @@ struct TabularDataReader {
             } else {
                 timeColumn = try self.timeColumn(dataflow: dataflow, columns: columns, layout: layout)
                 timeColumns[dataflow] = timeColumn
+                if !timeColumnNames.contains(columns[timeColumn]) { timeColumnNames.append(columns[timeColumn]) }
             }
             guard let period = try? TimePeriod(fields[timeColumn].trimmingSpaces()) else {
                 skipped += 1
@@ -105,7 +107,7 @@ struct TabularDataReader {
             dataflows.insert(dataflow)
             records += 1
         }
-        return (dataflows, records, skipped, firstSkippedLine)
+        return (dataflows, timeColumnNames, records, skipped, firstSkippedLine)
     }
 
     /// The column of the time dimension of `dataflow`.

@@ -24,14 +24,20 @@ public struct DataInspection: Sendable {
     public var valueKinds: [String: Int]
     /// The data sets' `DATAFLOW` labels, in order.
     public var dataflows: [String]
+    /// Every dimension's codes and how many observations carry each, in the order of ``dimensions``.
+    public var codes: [DimensionCodes]
+    /// The data structures the reader matched to the data sets (from the structures it was given),
+    /// each once, in order.
+    public var dataStructures: [DataStructure]
 }
 
-/// A sink that summarises a data message: dimensions and distinct codes, attributes, periods.
+/// A sink that summarises a data message: dimensions and their distinct codes with the observations
+/// of each, attributes, periods.
 ///
-/// Memory grows with the number of distinct codes, not with observations.
+/// Memory grows with the number of distinct codes, not with observations: a series' observations are
+/// counted once for its key's codes when the next series starts.
 public final class DataInspector: SDMXDataSink, RawObservationSink {
-    @exclusivity(unchecked) private var dimensionOrder: [String] = []
-    @exclusivity(unchecked) private var codes: [String: Set<String>] = [:]
+    @exclusivity(unchecked) private var tally = CodeTally()
     @exclusivity(unchecked) private var attributeOrder: [String] = []
     @exclusivity(unchecked) private var attributeSeen: Set<String> = []
     @exclusivity(unchecked) private var measureOrder: [String] = ["OBS_VALUE"]
@@ -40,30 +46,43 @@ public final class DataInspector: SDMXDataSink, RawObservationSink {
     /// Observations per value kind, indexed by ``kindIndex(_:)``.
     @exclusivity(unchecked) private var kindCounts = [Int](repeating: 0, count: 5)
     @exclusivity(unchecked) private var dataflows: [String] = []
+    @exclusivity(unchecked) private var dataStructures: [DataStructure] = []
     @exclusivity(unchecked) private var sawObservation = false
     /// Per slot of the current data set (raw path): what it is, and whether it has been noted.
     @exclusivity(unchecked) private var slots: [(id: String, role: ComponentRole, noted: Bool, isMetadata: Bool)] = []
-    /// Per slot: the codes already seen (so that a repeated code costs one set look-up).
-    @exclusivity(unchecked) private var slotCodes: [Set<String>] = []
+    /// Per slot of the current data set (raw path): observations per code of a dimension.
+    @exclusivity(unchecked) private var slotCounts: [[String: Int]] = []
+    /// The series whose observations are being counted, and how many it has had so far.
+    @exclusivity(unchecked) private var countedSeries: Series?
+    @exclusivity(unchecked) private var countedObservations = 0
 
     /// Creates an inspector.
     public init() {}
 
     public func beginDataset(_ header: DatasetHeader) throws {
+        flush()
         slots.removeAll()
-        slotCodes.removeAll()
+        slotCounts.removeAll()
         dataflows.append(header.dataflowLabel)
+        if let structure = header.dataStructure, !dataStructures.contains(structure) {
+            dataStructures.append(structure)
+        }
         for attribute in header.attributes { noteAttribute(attribute.id) }
     }
 
     public func series(_ series: Series) throws {
-        for value in series.key.values { noteCode(value) }
+        for value in series.key.values { tally.add(value.id, value.value, observations: 0) }
         for attribute in series.attributes { noteAttribute(attribute.id) }
+    }
+
+    public func endDataset() throws {
+        flush()
     }
 
     public func observation(_ observation: Observation) throws {
         sawObservation = true
-        for value in observation.dimensions { noteCode(value) }
+        count(observation.series)
+        for value in observation.dimensions { tally.add(value.id, value.value, observations: 1) }
         for attribute in observation.attributes where !attributeSeen.contains(attribute.id) {
             noteAttribute(attribute.id)
         }
@@ -79,13 +98,14 @@ public final class DataInspector: SDMXDataSink, RawObservationSink {
     func defineSlot(_ index: Int, slot: ComponentSlot) throws {
         while slots.count <= index {
             slots.append(("", .attribute, true, true))
-            slotCodes.append([])
+            slotCounts.append([:])
         }
         slots[index] = (slot.id, slot.role, false, slot.isMetadata)
     }
 
     func rawObservation(_ buffer: ObservationBuffer, series: Series, period: TimePeriod?) throws {
         sawObservation = true
+        count(series)
         var value: String?
         for index in 0..<buffer.count {
             let component = buffer[index]
@@ -94,8 +114,11 @@ public final class DataInspector: SDMXDataSink, RawObservationSink {
             switch slots[slot].role {
             case .dimension:
                 let code = buffer.string(at: index)
-                if slotCodes[slot].insert(code).inserted {
-                    noteCode(ComponentValue(id: slots[slot].id, value: code))
+                slotCounts[slot][code, default: 0] += 1
+                if !slots[slot].noted {
+                    // Keeps the dimension's place in the order of first appearance; counts follow at the flush.
+                    slots[slot].noted = true
+                    tally.add(slots[slot].id, code, observations: 0)
                 }
             case .attribute:
                 if !slots[slot].noted {
@@ -121,12 +144,36 @@ public final class DataInspector: SDMXDataSink, RawObservationSink {
         if last.map({ period > $0 }) ?? true { last = period }
     }
 
-    private func noteCode(_ value: ComponentValue) {
-        if codes[value.id] == nil {
-            dimensionOrder.append(value.id)
-            codes[value.id] = [value.value]
-        } else {
-            codes[value.id]?.insert(value.value)
+    /// Counts one observation of `series` (its key's codes are credited at the next flush).
+    @inline(__always)
+    private func count(_ series: Series) {
+        if series !== countedSeries {
+            flushSeries()
+            countedSeries = series
+        }
+        countedObservations += 1
+    }
+
+    /// Credits the observations of the series being counted to its key's codes.
+    private func flushSeries() {
+        if let countedSeries, countedObservations > 0 {
+            for value in countedSeries.key.values {
+                tally.add(value.id, value.value, observations: countedObservations)
+            }
+        }
+        countedSeries = nil
+        countedObservations = 0
+    }
+
+    /// Credits everything counted but not yet in `tally`: the current series, and the raw path's
+    /// observation-level codes of the current data set.
+    private func flush() {
+        flushSeries()
+        for slot in slotCounts.indices where !slotCounts[slot].isEmpty {
+            for (code, observations) in slotCounts[slot] {
+                tally.add(slots[slot].id, code, observations: observations)
+            }
+            slotCounts[slot].removeAll(keepingCapacity: true)
         }
     }
 
@@ -136,17 +183,16 @@ public final class DataInspector: SDMXDataSink, RawObservationSink {
 
     /// The summary so far.
     public var inspection: DataInspection {
+        flush()
         var counts: [String: Int] = [:]
         for kind in [ObservationValue.Kind.absent, .empty, .missingMarker, .numeric, .text]
         where kindCounts[Self.kindIndex(kind)] > 0 {
             counts[Self.name(of: kind)] = kindCounts[Self.kindIndex(kind)]
         }
         return DataInspection(
-            dimensions: dimensionOrder.map { DimensionUsage(id: $0, codes: codes[$0]?.count ?? 0) },
-            attributes: attributeOrder,
-            measures: sawObservation ? measureOrder : [],
-            firstPeriod: first?.lexical, lastPeriod: last?.lexical,
-            valueKinds: counts, dataflows: dataflows)
+            dimensions: tally.usages, attributes: attributeOrder, measures: sawObservation ? measureOrder : [],
+            firstPeriod: first?.lexical, lastPeriod: last?.lexical, valueKinds: counts, dataflows: dataflows,
+            codes: tally.codes, dataStructures: dataStructures)
     }
 
     static func kindIndex(_ kind: ObservationValue.Kind) -> Int {

@@ -21,6 +21,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // System libraries: a module map and a shim header each, nothing else.
@@ -29,7 +30,9 @@ let package = Package(
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"])]
         ),
-        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        // Not named CZlib: ZIPFoundation's own zlib module has that name.
+        .systemLibrary(
+            name: "CClusterLensZlib", path: "Sources/CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .systemLibrary(name: "CLibCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
 
         // The vocabulary, no I/O.
@@ -41,7 +44,7 @@ let package = Package(
         // Every input format behind one importer door; feeds.
         .target(
             name: "ClusterLensImport",
-            dependencies: ["ClusterLensCore", "ClusterLensXML", "ClusterLensSupport", "CZlib"],
+            dependencies: ["ClusterLensCore", "ClusterLensXML", "ClusterLensSupport", "CClusterLensZlib"],
             swiftSettings: strictSettings
         ),
         // Clusters, the store, the formula language, the catalogue, the engine, built-in indicators.
@@ -60,6 +63,7 @@ let package = Package(
             dependencies: [
                 "ClusterLensCore", "ClusterLensImport", "ClusterLensIndicators", "ClusterLensScoring", "ClusterLensXML",
                 "ClusterLensSupport", .product(name: "Yams", package: "Yams"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
             swiftSettings: strictSettings
         ),

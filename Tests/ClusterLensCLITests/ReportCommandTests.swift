@@ -33,8 +33,8 @@ struct ReportCommandTests {
         #expect(result.status == 0, "\(result)")
         #expect(
             result.stdoutLines.map { $0.split(separator: "\t").first.map(String.init) ?? "" } == [
-                "xml", "json", "csv", "csv",
-            ])
+                "xml", "json", "csv", "csv", "csv", "csv",
+            ], "values, scores, coverage and coverage by year")
         let xml = folder.path("out/cli.xml")
         let json = folder.path("out/cli.json")
         let validation = try runCLI(["validate", xml, json])
@@ -96,7 +96,8 @@ struct ReportCommandTests {
         let names = try FileManager.default.contentsOfDirectory(atPath: out).sorted()
         #expect(
             names == [
-                "clusterlens-demo-scores.csv", "clusterlens-demo.csv", "clusterlens-demo.html", "clusterlens-demo.json",
+                "clusterlens-demo-coverage-years.csv", "clusterlens-demo-coverage.csv", "clusterlens-demo-scores.csv",
+                "clusterlens-demo.csv", "clusterlens-demo.html", "clusterlens-demo.json", "clusterlens-demo.xlsx",
                 "clusterlens-demo.xml",
             ])
         let validation = try runCLI(["validate", out + "/clusterlens-demo.xml", out + "/clusterlens-demo.json"])

@@ -52,7 +52,7 @@ struct BatchTests {
         let outcomes = await runner.run(manifest, jobs: 2, generatedAt: ReportFixtures.time) { _, _, _ in }
         #expect(outcomes.map(\.succeeded) == [false, true, true])
         #expect(outcomes[0].errors.first?.contains("geometric") == true, "\(outcomes[0].errors)")
-        #expect(outcomes[1].outputs.count == 3, "json, csv and scores csv")
+        #expect(outcomes[1].outputs.count == 5, "json; csv of values, scores, coverage and coverage by year")
         #expect(FileManager.default.fileExists(atPath: folder + "/out/fixture-group-b/fixture-group-b.json"))
         #expect(!FileManager.default.fileExists(atPath: folder + "/out/broken"))
 

@@ -124,7 +124,10 @@ struct ReportExporterTests {
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let model = try ReportFixtures.model(in: folder)
         let paths = try CSVReportExporter().export(model, folder: folder, name: "r")
-        #expect(paths.map { ($0 as NSString).lastPathComponent } == ["r.csv", "r-scores.csv"])
+        #expect(
+            paths.map { ($0 as NSString).lastPathComponent } == [
+                "r.csv", "r-scores.csv", "r-coverage.csv", "r-coverage-years.csv",
+            ])
         let reader = try CSVRecordReader(path: paths[0])
         #expect(reader.next() == CSVReportExporter.valueColumns)
         var rows: [[String]] = []
@@ -135,10 +138,55 @@ struct ReportExporterTests {
         let quotient = try #require(
             rows.first { $0[column("indicator_id")] == "location_quotient" && $0[column("headline")] == "true" })
         #expect(quotient[column("flags")] == "e;p")
-        #expect(abs((Double(quotient[column("value")]) ?? 0) - (1000.0 / 25000) / (1650.0 / 45000)) < 1e-12)
+        // (1000 / 25 000) / (1650 / 45 000) = 1.0909…, rounded for reading (JSON and XML keep it whole).
+        #expect(quotient[column("value")] == "1.09")
         let growth = try #require(rows.first { $0[column("indicator_id")] == "employment_cagr" })
         #expect(growth[column("value")] == "" && growth[column("status")] == "missing")
         #expect(growth[column("reason")].contains("2015"))
         #expect(quotient[column("series_keys")].contains("geo=ES51,"), "a field with commas survives quoting")
+    }
+
+    /// `decimals: 4` rounds the CSV to four decimals (1.0909…), and the coverage tables say what exists:
+    /// employment has a value in 2020 and 2021 (flagged none), the five-year growth is missing with its
+    /// reason and no period.
+    @Test func decimalsRoundTheCSVAndTheCoverageTablesSayWhatExists() throws {
+        let folder = try ReportFixtures.folder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let definition = try ReportFixtures.definition(in: folder, extra: "decimals: 4")
+        #expect(definition.decimals == 4)
+        let catalogue = try IndicatorCatalogue(
+            builtIns: BuiltinIndicators.all,
+            folders: [ReportFixtures.root.appendingPathComponent("Indicators").path])
+        let model = try ReportBuilder(catalogue: catalogue, toolVersion: "test").build(
+            definition, generatedAt: ReportFixtures.time)
+        let paths = try CSVReportExporter().export(model, folder: folder, name: "r")
+        func table(_ path: String) throws -> [[String]] {
+            let reader = try CSVRecordReader(path: path)
+            var rows: [[String]] = []
+            while let row = reader.next() { rows.append(row) }
+            return rows
+        }
+        let values = try table(paths[0])
+        let column = { (name: String) in CSVReportExporter.valueColumns.firstIndex(of: name) ?? 0 }
+        let quotient = try #require(
+            values.first { $0[column("indicator_id")] == "location_quotient" && $0[column("headline")] == "true" })
+        #expect(quotient[column("value")] == "1.0909")
+        let cells = try table(paths[2])
+        #expect(cells.first == CoverageCSV.cellColumns)
+        #expect(
+            cells.contains {
+                $0 == [
+                    "es51-automotive", "Catalonia automotive", "employment", "Cluster employment",
+                    "cluster", "value", "2021", "", "", "2", "2",
+                ]
+            }, "\(cells)")
+        let growth = try #require(cells.first { $0[2] == "employment_cagr" })
+        #expect(growth[5] == "missing" && growth[6] == "" && growth[8].contains("2016") && growth[9] == "0")
+        let periods = try table(paths[3])
+        #expect(periods.first == CoverageCSV.periodColumns)
+        #expect(periods.contains { $0[0] == "employment" && $0[3] == "2020" && $0[4] == "1" && $0[7] == "0" })
+        #expect(periods.contains { $0[0] == "employment_cagr" && $0[3] == "2021" && $0[4] == "0" && $0[7] == "1" })
+        let invalid = try? ReportFixtures.definition(in: folder, extra: "decimals: many")
+        #expect(invalid == nil, "decimals must be a whole number or auto")
     }
 }

@@ -1,4 +1,4 @@
-import CZlib
+import CClusterLensZlib
 internal import Foundation
 
 /// Decompresses gzip files with zlib, streaming in fixed-size chunks (constant memory).

@@ -81,6 +81,8 @@ public struct ReportDefinition: Sendable {
     public var uncertainty: UncertaintyAnalysis.Settings?
     /// The policy targets (`targets:`) for the progress assessment.
     public var targets: [IndicatorTarget]
+    /// The decimals CSV and HTML round numbers to (`decimals:`, 0–10); `nil` for the automatic rule.
+    public var decimals: Int?
     /// Output formats, such as `["xml", "json", "csv", "html"]`.
     public var formats: [String]
     /// The output folder, resolved against the definition's folder.

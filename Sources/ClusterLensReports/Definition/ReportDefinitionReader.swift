@@ -22,6 +22,7 @@ package import Yams
 /// targets: […]                       # policy targets for the progress assessment
 /// indicator-folders: [my-indicators] # further indicator files
 /// total-sector: B-S_X_O_S94          # the all-sector code of the data (default TOTAL)
+/// decimals: 2                        # CSV and HTML round to this many decimals (default: automatic)
 /// bindings:                          # replace an input's bindings in every indicator
 ///   employment: {dataflow: my_sbs, filters: {indicator: EMP}, or: [{dataflow: …}]}
 /// roles:                             # which dimension plays which role, per dataflow
@@ -38,7 +39,7 @@ public struct ReportDefinitionReader: YAMLReader {
 
     static let allowedKeys = [
         "id", "title", "clusters", "data", "indicators", "periods", "peers", "composite", "uncertainty", "targets",
-        "indicator-folders", "outputs", "total-sector", "bindings", "roles",
+        "indicator-folders", "outputs", "total-sector", "bindings", "roles", "decimals",
     ]
 
     /// A reader for the definition at `file` (errors name it; paths resolve against its folder).
@@ -138,6 +139,7 @@ public struct ReportDefinitionReader: YAMLReader {
             }
         }
         if let roles = fields["roles"] { try self.roles(roles, into: &definition.roles) }
+        if let decimals = fields["decimals"] { definition.decimals = try self.decimals(decimals) }
         definition.locations = locations
         return definition
     }

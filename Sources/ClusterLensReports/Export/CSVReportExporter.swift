@@ -11,10 +11,14 @@ internal import ClusterLensSupport
 /// - `NAME-scores.csv`: one row per cluster and composite node — `cluster_id, cluster_name, kind, id,
 ///   value, coverage, rank, modelled_share, median, low, high, rank_median, rank_low, rank_high`; the
 ///   `context` node is never ranked.
+/// - `NAME-coverage.csv` and `NAME-coverage-years.csv`: which values exist (``CoverageCSV``).
+///
+/// Numbers are rounded for reading (the report's `decimals:`, else ``ReadableNumber``'s rule); JSON and
+/// XML keep full precision.
 public struct CSVReportExporter: Exporter {
     public let format = "csv"
     public let summary =
-        "tidy CSV: NAME.csv (cluster × indicator × period) and NAME-scores.csv (pillar and index scores)"
+        "tidy CSV: NAME.csv (cluster × indicator × period), NAME-scores.csv (pillar and index scores), coverage"
 
     /// The header of the values table.
     public static let valueColumns = [
@@ -32,6 +36,13 @@ public struct CSVReportExporter: Exporter {
     public init() {}
 
     public func export(_ model: ReportModel, folder: String, name: String) throws(ReportError) -> [String] {
+        try ReadableNumber.rounding(to: model.decimals) { () throws(ReportError) in
+            try writeTables(model, folder: folder, name: name)
+                + CoverageCSV.write(ReportCoverage(model), of: model, folder: folder, name: name)
+        }
+    }
+
+    private func writeTables(_ model: ReportModel, folder: String, name: String) throws(ReportError) -> [String] {
         let valuesPath = ReportOutputFile.path(folder, name, "csv")
         let scoresPath = ReportOutputFile.path(folder, name + "-scores", "csv")
         let indicators = Dictionary(model.indicators.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
@@ -74,8 +85,9 @@ public struct CSVReportExporter: Exporter {
         return [valuesPath, scoresPath]
     }
 
-    /// A number as ``ReportText/number(_:)`` writes it; empty when missing.
-    static func number(_ value: Double?) -> String { ReportText.number(value) ?? "" }
+    /// A number rounded for reading as ``ReadableNumber`` writes it (the report's `decimals:`); empty
+    /// when missing.
+    static func number(_ value: Double?) -> String { ReadableNumber.text(value) ?? "" }
 
     /// Writes one RFC 4180 record, CRLF-terminated.
     static func row(_ fields: [String], to output: OutputFile) throws {

@@ -35,7 +35,7 @@ public struct ExportOutcome: Sendable {
 public struct ExporterRegistry: Sendable {
     /// The built-in exporters, in the order `--format` lists them by default.
     public static let builtIns: [any Exporter] = [
-        XMLReportExporter(), JSONReportExporter(), CSVReportExporter(), HTMLReportExporter(),
+        XMLReportExporter(), JSONReportExporter(), CSVReportExporter(), HTMLReportExporter(), XLSXReportExporter(),
     ]
 
     /// Folders searched for `clusterlens-export-NAME` before `PATH`.

@@ -174,6 +174,9 @@ public struct ReportBuilder: Sendable {
         ReportBenchmarking.benchmark(&model)
         ReportBenchmarking.progress(&model, targets: definition.targets, definitions: selected.map(\.definition))
         model.codeNames = CodeName.of(definition.clusters, in: Classifications.bundled)
+        model.targets = definition.targets
+        model.decimals = definition.decimals
+        MethodsInPlainWords.annotate(&model, definition: definition)
         model.diagnostics = diagnostics.all
         return model
     }

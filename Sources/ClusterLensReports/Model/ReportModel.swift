@@ -37,6 +37,11 @@ public struct ReportModel: Sendable {
     /// Which indicators the composite and the benchmarks ranked; the others are the clusters'
     /// context (their region and country), shown apart.
     public var scoring = ScoringScope()
+    /// The policy targets the progress assessment used (`targets:`), in definition order.
+    public var targets: [IndicatorTarget] = []
+    /// The decimals CSV and HTML round numbers to for reading (`decimals:`); `nil` for the automatic
+    /// rule (``ReadableNumber``). JSON and XML keep full precision.
+    public var decimals: Int?
 
     /// Creates a model.
     public init(
@@ -399,6 +404,9 @@ public struct ReportMethod: Sendable, Equatable {
     public var name: String
     /// What was done, with its parameters.
     public var description: String
+    /// The same for a policy reader, in plain words (the HTML report and the workbook show it, with
+    /// ``description`` beside as the parameters); `nil` when none was written.
+    public var plain: String?
 
     /// Creates a method entry.
     public init(name: String, description: String) {

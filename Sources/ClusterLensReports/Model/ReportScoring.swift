@@ -236,8 +236,7 @@ enum ReportScoring {
         }
         var text =
             "Monte Carlo over \(analysis.assumptions.joined(separator: ", ")): \(analysis.runs) runs; "
-            + "low and high are the 5th and 95th percentiles of each cluster's index score, rankLow and "
-            + "rankHigh those of its rank"
+            + "low and high are the 5th and 95th percentiles of each cluster's index score, and of its rank"
         let indices = analysis.sensitivity.map { entry in
             "\(entry.assumption) first-order \(ReportText.number(entry.firstOrder.map { ($0 * 1000).rounded() / 1000 }) ?? "–"), "
                 + "total \(ReportText.number(entry.total.map { ($0 * 1000).rounded() / 1000 }) ?? "–")"

@@ -33,6 +33,10 @@ public struct HTMLReportExporter: Exporter {
     public init() {}
 
     public func export(_ model: ReportModel, folder: String, name: String) throws(ReportError) -> [String] {
+        try ReadableNumber.rounding(to: model.decimals) { () throws(ReportError) in try page(model, folder, name) }
+    }
+
+    private func page(_ model: ReportModel, _ folder: String, _ name: String) throws(ReportError) -> [String] {
         let path = ReportOutputFile.path(folder, name, "html")
         try ReportOutputFile.write(path) { output in
             try output.write(Self.head(model))

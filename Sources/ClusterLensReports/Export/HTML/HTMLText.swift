@@ -19,12 +19,13 @@ enum HTMLText {
         return result
     }
 
-    /// A value for reading: thousands separated by a thin space (`12 345.6`), three significant
-    /// digits below 100, one decimal below 10 000, none above; `–` when missing.
+    /// A value for reading: rounded as ``ReadableNumber`` says (the report's `decimals:`, else the
+    /// automatic rule), thousands separated by a thin space (`12 345.6`), a real minus sign; `–` when
+    /// missing.
     static func number(_ value: Double?) -> String {
         guard let value, value.isFinite else { return "–" }
         let magnitude = abs(value)
-        let decimals = magnitude >= 10_000 ? 0 : magnitude >= 100 ? 1 : magnitude >= 1 ? 2 : 3
+        let decimals = ReadableNumber.decimals(of: value, fixed: ReadableNumber.decimals)
         let text = String(format: "%.\(decimals)f", magnitude)
         let parts = text.split(separator: ".", omittingEmptySubsequences: false)
         var integer = String(parts[0])

@@ -1,0 +1,37 @@
+internal import ClusterLensCore
+internal import Foundation
+
+/// The `xlsx` format: one Excel workbook (`NAME.xlsx`, Office Open XML) that opens in Excel,
+/// LibreOffice and every spreadsheet reader.
+///
+/// Sheets, in order: **Scores** (cluster × index, pillars, transitions, context, each rank "of n",
+/// coverage, uncertainty band, stars, class), **Indicators** (cluster × indicator headline values,
+/// wide, the unit in each header), **Data** (every value per period with status, flags, reason,
+/// score and rank: long), **Coverage** (indicator × cluster: value, flagged, modelled or missing),
+/// **Coverage by year** (indicator × year: clusters with a value), **Targets** (progress of each
+/// cluster towards each target), **Methods** (in plain words, with the parameters), **Definitions**
+/// (every indicator) and **About** (the report, its definition and data files with SHA-256).
+///
+/// Numbers are stored as numbers at full precision and shown with the report's `decimals:` (or the
+/// rule of ``ReadableNumber``); a missing value is an empty cell, never 0. Header rows are frozen (and
+/// the cluster columns of the wide sheets), each table has an auto-filter, and column widths fit their
+/// contents. The XML parts are written with libxml2's writer and zipped with ZIPFoundation into a
+/// temporary file renamed into place.
+public struct XLSXReportExporter: Exporter {
+    public let format = "xlsx"
+    public let summary = "an Excel workbook: scores, indicators (wide), data (long), coverage, targets, methods"
+
+    /// Creates the exporter.
+    public init() {}
+
+    public func export(_ model: ReportModel, folder: String, name: String) throws(ReportError) -> [String] {
+        let path = ReportOutputFile.path(folder, name, "xlsx")
+        let sheets = XLSXReportSheets(model: model)
+        let package = XLSXPackage(
+            title: model.title, creator: "ClusterLens \(model.toolVersion)",
+            created: Date(timeIntervalSince1970: TimeInterval(model.generatedAt.secondsSince1970)),
+            sheets: sheets.all)
+        try package.write(to: path)
+        return [path]
+    }
+}

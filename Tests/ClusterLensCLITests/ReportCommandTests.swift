@@ -107,7 +107,10 @@ struct ReportCommandTests {
         #expect(Set(csv.dropFirst().map { $0[0] }).count == 6, "six clusters")
         #expect(csv.dropFirst().allSatisfy { $0.count == csv.first?.count })
         let html = try String(contentsOfFile: out + "/clusterlens-demo.html", encoding: .utf8)
-        #expect(html.components(separatedBy: "<svg class=\"radar\"").count - 1 == 6)
+        // Per cluster a pillar and a transition chart; per indicator one across the clusters; three for the stars.
+        #expect(html.components(separatedBy: "<svg class=\"barchart\"").count - 1 == 6 * 2 + 56 + 3)
+        #expect(html.contains("id=\"coverage\"") && html.contains("id=\"comparison\""))
+        #expect(html.contains("@page { size: A4"))
         #expect(html.components(separatedBy: "<svg class=\"spark\"").count - 1 > 100)
         #expect(!html.contains("<script") && !html.contains("src=\"http"))
     }

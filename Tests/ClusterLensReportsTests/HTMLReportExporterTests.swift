@@ -27,18 +27,20 @@ struct HTMLReportExporterTests {
         #expect(HTMLText.number(.nan) == "–")
     }
 
-    /// Radar: centre (150, 150), radius 100; axis 0 points up, axis 1 of 6 lies at 30° below the
-    /// horizontal on the right: (150 + 100 cos(−30°), 150 + 100 sin(−30°)) = (236.6, 100) at full score.
-    @Test func radarVerticesLieOnTheirAxes() {
-        let center = SVGGeometry.Point(x: 150, y: 150)
-        let top = SVGGeometry.radarPoint(index: 0, count: 6, fraction: 0.5, center: center, radius: 100)
-        #expect(abs(top.x - 150) < 1e-9 && abs(top.y - 100) < 1e-9)
-        let second = SVGGeometry.radarPoint(index: 1, count: 6, fraction: 1, center: center, radius: 100)
-        #expect(abs(second.x - (150 + 100 * 3.0.squareRoot() / 2)) < 1e-9 && abs(second.y - 100) < 1e-9)
-        let polygon = SVGGeometry.radarPolygon([100, nil, 50], center: center, radius: 100)
-        #expect(polygon.count == 2, "a missing score is left out, not drawn as 0")
-        #expect(abs(polygon[0].y - 50) < 1e-9 && abs(polygon[1].y - 175) < 1e-9, "axes 0 and 2 of 3 keep their angles")
-        #expect(SVGGeometry.text(second) == "236.6,100")
+    /// A bar chart's scale holds zero and every value: −50…200 for −50 and 200; 0…1 with nothing to
+    /// show. On a plot from x = 100, 200 px wide, 0 of −50…150 lies at 100 + 200 × 50 / 200 = 150.
+    @Test func barChartsScaleFromZero() {
+        #expect(SVGBarChart.domain([-50, 200]) == (-50, 200))
+        #expect(SVGBarChart.domain([3, 7]) == (0, 7))
+        #expect(SVGBarChart.domain([]) == (0, 1))
+        #expect(SVGBarChart.position(0, domain: (-50, 150), left: 100, width: 200) == 150)
+        #expect(SVGBarChart.position(400, domain: (-50, 150), left: 100, width: 200) == 300, "clamped")
+        let chart = SVGBarChart.values(
+            [.init(label: "A", value: 3, text: "3"), .init(label: "B", value: nil, text: "–")],
+            thresholds: [.init(label: "P90 2.6", value: 2.6)], title: "t", id: "x")
+        #expect(chart.contains(">missing</text>"), "a missing value is said, not drawn as 0")
+        #expect(chart.components(separatedBy: "class=\"bar\"").count == 2, "one bar: B has none")
+        #expect(chart.contains("class=\"threshold\""))
     }
 
     /// Sparkline 120 × 28 with inset 2 over 5 values 10, 20, –, 40, 30: x step (120 − 4) / 4 = 29;
@@ -89,13 +91,50 @@ struct HTMLReportExporterTests {
         let counter = PageCounter()
         try XMLStreamParser.parse(bytes: Array(body.utf8), name: path, handler: counter)
         #expect(
-            counter.counts["section"] == model.clusters.count + 4, "overview, data quality, clusters, methods, sources")
-        #expect((counter.classes["radar"] ?? 0) + (counter.classes["bars"] ?? 0) == model.clusters.count)
+            counter.counts["section"] == model.clusters.count + 6,
+            "overview, coverage, comparison, data quality, clusters, methods, sources")
+        #expect(counter.classes["barchart"] ?? 0 >= 2 * model.clusters.count, "pillars and transitions apart")
         #expect(counter.classes["band"] == model.clusters.count)
         #expect(counter.classes["ranks"] == model.clusters.count)
         #expect((counter.classes["spark"] ?? 0) > 0, "employment 2020 → 2021 has a sparkline")
         #expect(counter.links.allSatisfy { $0.hasPrefix("#") }, "\(counter.links.filter { !$0.hasPrefix("#") })")
         #expect(!text.contains("<script"))
         #expect(text.contains("Catalonia C29") && text.contains("flag"))
+    }
+
+    /// A sparkline says its first and last period and its range; the rank strip puts "best" and "last"
+    /// below the markers (y 42, markers between 16 and 28) and "rank k of n" above them.
+    @Test func sparklinesAndRankStripsSayTheirScale() throws {
+        let spark = try #require(SVGChart.sparkline([10, nil, 30.5], periods: ["2019", "2020", "2021"], label: "s"))
+        #expect(spark.contains(">2019</text>") && spark.contains(">2021</text>"))
+        #expect(spark.contains(">30.5</text>") && spark.contains(">10</text>"), "highest and lowest value")
+        #expect(SVGChart.sparkline([10, nil, nil], periods: ["a", "b", "c"], label: "s") == nil)
+        let strip = SVGChart.rankStrip(rank: 2, count: 5, label: "r")
+        #expect(strip.contains(">rank 2 of 5</text>") && strip.contains("y=\"10\""))
+        #expect(strip.contains("y=\"42\">best</text>") && strip.contains(">last</text>"))
+        #expect(HTMLComparisonSection.heatLevel(0) == 0 && HTMLComparisonSection.heatLevel(59.9) == 2)
+        #expect(HTMLComparisonSection.heatLevel(100) == 4)
+    }
+
+    /// On the three scored clusters (es52 has no local units): ranks read "k of n", the overview counts
+    /// the values, the coverage matrix marks the missing cell with its reason, es52's table groups the
+    /// missing indicator in one row without a period, and the methods speak plainly beside the parameters.
+    @Test func thePageSaysRanksCoverageAndMissingValuesPlainly() throws {
+        let (model, folder) = try ReportScoringTests.model(extra: "periods: 2020-2021")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let path = try HTMLReportExporter().export(model, folder: folder, name: "page")[0]
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        #expect(text.contains("<span class=\"rank\">1 of 3</span>"), "es52's index ranks first of three")
+        #expect(text.contains("<td class=\"num\">3 of 4</td>"), "es52 has values for 3 of the 4 ranked indicators")
+        let coverage = try #require(text.components(separatedBy: "id=\"comparison\"").first)
+        #expect(coverage.contains("class=\"cov cov-missing\" title=\""), "a missing cell with its reason")
+        let after = try #require(text.components(separatedBy: "<h2>Valencia C29</h2>").last)
+        let es52 = try #require(after.components(separatedBy: "</section>").first)
+        #expect(es52.contains("Missing (1)</span>: <span title=\"local_units\">Local units</span>"))
+        #expect(!es52.contains("<code>local_units</code>"), "no row of its own")
+        #expect(text.contains("<dd>Each indicator is put on a scale from 0 to 100"))
+        #expect(text.contains("<span class=\"label\">Parameters</span> min-max onto"))
+        #expect(!HTMLScoreCharts.greenEqualsEnvironmental(model), "no environmental indicator here")
+        #expect(HTMLScoreCharts.transitions(model) == TransitionTag.allCases)
     }
 }

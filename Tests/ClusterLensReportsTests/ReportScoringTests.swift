@@ -287,3 +287,22 @@ struct ReportDiagnosticsTests {
         #expect(try String(contentsOfFile: html, encoding: .utf8).contains("screened out: too few values"))
     }
 }
+
+/// The methods in plain words come from the report's own settings.
+@Suite("Methods in plain words")
+struct MethodsInPlainWordsTests {
+    @Test func thePlainTextsCarryTheSettings() throws {
+        let (model, folder) = try ReportScoringTests.model(
+            extra: "composite: {screening: {unit_availability: 0.5}, imputation: median}")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        func plain(_ name: String) -> String { model.methods.first { $0.name == name }?.plain ?? "" }
+        #expect(plain("screening").contains("at least 50 % of the ranked indicators"))
+        #expect(plain("imputation").contains("median of the other clusters"))
+        #expect(plain("ranks").contains("1, 2, 2, 4"))
+        #expect(plain("scope").contains("on 4 of their own indicators"))
+        #expect(plain("benchmarks").contains("the report's 3 clusters"))
+        #expect(
+            model.methods.allSatisfy { !($0.plain ?? "").contains("rankLow") && !$0.description.contains("rankLow") })
+        #expect(model.methods.contains { $0.name == "normalisation" && $0.plain?.contains("0 to 100") == true })
+    }
+}

@@ -72,18 +72,23 @@ enum MethodsInPlainWords {
         }
 
         private var scope: String {
-            let context = model.indicators.filter { $0.scope.isContext }.count
-            let own = model.indicators.count - context
+            let context = model.indicators.filter { $0.scope.isContext }
+            let own = model.indicators.filter { !$0.scope.isContext }
+            let ranked = own.filter { $0.direction != .none }.count
+            let descriptive = own.count - ranked
+            let shown = descriptive > 0 ? " (\(descriptive) more, without a better direction, are shown only)" : ""
             switch definition.scoring.indicators {
             case .cluster:
-                return "Scores and ranks compare the clusters on their own \(own) indicators only. The \(context) "
-                    + "indicators that describe a cluster's region or country, the same for every cluster in the "
-                    + "same place, are shown beside them as context"
-                    + (definition.scoring.contextScore ? " and summed up in a context score that is not ranked." : ".")
+                return "Scores and ranks compare the clusters on \(ranked) of their own indicators\(shown). The "
+                    + "\(context.count) indicators that describe a cluster's region or country, the same for every "
+                    + "cluster in the same place, are shown beside them as context"
+                    + (definition.scoring.contextScore
+                        ? "; those with a better direction are summed up in a context score that is not ranked." : ".")
             case .all:
-                return "Scores and ranks mix the clusters' own \(own) indicators with \(context) indicators of their "
-                    + "region or country. Clusters in the same place share these values, so the ranks partly "
-                    + "reflect where the clusters are."
+                let contextRanked = context.filter { $0.direction != .none }.count
+                return "Scores and ranks mix \(ranked) of the clusters' own indicators with \(contextRanked) "
+                    + "indicators of their region or country. Clusters in the same place share these values, so the "
+                    + "ranks partly reflect where the clusters are."
             }
         }
 

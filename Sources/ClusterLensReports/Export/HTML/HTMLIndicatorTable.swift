@@ -8,7 +8,8 @@ enum HTMLIndicatorTable {
         let e = HTMLText.escape
         let rows = model.performanceIndicators
         let scored = cluster.values.contains { $0.score != nil }
-        var html = "<table>\n<caption>Indicators of \(e(cluster.name)): headline value (latest period with a value)"
+        var html = "<div class=\"scroll\"><table class=\"indicators\">\n"
+        html += "<caption>Indicators of \(e(cluster.name)): headline value (latest period with a value)"
         html +=
             scored
             ? "; raw, direction-adjusted and normalised (0–100) values side by side, with the rank among the report's clusters"
@@ -17,21 +18,25 @@ enum HTMLIndicatorTable {
             "</caption>\n<thead><tr><th scope=\"col\">Indicator</th><th scope=\"col\">Value</th><th scope=\"col\">Period</th>"
         html += "<th scope=\"col\">Status</th>"
         if scored {
-            html += "<th scope=\"col\" title=\"the value with lower-is-better indicators negated\">Adjusted</th>"
-            html += "<th scope=\"col\">Score</th><th scope=\"col\">Rank (percentile)</th>"
+            html += "<th scope=\"col\" class=\"adjusted\" title=\"the value with lower-is-better indicators negated\">"
+            html += "Adjusted</th><th scope=\"col\">Score</th>"
+            html +=
+                "<th scope=\"col\" title=\"among the clusters with a value; 100 = best\">Rank of n (percentile)</th>"
         }
-        html += "<th scope=\"col\">Trend</th></tr></thead>\n"
+        html += "<th scope=\"col\">Trend (range)</th></tr></thead>\n"
         let columns = scored ? 8 : 5
         for pillar in Pillar.allCases {
             let group = rows.filter { $0.pillar == pillar }
             guard !group.isEmpty else { continue }
             html += "<tbody><tr><th class=\"group\" scope=\"rowgroup\" colspan=\"\(columns)\">\(pillar)</th></tr>\n"
-            for indicator in group {
+            let (present, missing) = split(group, of: cluster)
+            for indicator in present {
                 html += row(indicator, of: cluster, model: model, label: label, scored: scored, context: false)
             }
+            html += missingRows(missing, columns: columns)
             html += "</tbody>\n"
         }
-        return html + "</table>\n"
+        return html + "</table></div>\n"
     }
 
     /// The section on the cluster's region and country: the context indicators with what they
@@ -48,14 +53,57 @@ enum HTMLIndicatorTable {
             html += " Context score \(HTMLText.number(score.value)) of 100 (coverage "
             html += "\(HTMLText.number(score.coverage * 100)) %), not ranked."
         }
-        html += "</p>\n<table>\n<caption>Context of \(e(cluster.name)): headline value (latest period with a value)"
+        html += "</p>\n<div class=\"scroll\"><table class=\"indicators\">\n"
+        html += "<caption>Context of \(e(cluster.name)): headline value (latest period with a value)"
         html += "</caption>\n<thead><tr><th scope=\"col\">Indicator</th><th scope=\"col\">Describes</th>"
         html += "<th scope=\"col\">Value</th><th scope=\"col\">Period</th><th scope=\"col\">Status</th>"
-        html += "<th scope=\"col\">Trend</th></tr></thead>\n<tbody>\n"
-        for indicator in rows {
+        html += "<th scope=\"col\">Trend (range)</th></tr></thead>\n<tbody>\n"
+        let (present, missing) = split(rows, of: cluster)
+        for indicator in present {
             html += row(indicator, of: cluster, model: model, label: label, scored: false, context: true)
         }
-        return html + "</tbody>\n</table>\n"
+        html += missingRows(missing, columns: 6)
+        return html + "</tbody>\n</table></div>\n"
+    }
+
+    /// The indicators of `group` with a headline value, and those without any value in the report's
+    /// periods (shown grouped by reason, not one row each).
+    static func split(_ group: [ReportIndicator], of cluster: ReportCluster) -> (
+        present: [ReportIndicator], missing: [(ReportIndicator, String)]
+    ) {
+        var present: [ReportIndicator] = []
+        var missing: [(ReportIndicator, String)] = []
+        for indicator in group {
+            let values = cluster.values.filter { $0.indicator == indicator.id }
+            if values.contains(where: { $0.value != nil }) || values.isEmpty {
+                present.append(indicator)
+            } else {
+                let headline = values.first(where: \.isHeadline) ?? values.last
+                missing.append((indicator, headline?.reason ?? "no value"))
+            }
+        }
+        return (present, missing)
+    }
+
+    /// One row per distinct reason: "Missing (12): names — reason", without a period (there is no value).
+    static func missingRows(_ missing: [(ReportIndicator, String)], columns: Int) -> String {
+        guard !missing.isEmpty else { return "" }
+        let e = HTMLText.escape
+        var reasons: [String] = []
+        var byReason: [String: [ReportIndicator]] = [:]
+        for (indicator, reason) in missing {
+            if byReason[reason] == nil { reasons.append(reason) }
+            byReason[reason, default: []].append(indicator)
+        }
+        var html = ""
+        for reason in reasons {
+            let indicators = byReason[reason] ?? []
+            html += "<tr class=\"missing-group\"><th scope=\"row\" colspan=\"\(columns)\">"
+            html += "<span class=\"status-missing\">Missing (\(indicators.count))</span>: "
+            html += indicators.map { "<span title=\"\(e($0.id))\">\(e($0.name))</span>" }.joined(separator: ", ")
+            html += "<div class=\"reason\">\(e(reason))</div></th></tr>\n"
+        }
+        return html
     }
 
     /// What a context indicator describes for `cluster`: its regions, or its country.
@@ -100,17 +148,24 @@ enum HTMLIndicatorTable {
         }
         html += "</th>"
         if context { html += "<td>\(e(describes(indicator.scope, cluster, model: model)))</td>" }
-        html += "<td class=\"num\">\(HTMLText.number(headline.value)) <span class=\"small\">\(e(indicator.unit))</span>"
-        if let note = headline.note { html += "<div class=\"note\">\(e(note))</div>" }
-        html += "</td><td>\(e(headline.period?.lexical ?? "–"))</td>"
+        html +=
+            "<td class=\"num\">\(HTMLText.number(headline.value)) <span class=\"small unit\">\(e(indicator.unit))</span>"
+        if let note = headline.note {
+            // The long note of a modelled value once in the tooltip; its gist in the cell.
+            let short = note == ReportValue.modelledNote ? "modelled: no regional information" : note
+            html += "<div class=\"note\" title=\"\(e(note))\">\(e(short))</div>"
+        }
+        html += "</td><td>\(e(headline.value == nil ? "–" : headline.period?.lexical ?? "–"))</td>"
         html +=
             "<td class=\"status-\(headline.status.rawValue)\">\(headline.status.rawValue) "
             + "\(HTMLReportExporter.badges(headline.flags.map(\.rawValue)))</td>"
         if scored {
-            html += "<td class=\"num\">\(HTMLText.number(headline.directionAdjusted))</td>"
+            html += "<td class=\"num adjusted\">\(HTMLText.number(headline.directionAdjusted))</td>"
             html += "<td class=\"num\">\(HTMLText.number(headline.score))</td>"
-            let percentile = headline.percentile.map { " (\(HTMLText.number($0)))" } ?? ""
-            html += "<td class=\"num\">\(headline.rank.map(String.init) ?? "–")\(percentile)</td>"
+            let percentile =
+                headline.percentile.map { "<span class=\"rank\">percentile \(HTMLText.number($0))</span>" } ?? ""
+            let rank = ReportModel.rankText(headline.rank, of: model.rankedCount(indicator: indicator.id))
+            html += "<td class=\"num\">\(rank)\(headline.rank == nil ? "" : percentile)</td>"
         }
         let spark = SVGChart.sparkline(
             values.map(\.value), periods: values.map { $0.period?.lexical ?? "" }, label: "\(label)-\(indicator.id)")

@@ -2,17 +2,23 @@ internal import ClusterLensCore
 internal import ClusterLensImport
 
 /// The `html` format: one self-contained page (inline style sheet and SVG charts; no scripts, fonts
-/// or images to fetch) that reads on screen and in print.
+/// or images to fetch) that reads on screen, on narrow screens (tables scroll or drop secondary
+/// columns below 900 px) and in print (A4, each cluster on a new page).
 ///
 /// The page holds a header (title, generation time, tool version, definition and its SHA-256, the
-/// legend of flags), an overview table of the clusters' index, pillar and transition scores with
-/// stars and classes, then per cluster: its definition, a radar of its pillar and transition scores
-/// (bars when fewer than three have a value), its index on 0–100 with the Monte Carlo band, its
-/// rank among the report's clusters on a strip, strengths, weaknesses, similar clusters, progress
-/// towards targets, and the indicator table by pillar (headline value with unit and period, status
-/// and flags as labelled badges, normalised score, rank, a sparkline of the period values, the
-/// reason of a missing value, sources with short SHA-256 in a collapsible list); finally the methods,
-/// the indicator definitions and the data sources. Written section by section to an atomic file.
+/// legend of flags), an overview table of the clusters' index, pillar and transition scores, each
+/// with its rank "k of n", the context score, how many ranked indicators have a value, stars and
+/// classes; the coverage matrices (``HTMLCoverageSection``); the comparison of the clusters (a heatmap
+/// of scores, the distributions stars and classes are measured against, a bar chart per indicator:
+/// ``HTMLComparisonSection``); then per cluster: its definition, its pillars and its transitions as
+/// two scaled bar charts, its index on 0–100 with the Monte Carlo band and its rank
+/// (``HTMLScoreCharts``), strengths, weaknesses, similar clusters, progress towards targets, and the
+/// indicator tables (``HTMLIndicatorTable``: headline value with unit and period, status and flags as
+/// labelled badges, normalised score, rank "k of n" and percentile, a sparkline with its years and
+/// range, sources with short SHA-256 in a collapsible list; indicators without any value grouped by
+/// reason); finally the methods in plain words with their parameters beside, the indicator definitions
+/// and the data sources. Numbers are rounded for reading (``ReadableNumber``). Written section by
+/// section to an atomic file.
 public struct HTMLReportExporter: Exporter {
     public let format = "html"
     public let summary = "one self-contained HTML page with SVG charts (screen and print)"
@@ -39,12 +45,16 @@ public struct HTMLReportExporter: Exporter {
     private func page(_ model: ReportModel, _ folder: String, _ name: String) throws(ReportError) -> [String] {
         let path = ReportOutputFile.path(folder, name, "html")
         try ReportOutputFile.write(path) { output in
+            let coverage = ReportCoverage(model)
             try output.write(Self.head(model))
-            try output.write(Self.overview(model))
+            try output.write(Self.overview(model, coverage: coverage))
+            try output.write(HTMLCoverageSection.html(model, coverage: coverage))
+            try output.write(HTMLComparisonSection.html(model))
             try output.write(Self.dataQuality(model))
             let indicators = Dictionary(model.indicators.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
             for (index, cluster) in model.clusters.enumerated() {
-                try output.write(Self.cluster(cluster, number: index, model: model, indicators: indicators))
+                try output.write(
+                    Self.cluster(cluster, number: index, model: model, indicators: indicators, coverage: coverage))
             }
             try output.write(Self.methods(model))
         }
@@ -78,7 +88,8 @@ public struct HTMLReportExporter: Exporter {
         html += "</p>\n<p class=\"small\">Flags carried from the data and the methods: "
         html += flagMeanings.map { "<span class=\"flag\">\(e($0.0))</span> \(e($0.1))" }.joined(separator: "; ")
         html += ". A missing value is never read as zero; its reason is given.</p>\n<nav aria-label=\"Clusters\"><ul>"
-        html += "<li><a href=\"#overview\">Overview</a></li><li><a href=\"#data-quality\">Data quality</a></li>"
+        html += "<li><a href=\"#overview\">Overview</a></li><li><a href=\"#coverage\">Coverage</a></li>"
+        html += "<li><a href=\"#comparison\">Comparison</a></li><li><a href=\"#data-quality\">Data quality</a></li>"
         for (index, cluster) in model.clusters.enumerated() {
             html += "<li><a href=\"#cluster-\(index)\">\(e(cluster.name))</a></li>"
         }
@@ -87,40 +98,47 @@ public struct HTMLReportExporter: Exporter {
         return html
     }
 
-    private static func score(_ cluster: ReportCluster, _ id: String) -> ReportScore? {
-        cluster.scores.first { $0.node.id == id }
-    }
-
-    private static func overview(_ model: ReportModel) -> String {
+    private static func overview(_ model: ReportModel, coverage: ReportCoverage) -> String {
         let e = HTMLText.escape
         var html = "<section id=\"overview\">\n<h2>Overview</h2>\n"
         let scored = model.clusters.contains { !$0.scores.isEmpty }
+        let ranked = model.performanceIndicators.filter { $0.direction != .none }.map(\.id)
         html +=
             "<div class=\"scroll\"><table class=\"overview\">\n<caption>\(model.clusters.count) clusters, \(model.indicators.count) indicators"
-        html += scored ? "; scores 0–100 (higher is better), rank among these clusters in brackets" : ""
         html +=
-            "</caption>\n<thead><tr><th scope=\"col\">Cluster</th><th scope=\"col\">Regions</th><th scope=\"col\">Sectors</th>"
-        let columns = ["index"] + SVGChart.radarAxes
+            scored
+            ? "; scores 0–100 (higher is better), each with its rank among the clusters that have it (1 = best); "
+                + "values: how many of the \(ranked.count) ranked indicators have a value" : ""
+        html +=
+            "</caption>\n<thead><tr><th scope=\"col\">Cluster</th><th scope=\"col\" class=\"where\">Regions</th>"
+        html += "<th scope=\"col\" class=\"where\">Sectors</th>"
+        let nodes: [ScoreNode] =
+            [.index] + Pillar.allCases.map { .pillar($0) } + HTMLScoreCharts.transitions(model).map { .transition($0) }
         let context = model.clusters.contains { $0.score(.context) != nil }
-        if scored { for column in columns { html += "<th scope=\"col\">\(column.capitalized)</th>" } }
+        if scored { for node in nodes { html += "<th scope=\"col\">\(node.id.capitalized)</th>" } }
         if context {
             html += "<th scope=\"col\" title=\"the region and country indicators, not ranked\">Context</th>"
         }
+        html += "<th scope=\"col\" title=\"ranked indicators with a value\">Values</th>"
         html += "<th scope=\"col\">Stars</th><th scope=\"col\">Class</th></tr></thead>\n<tbody>\n"
+        let counts = Dictionary(
+            nodes.map { ($0, model.rankedCount(node: $0)) }, uniquingKeysWith: { first, _ in first })
         for (index, cluster) in model.clusters.enumerated() {
             html += "<tr><th scope=\"row\"><a href=\"#cluster-\(index)\">\(e(cluster.name))</a></th>"
             html +=
-                "<td>\(e(regions(cluster)))</td><td>\(e(sectors(cluster)))</td>"
+                "<td class=\"where\">\(e(regions(cluster)))</td><td class=\"where\">\(e(sectors(cluster)))</td>"
             if scored, cluster.screenedOut != nil {
-                html += "<td colspan=\"\(columns.count)\" class=\"status-missing\">screened out: too few values</td>"
+                html += "<td colspan=\"\(nodes.count)\" class=\"status-missing\">screened out: too few values</td>"
             } else if scored {
-                for column in columns {
-                    let entry = score(cluster, column)
-                    let rank = entry?.rank.map { " (\($0))" } ?? ""
+                for node in nodes {
+                    let entry = cluster.score(node)
+                    let rank = entry?.rank.map { "<span class=\"rank\">\($0) of \(counts[node] ?? 0)</span>" } ?? ""
                     html += "<td class=\"num\">\(HTMLText.number(entry?.value))\(rank)</td>"
                 }
             }
             if context { html += "<td class=\"num\">\(HTMLText.number(cluster.score(.context)?.value))</td>" }
+            let values = coverage.count(cluster: cluster.id, among: ranked)
+            html += "<td class=\"num\">\(values.withValue) of \(values.of)</td>"
             html +=
                 "<td class=\"num\">\(cluster.stars.map { "\($0) of 3" } ?? "–")</td><td>\(e(cluster.mappingClass?.rawValue ?? "–"))</td></tr>\n"
         }
@@ -134,6 +152,10 @@ public struct HTMLReportExporter: Exporter {
         if context {
             html += "<p class=\"small\">Context: the cluster's region and country indicators aggregated on their "
             html += "own (0–100); clusters in one place share it, so it is never ranked.</p>\n"
+        }
+        if scored && HTMLScoreCharts.greenEqualsEnvironmental(model) {
+            html += "<p class=\"small\">Green is not shown: every environmental indicator is tagged green and no "
+            html += "other, so the green transition equals the environmental pillar.</p>\n"
         }
         return html + "</section>\n"
     }
@@ -189,7 +211,8 @@ public struct HTMLReportExporter: Exporter {
     }
 
     private static func cluster(
-        _ cluster: ReportCluster, number: Int, model: ReportModel, indicators: [String: ReportIndicator]
+        _ cluster: ReportCluster, number: Int, model: ReportModel, indicators: [String: ReportIndicator],
+        coverage: ReportCoverage
     ) -> String {
         let e = HTMLText.escape
         let label = "c\(number)"
@@ -220,40 +243,7 @@ public struct HTMLReportExporter: Exporter {
         html += "</dl>\n"
         if let reason = cluster.screenedOut { html += "<p class=\"warning\">Not scored: \(e(reason)).</p>\n" }
         html += modelledShares(cluster)
-        if !cluster.scores.isEmpty {
-            html += "<div class=\"charts\">"
-            let byID = Dictionary(
-                cluster.scores.map { ($0.node.id, $0.value) }, uniquingKeysWith: { first, _ in first })
-            if let radar = SVGChart.radar(byID, label: "\(label)-radar") {
-                html +=
-                    "<figure class=\"chart\">\(radar)<figcaption>Pillars and transitions, 0–100</figcaption></figure>"
-            } else {
-                let bars = SVGChart.bars(SVGChart.radarAxes.map { ($0, byID[$0] ?? nil) }, label: "\(label)-bars")
-                html +=
-                    "<figure class=\"chart\">\(bars)<figcaption>Pillars and transitions, 0–100</figcaption></figure>"
-            }
-            if let index = score(cluster, "index") {
-                html += "<figure class=\"chart\">"
-                html += SVGChart.indexBand(
-                    value: index.value, low: index.low, high: index.high, label: "\(label)-index")
-                html += "<figcaption>Index \(HTMLText.number(index.value))"
-                if let low = index.low, let high = index.high {
-                    html += " (90 % of Monte Carlo runs between \(HTMLText.number(low)) and \(HTMLText.number(high)))"
-                }
-                if let low = index.rankLow, let high = index.rankHigh {
-                    html +=
-                        low == high
-                        ? "; rank \(HTMLText.number(low)) in 90 % of runs"
-                        : "; rank between \(HTMLText.number(low)) and \(HTMLText.number(high)) in 90 % of runs"
-                }
-                html += "; coverage \(HTMLText.number(index.coverage * 100)) %</figcaption>"
-                if let rank = index.rank {
-                    html += SVGChart.rankStrip(rank: rank, count: model.clusters.count, label: "\(label)-rank")
-                }
-                html += "</figure>"
-            }
-            html += "</div>\n"
-        }
+        html += HTMLScoreCharts.charts(cluster, model: model, coverage: coverage, label: label)
         html += lists(cluster, indicators: indicators, model: model)
         html += HTMLIndicatorTable.performance(cluster, model: model, label: label)
         html += HTMLIndicatorTable.context(cluster, model: model, label: label)
@@ -297,9 +287,15 @@ public struct HTMLReportExporter: Exporter {
 
     private static func methods(_ model: ReportModel) -> String {
         let e = HTMLText.escape
-        var html = "<section id=\"methods\">\n<h2>Methods</h2>\n<dl class=\"definition\">"
-        for method in model.methods { html += "<dt>\(e(method.name))</dt><dd>\(e(method.description))</dd>" }
-        html += "</dl>\n<table>\n<caption>Indicator definitions</caption>\n<thead><tr><th scope=\"col\">Indicator</th>"
+        var html = "<section id=\"methods\">\n<h2>Methods</h2>\n<p class=\"small\">Each step in plain words, with "
+        html += "its parameters beside.</p>\n<dl class=\"methods\">"
+        for method in model.methods {
+            html += "<dt>\(e(method.name.prefix(1).uppercased() + method.name.dropFirst()))</dt>"
+            html += "<dd>\(e(method.plain ?? ""))</dd>"
+            html += "<dd class=\"params\"><span class=\"label\">Parameters</span> \(e(method.description))</dd>"
+        }
+        html += "</dl>\n<div class=\"scroll\"><table>\n<caption>Indicator definitions</caption>\n"
+        html += "<thead><tr><th scope=\"col\">Indicator</th>"
         html += "<th scope=\"col\">Pillar, tags</th><th scope=\"col\">Scope</th><th scope=\"col\">Unit, direction</th>"
         html += "<th scope=\"col\">Method</th>"
         html += "<th scope=\"col\">Bindings and references</th></tr></thead>\n<tbody>\n"
@@ -318,7 +314,8 @@ public struct HTMLReportExporter: Exporter {
                 separator: "<br/>")
             html += "</td></tr>\n"
         }
-        html += "</tbody>\n</table>\n</section>\n<section id=\"sources\">\n<h2>Sources</h2>\n<table>\n"
+        html += "</tbody>\n</table></div>\n</section>\n<section id=\"sources\">\n<h2>Sources</h2>\n"
+        html += "<div class=\"scroll\"><table>\n"
         html +=
             "<caption>Files read (SHA-256 identifies the exact bytes)</caption>\n<thead><tr><th scope=\"col\">File</th>"
         html += "<th scope=\"col\">Format</th><th scope=\"col\">Dataflows</th><th scope=\"col\">Observations</th>"
@@ -330,7 +327,7 @@ public struct HTMLReportExporter: Exporter {
             html += "<td><code class=\"small\">\(e(source.file.sha256))</code></td></tr>\n"
         }
         html +=
-            "</tbody>\n</table>\n</section>\n</main>\n<footer class=\"small\">Generated by ClusterLens \(e(model.toolVersion)) "
+            "</tbody>\n</table></div>\n</section>\n</main>\n<footer class=\"small\">Generated by ClusterLens \(e(model.toolVersion)) "
         html +=
             "on \(e(model.generatedAt.iso8601)). Every value states its sources, flags and method; see Methods.</footer>\n</body>\n</html>\n"
         return html

@@ -31,41 +31,107 @@ enum HTMLStyle {
         .note { color: var(--muted); font-size: 0.78rem; white-space: normal; text-align: left; max-width: 22em; }
         .status-ok { color: var(--ok); }
         .charts { display: flex; flex-wrap: wrap; gap: 16px 32px; align-items: flex-start; }
-        .chart { margin: 0; max-width: 340px; }
+        .chart { margin: 0; max-width: 480px; }
         .chart figcaption { font-size: 0.85rem; color: var(--muted); }
         dl.definition { display: grid; grid-template-columns: max-content 1fr; gap: 2px 14px; margin: 8px 0; }
         dl.definition dt { color: var(--muted); }
         dl.definition dd { margin: 0; }
+        dl.methods { display: grid; grid-template-columns: 11em 3fr 2fr; gap: 8px 18px; margin: 8px 0 20px; }
+        dl.methods dt { font-weight: 600; }
+        dl.methods dd { margin: 0; }
+        dl.methods dd.params { color: var(--muted); font-size: 0.8rem; }
+        .params .label { display: block; font-weight: 600; text-transform: uppercase; font-size: 0.7rem;
+          letter-spacing: 0.04em; }
         .lists { display: flex; flex-wrap: wrap; gap: 8px 40px; }
         .lists ul { margin: 4px 0; padding-left: 18px; }
+        td .rank { display: block; color: var(--muted); font-size: 0.75rem; }
+        tr.missing-group th { background: none; font-weight: normal; }
+        table.coverage, table.heatmap, table.thresholds { font-size: 0.8rem; width: auto; }
+        table.coverage th, table.coverage td, table.heatmap th, table.heatmap td { padding: 2px 6px; }
+        th.cluster-col { font-size: 0.75rem; max-width: 9em; vertical-align: bottom; hyphens: auto; }
+        tbody th.group.as-is { text-transform: none; }
+        td.cov { text-align: center; white-space: nowrap; }
+        .cov { border-radius: 3px; padding: 0 4px; }
+        .cov-value { color: var(--ok); background: #e6f4ea; }
+        .cov-flagged { color: var(--warn); background: #fdf3d7; }
+        .cov-modelled { color: #6a3d9a; background: #efe7f7; }
+        .cov-missing { color: var(--bad); background: #fde8e6; }
+        .legend .cov { display: inline-block; margin: 0 2px 0 10px; }
+        td.years-all { background: #e6f4ea; }
+        td.years-some { background: #fdf3d7; }
+        td.years-none { color: var(--muted); }
+        td.heat { text-align: center; min-width: 3.2em; font-variant-numeric: tabular-nums; }
+        .heat-0 { background: #f1f6fc; } .heat-1 { background: #cfe2f7; } .heat-2 { background: #9cc3ec; }
+        .heat-3 { background: #4f8fd6; color: #fff; } .heat-4 { background: #0b5cad; color: #fff; }
+        .heat-none { color: var(--muted); background: repeating-linear-gradient(45deg, #fff, #fff 4px, #eef0f2 4px,
+          #eef0f2 8px); }
+        .smallmultiples { display: grid; grid-template-columns: repeat(auto-fill, minmax(470px, 1fr)); gap: 14px 24px; }
+        svg text.label { font-size: 10px; }
+        .smallmultiples .chart figcaption { color: var(--ink); margin-bottom: 2px; }
+        h4 { font-size: 0.95rem; margin: 16px 0 6px; }
+        svg { max-width: 100%; height: auto; }
         svg text { font: 11px system-ui, sans-serif; fill: var(--ink); }
         svg .grid { fill: none; stroke: var(--line); }
         svg .axis { stroke: var(--line); }
-        svg .score { fill: var(--accent); fill-opacity: 0.22; stroke: var(--accent); stroke-width: 2; }
+        svg .axis.zero { stroke: var(--muted); }
         svg .vertex, svg .last, svg .dot { fill: var(--accent); }
         svg .track { fill: var(--band); stroke: var(--line); }
         svg .bar { fill: var(--accent); }
+        svg .bar.self { fill: var(--warn); }
+        svg text.missing { fill: var(--bad); font-style: italic; }
+        svg .threshold { stroke: var(--bad); stroke-dasharray: 4 3; }
+        svg text.threshold-label { fill: var(--bad); font-size: 10px; }
         svg .scale, svg .tick { stroke: var(--muted); fill: var(--muted); }
+        svg text.tick { stroke: none; font-size: 10px; }
         svg .interval { fill: var(--accent-soft); stroke: var(--accent); }
         svg .value { stroke: var(--ink); stroke-width: 2; }
         svg .marker { fill: var(--ink); }
         svg .peer { fill: var(--paper); stroke: var(--muted); }
         svg .self { fill: var(--accent); }
+        svg.spark { max-width: none; }
         svg.spark polyline { fill: none; stroke: var(--accent); stroke-width: 1.5; }
+        svg.spark .frame { stroke: var(--line); stroke-dasharray: 2 2; }
+        svg.spark text.spark-label { font-size: 9px; fill: var(--muted); }
         details { margin: 6px 0 12px; }
         summary { cursor: pointer; color: var(--accent); }
         code { font-size: 0.85em; }
         footer { margin-top: 40px; padding: 16px 24px 40px; border-top: 1px solid var(--line); }
+        @media screen and (max-width: 900px) {
+          body { font-size: 14px; }
+          header, main, footer { padding: 0 12px; }
+          th, td { padding: 4px 5px; }
+          .adjusted, .where { display: none; }
+          .meta span { white-space: normal; }
+          table.overview { font-size: 0.76rem; }
+          table.overview th, table.overview td { padding: 3px 3px; }
+          td.num .unit { display: block; white-space: normal; }
+          table.indicators code { display: none; }
+          th.cluster-col { font-size: 0.68rem; }
+          table.coverage th[scope="row"], table.heatmap th[scope="row"] { font-weight: 500; }
+          dl.methods { grid-template-columns: 1fr; gap: 2px; }
+          dl.methods dt { margin-top: 10px; }
+          .smallmultiples { grid-template-columns: 1fr; }
+          .note { max-width: 16em; }
+        }
+        @page { size: A4; margin: 14mm 12mm 16mm; }
         @media print {
-          body { font-size: 10.5pt; }
+          body { font-size: 9pt; }
           header, main, footer { max-width: none; padding: 0; }
           nav, details > summary { display: none; }
           details { display: block; }
-          section.cluster { break-before: page; }
+          .scroll { overflow: visible; }
+          section.cluster, #coverage, #comparison, #methods { break-before: page; }
+          th, td { padding: 2px 4px; }
+          table.overview, table.indicators { font-size: 8pt; }
+          td.num .unit { display: block; white-space: normal; }
+          .smallmultiples .chart, .charts .chart { max-width: none; }
           th { background: none; }
           tbody th.group { background: none; border-bottom: 2px solid var(--ink); }
-          tr, figure, .lists { break-inside: avoid; }
+          tr, figure, .lists, dl.methods dd { break-inside: avoid; }
+          h2, h3, h4 { break-after: avoid; }
           a { color: var(--ink); text-decoration: none; }
+          .smallmultiples { grid-template-columns: 1fr 1fr; gap: 6px 12px; }
+          .cov, td.heat, td.years-all, td.years-some { print-color-adjust: exact; -webkit-print-color-adjust: exact; }
         }
         """
 }

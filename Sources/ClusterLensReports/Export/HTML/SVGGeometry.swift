@@ -9,24 +9,6 @@ enum SVGGeometry {
         var y: Double
     }
 
-    /// The vertex of axis `index` of `count` at `fraction` (0…1) of `radius` around `center`; axis 0
-    /// points up and the axes go clockwise.
-    static func radarPoint(index: Int, count: Int, fraction: Double, center: Point, radius: Double) -> Point {
-        let angle = -Double.pi / 2 + 2 * Double.pi * Double(index) / Double(count)
-        let distance = radius * min(1, max(0, fraction))
-        return Point(x: center.x + distance * cos(angle), y: center.y + distance * sin(angle))
-    }
-
-    /// The polygon of scores (0–100) on a radar, through the axes that have a score: a missing score
-    /// is left out (the polygon joins its neighbours), never drawn as 0 at the centre.
-    static func radarPolygon(_ scores: [Double?], center: Point, radius: Double) -> [Point] {
-        scores.enumerated().compactMap { index, score in
-            score.map {
-                radarPoint(index: index, count: scores.count, fraction: $0 / 100, center: center, radius: radius)
-            }
-        }
-    }
-
     /// The runs of a sparkline: the values mapped into a `width` × `height` box (x evenly spaced over
     /// the series, y from the minimum at the bottom to the maximum at the top, a flat series in the
     /// middle), split at missing values so gaps stay gaps.

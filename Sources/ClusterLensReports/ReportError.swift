@@ -30,6 +30,8 @@ public struct ReportError: ChainedError, Sendable, Equatable {
         case scoring
         /// Nothing could be computed: every value of the report is missing.
         case noData
+        /// A starter report (`clusterlens init`) with a code, target or file that does not work.
+        case starter
     }
 
     /// The kind of error.

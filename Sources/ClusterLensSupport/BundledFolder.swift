@@ -2,7 +2,8 @@ internal import Foundation
 
 /// Where ClusterLens finds the folders it ships with (`Indicators/`, `Reports/`): an environment
 /// variable, else the folder in the current directory, else the package's own folder (a tool or a
-/// script run from its build directory with `swift run`).
+/// script run from its build directory with `swift run`), else `share/clusterlens/` beside the
+/// executable's folder (the release archive of `Scripts/release`: `bin/clusterlens`).
 package enum BundledFolder {
     /// The folder `name`, or `nil` when none exists.
     ///
@@ -15,7 +16,11 @@ package enum BundledFolder {
         if manager.fileExists(atPath: name) { return name }
         let packageFolder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
             .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent(name).path
-        return manager.fileExists(atPath: packageFolder) ? packageFolder : nil
+        if manager.fileExists(atPath: packageFolder) { return packageFolder }
+        guard let executable = Bundle.main.executableURL?.resolvingSymlinksInPath() else { return nil }
+        let released = executable.deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("share/clusterlens").appendingPathComponent(name).path
+        return manager.fileExists(atPath: released) ? released : nil
     }
 
     /// The bundled indicator catalogue: `$CLUSTERLENS_INDICATORS`, `./Indicators` or the package's.

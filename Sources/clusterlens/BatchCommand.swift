@@ -59,18 +59,17 @@ struct BatchCommand: AsyncParsableCommand {
         let parallel = jobs ?? batch.jobs
         let runner = BatchRunner(
             runner: ReportRunner(pluginFolders: pluginFolders, fetcher: feeds.fetcher()), failFast: failFast)
-        let terminal = isatty(2) != 0
+        let terminal = TerminalProgress()
         let outcomes = await runner.run(
             batch, jobs: parallel, generatedAt: startedAt,
-            observer: { report, diagnostic in ExitStatus.printError("\(report): \(diagnostic)") }
+            observer: { report, diagnostic in
+                terminal.clear()
+                ExitStatus.printError("\(report): \(diagnostic)")
+            }
         ) { outcome, done, total in
             let status = outcome.succeeded ? "ok" : "FAILED"
-            if terminal {
-                let width = 30
-                let filled = width * done / max(1, total)
-                let bar = String(repeating: "#", count: filled) + String(repeating: ".", count: width - filled)
-                let line = "\r[\(bar)] \(done)/\(total) \(outcome.id) \(status)"
-                FileHandle.standardError.write(Data((line + "\u{1B}[K" + (done == total ? "\n" : "")).utf8))
+            if terminal.enabled {
+                terminal.draw("\(outcome.id) \(status)", done: done, total: total)
             } else {
                 FileHandle.standardError.write(
                     Data(

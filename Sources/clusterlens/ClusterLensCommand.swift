@@ -1,4 +1,5 @@
 import ArgumentParser
+import ClusterLensReports
 
 /// The `clusterlens` command-line tool: thin; parses arguments, calls the libraries, prints.
 @main
@@ -10,12 +11,12 @@ struct ClusterLensCommand: AsyncParsableCommand {
         subcommands: [
             InspectCommand.self, ConvertCommand.self, IndicatorsCommand.self, ComputeCommand.self, ReportCommand.self,
             DemoCommand.self, ValidateCommand.self, BatchCommand.self, FetchCommand.self, MapCommand.self,
-            BenchmarkCompositeCommand.self,
+            BenchmarkCompositeCommand.self, InitCommand.self,
         ]
     )
 }
 
-/// The tool's version.
+/// The tool's version: the library's, so `--version`, the reports and the release archive agree.
 enum ToolVersion {
-    static let current = "0.1.0"
+    static let current = ClusterLensVersion.current
 }

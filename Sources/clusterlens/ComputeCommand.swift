@@ -47,7 +47,12 @@ struct ComputeCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let diagnostics = Diagnostics { ExitStatus.report($0) }
+        let terminal = TerminalProgress()
+        let diagnostics = Diagnostics {
+            terminal.clear()
+            ExitStatus.report($0)
+        }
+        defer { terminal.clear() }
         do {
             let computation = IndicatorComputation(
                 clusters: try ClusterDefinitionLoader.load(file: clusters), dataFiles: input.files,
@@ -56,7 +61,8 @@ struct ComputeCommand: AsyncParsableCommand {
                     $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
                 },
                 periods: try ReportDefinition.Periods(period), indicatorFolders: indicatorFolders)
-            let result = try await computation.run(diagnostics: diagnostics)
+            let result = try await computation.run(diagnostics: diagnostics, progress: terminal.handler)
+            terminal.clear()
             if json {
                 ComputeOutput.writeJSON(result)
             } else {

@@ -82,7 +82,7 @@ enum ExitStatus {
             switch error.code {
             case .source, .unreadable: return wraps ? nil : 3
             case .output: return wraps ? nil : 9
-            case .format, .scoring: return 10
+            case .format, .scoring, .starter: return 10
             case .noData: return 14
             case .notReport: return 5
             case .exporter: return 11

@@ -45,23 +45,33 @@ struct ReportOutputOptions: ParsableArguments {
     @Flag(help: "Print nothing on standard output (errors and warnings still go to standard error).")
     var quiet = false
 
-    /// Runs the report through the library's one entry point (``ReportRunner``): prints each warning
-    /// on standard error as it comes, one line per file written, and a count of the warnings.
-    func build(definitionFile: String, fetcher: FeedFetcher) async throws {
-        let diagnostics = Diagnostics { ExitStatus.report($0) }
+    /// Runs the report through the library's one entry point (``ReportRunner``): a progress bar on a
+    /// terminal, each warning on standard error as it comes, one line per file written, and a count of
+    /// the warnings.
+    @discardableResult
+    func build(definitionFile: String, fetcher: FeedFetcher) async throws -> ReportOutcome {
+        let terminal = TerminalProgress()
+        let diagnostics = Diagnostics {
+            terminal.clear()
+            ExitStatus.report($0)
+        }
+        defer { terminal.clear() }
         do {
-            let runner = ReportRunner(pluginFolders: pluginFolders, fetcher: fetcher)
+            var runner = ReportRunner(pluginFolders: pluginFolders, fetcher: fetcher)
+            runner.progress = terminal.handler
             let formats = format.map {
                 $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
             }
             let outcome = try await runner.run(
                 definitionFile: definitionFile, outputFolder: out, formats: formats, diagnostics: diagnostics)
+            terminal.clear()
             for export in outcome.exports where export.error == nil && !quiet {
                 for path in export.paths { print("\(export.format)\t\(path)") }
             }
             Self.summarise(outcome.diagnostics)
             for error in outcome.errors { ExitStatus.report(error) }
             if let first = outcome.errors.first { throw ExitCode(ExitStatus.code(for: first)) }
+            return outcome
         } catch let error as ExitCode {
             throw error
         } catch {
@@ -99,8 +109,20 @@ struct DemoCommand: AsyncParsableCommand {
         var output = output
         if output.out == nil { output.out = "clusterlens-demo" }
         let definition = (reports as NSString).appendingPathComponent("demo/demo.yaml")
-        try await output.build(
+        let outcome = try await output.build(
             definitionFile: definition, fetcher: FeedFetcher(cache: FeedCache(folder: FeedCache.defaultFolder)))
+        if !output.quiet { print(Self.whatToOpen(outcome.files)) }
+    }
+
+    /// The line that says which file to open: the HTML page (as a path and a file URL), and the workbook.
+    static func whatToOpen(_ files: [String]) -> String {
+        guard let page = files.first(where: { $0.hasSuffix(".html") }) else {
+            return "The demo is written; see the files above."
+        }
+        let url = URL(fileURLWithPath: page).standardizedFileURL.absoluteString
+        var text = "Open \(page) in a browser (\(url))"
+        if let book = files.first(where: { $0.hasSuffix(".xlsx") }) { text += "; the Excel workbook is \(book)" }
+        return text + "."
     }
 }
 

@@ -113,6 +113,10 @@ struct ReportCommandTests {
         #expect(html.contains("@page { size: A4"))
         #expect(html.components(separatedBy: "<svg class=\"spark\"").count - 1 > 100)
         #expect(!html.contains("<script") && !html.contains("src=\"http"))
+        #expect(
+            result.stdoutLines.last?.hasPrefix("Open \(out)/clusterlens-demo.html in a browser (file://") == true,
+            "the demo says which file to open: \(result.stdout)")
+        #expect(!result.stderr.contains("[###"), "no progress bar when standard error is not a terminal")
     }
 
     @Test("batch runs every report, prints the summary, writes the run record and exits 1 when one failed")
@@ -274,5 +278,32 @@ struct ReportDefinitionNameTests {
         #expect(selector.status == 10, "\(selector)")
         #expect(selector.stderr.contains("r.yaml:4:26: indicators: \"locaton_quotient\""), "\(selector)")
         #expect(selector.stderr.contains("(did you mean \"location_quotient\"?)"), "\(selector)")
+    }
+
+    @Test("init writes a cluster file and a definition with the feeds; report then fetches them (13 offline)")
+    func initWritesAStarter() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let result = try runCLI([
+            "init", "--regions", "ES51", "--sectors", "C29", "--targets", "renewable_energy_share=42.5@2030",
+            "--last-year", "2024", "--folder", folder.path("start"),
+        ])
+        #expect(result.status == 0, "\(result)")
+        #expect(
+            result.stdoutLines.prefix(2) == [
+                "wrote\t\(folder.path("start/clusters.yaml"))", "wrote\t\(folder.path("start/report.yaml"))",
+            ])
+        #expect(result.stdout.contains("Next: clusterlens report \(folder.path("start/report.yaml"))"))
+        let definition = try String(contentsOfFile: folder.path("start/report.yaml"), encoding: .utf8)
+        #expect(definition.contains("periods: 2015-2024"))
+        let report = try runCLI([
+            "report", folder.path("start/report.yaml"), "--offline", "--cache", folder.path("cache"),
+        ])
+        #expect(report.status == 13, "the definition reads; its feeds are not cached yet: \(report)")
+        #expect(report.stderr.contains("not in the cache"), "\(report)")
+        let again = try runCLI(["init", "--regions", "ES51", "--sectors", "C29", "--folder", folder.path("start")])
+        #expect(again.status == 10 && again.stderr.contains("exists; use --force"), "\(again)")
+        let unasked = try runCLI(["init", "--sectors", "C29", "--folder", folder.path("other")])
+        #expect(unasked.status == 64, "no terminal to ask for the regions: \(unasked)")
     }
 }

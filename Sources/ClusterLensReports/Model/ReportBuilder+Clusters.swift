@@ -9,22 +9,32 @@ extension ReportBuilder {
     /// to `diagnostics`, is in cluster order, the same as one after the other.
     static func clusters(
         _ clusters: [ClusterDefinition], indicators: [any Indicator], engine: IndicatorEngine,
-        periods: ReportDefinition.Periods, diagnostics: Diagnostics
+        periods: ReportDefinition.Periods, diagnostics: Diagnostics, progress: ReportProgress.Handler? = nil
     ) -> [ReportCluster] {
         let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, clusters.count / 16))
         let chunk = (clusters.count + workers - 1) / max(workers, 1)
         let computed = Mutex<[Int: (clusters: [ReportCluster], diagnostics: [Diagnostic])]>([:])
+        let finished = Mutex(0)
+        progress?(ReportProgress(.computing, done: 0, of: clusters.count))
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
             let range = worker * chunk..<min(clusters.count, (worker + 1) * chunk)
             guard !range.isEmpty else { return }
             let local = Diagnostics()
             let part = clusters[range].map { cluster in
                 let engine = engine.sharingClusterValues()
-                return ReportCluster(
+                let reportCluster = ReportCluster(
                     definition: cluster,
                     values: indicators.flatMap {
                         values(of: $0, for: cluster, engine: engine, periods: periods, diagnostics: local)
                     })
+                if let progress {
+                    let done = finished.withLock { count in
+                        count += 1
+                        return count
+                    }
+                    progress(ReportProgress(.computing, done: done, of: clusters.count))
+                }
+                return reportCluster
             }
             computed.withLock { $0[worker] = (part, local.all) }
         }

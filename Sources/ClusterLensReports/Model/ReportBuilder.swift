@@ -56,16 +56,19 @@ public struct ReportBuilder: Sendable {
     /// Loads statistics files into one store through the importer door, with the report's
     /// description of each.
     ///
-    /// - Parameter diagnostics: Receives what the importer notices about each file.
+    /// - Parameters:
+    ///   - diagnostics: Receives what the importer notices about each file.
+    ///   - progress: Receives how many files are read.
     /// - Throws: ``ClusterLensIndicators/IndicatorsError`` (`data`, with the importer's error under it)
     ///   naming the file that cannot be read.
     public static func load(
         _ files: [String], roles: DimensionRoles = .standard, totalSector: String? = nil,
-        diagnostics: Diagnostics? = nil
+        diagnostics: Diagnostics? = nil, progress: ReportProgress.Handler? = nil
     ) throws(IndicatorsError) -> LoadedData {
         var store = ObservationStore(roles: roles, totalSectorOverride: totalSector)
         var sources: [ReportSource] = []
-        for file in files {
+        for (index, file) in files.enumerated() {
+            progress?(ReportProgress(.reading, done: index, of: files.count))
             let summary = try store.load(file: file, diagnostics: diagnostics)
             sources.append(
                 ReportSource(
@@ -146,11 +149,12 @@ public struct ReportBuilder: Sendable {
     ///   - generatedAt: The generation time to record.
     ///   - diagnostics: The run's diagnostics channel: the data's diagnostics are added to it, and every
     ///     stage reports to it; the model records them all.
+    ///   - progress: Receives how many clusters are computed, then the scoring stage.
     /// - Throws: ``ClusterLensIndicators/IndicatorsError`` for member surveys and selectors that cannot
     ///   be read, ``ReportError`` (`scoring`) when the composite step refuses the settings for these data.
     public func build(
         _ definition: ReportDefinition, data: LoadedData, definitionFile: FileFingerprint?, generatedAt: Timestamp,
-        diagnostics: Diagnostics = Diagnostics()
+        diagnostics: Diagnostics = Diagnostics(), progress: ReportProgress.Handler? = nil
     ) throws -> ReportModel {
         diagnostics.report(data.diagnostics)
         let selected = try indicators(for: definition)
@@ -160,7 +164,8 @@ public struct ReportBuilder: Sendable {
         try engine.loadSurveys(for: definition.clusters)
         let clusters = Self.clusters(
             definition.clusters, indicators: selected, engine: engine, periods: definition.periods,
-            diagnostics: diagnostics)
+            diagnostics: diagnostics, progress: progress)
+        progress?(ReportProgress(.scoring, done: 0, of: 1))
         try Self.checkCoverage(clusters, periods: definition.periods, file: definition.file, diagnostics: diagnostics)
         var model = ReportModel(
             id: definition.id, title: definition.title, definition: definitionFile, toolVersion: toolVersion,

@@ -44,23 +44,31 @@ public struct IndicatorComputation: Sendable {
 
     /// Loads the data, computes every indicator asked for every cluster and period.
     ///
-    /// - Parameter diagnostics: Receives what the import and the engine notice.
+    /// - Parameters:
+    ///   - diagnostics: Receives what the import and the engine notice.
+    ///   - progress: Receives how many files are read and clusters computed.
     /// - Throws: ``ClusterLensIndicators/IndicatorsError`` — `indicatorDefinition` for an unknown
     ///   indicator id (with the nearest id), `data` for a data file the importer refused, and the
     ///   errors of indicator folders and member surveys.
-    public func run(diagnostics: Diagnostics = Diagnostics()) async throws -> Result {
-        try await BlockingWork.run { try compute(diagnostics: diagnostics) }
+    public func run(diagnostics: Diagnostics = Diagnostics(), progress: ReportProgress.Handler? = nil) async throws
+        -> Result
+    {
+        try await BlockingWork.run { try compute(diagnostics: diagnostics, progress: progress) }
     }
 
-    private func compute(diagnostics: Diagnostics) throws -> Result {
+    private func compute(diagnostics: Diagnostics, progress: ReportProgress.Handler?) throws -> Result {
         let catalogue = try IndicatorCatalogue.standard(adding: indicatorFolders)
         let selected = try indicators(in: catalogue)
         var store = ObservationStore()
-        for file in dataFiles { try store.load(file: file, dataflow: dataflow, diagnostics: diagnostics) }
+        for (index, file) in dataFiles.enumerated() {
+            progress?(ReportProgress(.reading, done: index, of: dataFiles.count))
+            try store.load(file: file, dataflow: dataflow, diagnostics: diagnostics)
+        }
         var engine = IndicatorEngine(store: store)
         try engine.loadSurveys(for: clusters)
         let clusters = ReportBuilder.clusters(
-            clusters, indicators: selected, engine: engine, periods: periods, diagnostics: diagnostics)
+            clusters, indicators: selected, engine: engine, periods: periods, diagnostics: diagnostics,
+            progress: progress)
         return Result(
             indicators: selected.map { ReportIndicator($0.definition) }, clusters: clusters,
             codeNames: CodeName.of(self.clusters, in: Classifications.bundled))

@@ -29,6 +29,9 @@ public struct ReportRunner: Sendable {
     public var registry: ExporterRegistry
     /// Fetches the feeds a definition names (through the cache).
     public var fetcher: FeedFetcher
+    /// Receives how far each run has gone (files read, clusters computed, formats written); `nil` for
+    /// nothing.
+    public var progress: ReportProgress.Handler?
 
     /// Creates a runner.
     ///
@@ -98,19 +101,20 @@ public struct ReportRunner: Sendable {
     ) async throws -> ReportOutcome {
         let folders = indicatorFolders + definition.indicatorFolders
         let toolVersion = self.toolVersion
+        let progress = self.progress
         let model = try await BlockingWork.run {
             let data =
                 try data
                 ?? ReportBuilder.load(
                     definition.dataFiles, roles: definition.roles, totalSector: definition.totalSector,
-                    diagnostics: diagnostics)
+                    diagnostics: diagnostics, progress: progress)
             let catalogue = try catalogue ?? IndicatorCatalogue.standard(adding: folders)
             let fingerprint = (try? SHA256.hexDigest(ofFile: definition.file)).map {
                 FileFingerprint(path: definition.file, sha256: $0)
             }
             return try ReportBuilder(catalogue: catalogue, toolVersion: toolVersion).build(
                 definition, data: data, definitionFile: fingerprint, generatedAt: generatedAt,
-                diagnostics: diagnostics)
+                diagnostics: diagnostics, progress: progress)
         }
         try Task.checkCancellation()
         let writer = ReportWriter(registry: registry)
@@ -118,7 +122,7 @@ public struct ReportRunner: Sendable {
         let formats = formats ?? definition.formats
         let name = definition.resolvedOutputName
         let exports = try await BlockingWork.run {
-            try writer.write(model, formats: formats, folder: folder, name: name)
+            try writer.write(model, formats: formats, folder: folder, name: name, progress: progress)
         }
         return ReportOutcome(model: model, exports: exports)
     }

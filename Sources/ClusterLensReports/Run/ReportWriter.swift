@@ -13,19 +13,22 @@ public struct ReportWriter: Sendable {
 
     /// Writes `model` in every format of `formats` into `folder` (created if needed) as `name.EXT`.
     ///
+    /// - Parameter progress: Receives how many formats are written.
     /// - Returns: One outcome per format, in order: its files or its error.
     /// - Throws: ``ReportError`` (`output`) only when the folder cannot be created; the failure of a
     ///   format is in its outcome.
-    public func write(_ model: ReportModel, formats: [String], folder: String, name: String) throws(ReportError)
-        -> [ExportOutcome]
-    {
+    public func write(
+        _ model: ReportModel, formats: [String], folder: String, name: String,
+        progress: ReportProgress.Handler? = nil
+    ) throws(ReportError) -> [ExportOutcome] {
         do {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         } catch {
             throw ReportError(.output, "cannot create the output folder: \(error.localizedDescription)", file: folder)
         }
         var outcomes: [ExportOutcome] = []
-        for format in formats {
+        for (index, format) in formats.enumerated() {
+            progress?(ReportProgress(.writing, done: index, of: formats.count))
             do throws(ReportError) {
                 let exporter = try registry.exporter(for: format)
                 let paths = try exporter.export(model, folder: folder, name: name)

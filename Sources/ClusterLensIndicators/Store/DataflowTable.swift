@@ -42,6 +42,8 @@ struct DataflowTable: Sendable {
     private var keyWidth: [Int32] = []
     /// The key of each series as spelled in the file, sorted by lower-cased dimension id.
     private(set) var seriesKeys: [[ComponentValue]] = []
+    /// The key of each series as text (``StoredObservation/seriesKey``).
+    private(set) var seriesKeyTexts: [String] = []
     /// The observations of each series: `period << 32 | observation`, sorted by period.
     private(set) var seriesObservations: [[UInt64]] = []
     /// Dimension numbers by the id as spelled in the files (`GEO` and `geo` are one dimension).
@@ -213,7 +215,9 @@ struct DataflowTable: Sendable {
                 if postings[dimension][code] == nil { dimensionCodes[dimension].append(code) }
                 postings[dimension][code, default: []].append(series)
             }
-            seriesKeys.append(key.sorted { $0.id.lowercased() < $1.id.lowercased() })
+            let sorted = key.sorted { $0.id.lowercased() < $1.id.lowercased() }
+            seriesKeys.append(sorted)
+            seriesKeyTexts.append(StoredObservation.seriesKey(of: sorted))
             seriesObservations.append([])
         }
         lastSpelling = key
@@ -261,7 +265,8 @@ struct DataflowTable: Sendable {
         let index = Int(observation)
         let source = Int(self.sources[index])
         return StoredObservation(
-            dataflow: dataflow, key: seriesKeys[Int(series)], period: periods[Int(period)], value: lexicals[index],
+            dataflow: dataflow, key: seriesKeys[Int(series)], seriesKey: seriesKeyTexts[Int(series)],
+            period: periods[Int(period)], value: lexicals[index],
             status: statusSets[Int(statuses[index])],
             source: sources.indices.contains(source)
                 ? sources[source] : DataSource(path: "", sha256: "", format: .tidyCSV))

@@ -24,13 +24,9 @@ public struct StoredObservation: Sendable, Hashable {
         dataflow: String, key: [ComponentValue], period: TimePeriod, value: ObservationValue,
         status: [ComponentValue], source: DataSource
     ) {
-        self.dataflow = dataflow
-        self.key = key
-        self.period = period
-        self.value = value
-        self.status = status
-        self.source = source
-        seriesKey = Self.seriesKey(of: key)
+        self.init(
+            dataflow: dataflow, key: key, seriesKey: Self.seriesKey(of: key), period: period, value: value,
+            status: status, source: source)
     }
 
     /// An observation whose series key text is already known (the store keeps it per series).
@@ -57,7 +53,6 @@ public struct StoredObservation: Sendable, Hashable {
         let folded = id.lowercased()
         return key.first { $0.id.lowercased() == folded }?.value
     }
-
 
     /// Whether the observation is confidential: `CONF_STATUS` other than `F` (free), or the Eurostat flag `c`.
     public var isConfidential: Bool { flags.contains("c") }

@@ -50,7 +50,7 @@ struct ComputeCommand: AsyncParsableCommand {
         let diagnostics = Diagnostics { ExitStatus.report($0) }
         do {
             let computation = IndicatorComputation(
-                clusters: try ClusterDefinitionLoader.load(file: clusters), dataFiles: input.files,
+                clusters: [], clustersFile: clusters, dataFiles: input.files,
                 dataflow: input.dataflow,
                 indicatorIDs: indicators.map {
                     $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }

@@ -303,9 +303,9 @@ public struct ReportValue: Sendable {
         reason = result.value.missingReason
         if result.value.number != nil, flags.contains(.modelled) { note = Self.modelledNote }
         self.isHeadline = isHeadline
-        sources = Set(result.provenance.flatMap { $0.sources.map(FileFingerprint.init) }).sorted()
-        seriesKeys = Set(result.provenance.flatMap(\.seriesKeys)).sorted()
-        periods = Set(result.provenance.flatMap(\.periods)).sorted()
+        sources = result.provenance.flatMap { $0.sources.map(FileFingerprint.init) }.distinct().sorted()
+        seriesKeys = result.provenance.flatMap(\.seriesKeys).distinct().sorted()
+        periods = result.provenance.flatMap(\.periods).distinct().sorted()
         memberCoverage = result.memberCoverage
     }
 

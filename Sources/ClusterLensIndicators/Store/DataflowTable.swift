@@ -72,8 +72,6 @@ struct DataflowTable: Sendable {
     /// The flags of each status set (see ``ClusterLensCore/StatusAttributes/flags(of:)``).
     private(set) var statusFlags: [Set<String>] = [[]]
 
-    /// The NACE code numbers of the series with an observation in each period (by period number).
-    private(set) var sectorCodesByPeriod: [Int32: Set<Int32>] = [:]
 
     /// The number of observations stored.
     var count: Int { numbers.count }
@@ -170,10 +168,6 @@ struct DataflowTable: Sendable {
         statuses.append(statusNumber)
         sources.append(source)
         list.insert(packedPeriod | observation, at: place)
-        for dimension in 0..<Int(keyWidth[Int(series)]) {
-            let code = keyCodes[Int(keyStart[Int(series)]) + dimension]
-            if code >= 0, nace[Int(code)] != nil { sectorCodesByPeriod[periodNumber, default: []].insert(code) }
-        }
     }
 
     /// The number of a period: the few periods of the latest series are checked before the dictionary
@@ -256,6 +250,19 @@ struct DataflowTable: Sendable {
             }
         }
         return number
+    }
+
+    /// The NACE codes (codes of any dimension that parse as one) of the series with an observation
+    /// in period number `period`: a walk over the series, done when a structure indicator asks.
+    func sectorCodes(in period: Int32) -> Set<NACECode> {
+        var numbers: Set<Int32> = []
+        for series in 0..<Int32(keyStart.count) where observation(of: series, period: period) != nil {
+            for dimension in 0..<Int(keyWidth[Int(series)]) {
+                let code = keyCodes[Int(keyStart[Int(series)]) + dimension]
+                if code >= 0, nace[Int(code)] != nil { numbers.insert(code) }
+            }
+        }
+        return Set(numbers.compactMap { nace[Int($0)] })
     }
 
     /// The observation as the store's API gives it.

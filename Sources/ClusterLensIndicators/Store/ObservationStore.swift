@@ -85,7 +85,7 @@ public struct ObservationStore: Sendable {
     /// dimension that parse as NACE codes: in practice the sector dimension).
     func sectorCodes(dataflow: String, period: TimePeriod) -> Set<NACECode> {
         guard let table = tables[DataflowID.normalised(dataflow)], let number = table.period(period) else { return [] }
-        return Set((table.sectorCodesByPeriod[number] ?? []).compactMap { table.nace[Int($0)] })
+        return memo.sectorCodes(of: DataflowID.normalised(dataflow), period: period) { table.sectorCodes(in: number) }
     }
 
     /// The periods a dataflow holds, sorted.

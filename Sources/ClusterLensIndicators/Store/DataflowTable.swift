@@ -72,7 +72,6 @@ struct DataflowTable: Sendable {
     /// The flags of each status set (see ``ClusterLensCore/StatusAttributes/flags(of:)``).
     private(set) var statusFlags: [Set<String>] = [[]]
 
-
     /// The number of observations stored.
     var count: Int { numbers.count }
 

@@ -1,6 +1,7 @@
 import ArgumentParser
 import ClusterLensCore
 import ClusterLensImport
+import ClusterLensSupport
 
 /// `clusterlens convert FILE... --to csv|json [-o OUT] [--structure FILE]`.
 struct ConvertCommand: ParsableCommand {
@@ -33,6 +34,15 @@ struct ConvertCommand: ParsableCommand {
     var output: String?
 
     @OptionGroup var structureOptions: StructureOptions
+
+    func validate() throws {
+        // The output is renamed onto its path when complete: onto an input, it would replace the data
+        // it was converted from.
+        guard let output, output != "-", let target = FileIdentity(path: output) else { return }
+        for input in files + structureOptions.files where FileIdentity(path: input) == target {
+            throw ValidationError("the output \(output) is also an input (\(input)): choose another output file")
+        }
+    }
 
     func run() throws {
         do {

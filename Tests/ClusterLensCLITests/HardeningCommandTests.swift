@@ -52,6 +52,30 @@ struct HardeningCommandTests {
         #expect(try folder.temporaryOutputFiles() == [])
     }
 
+    @Test("A report id that climbs out of the output folder fails that report and writes nothing outside")
+    func reportIDCannotEscapeTheOutputFolder() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        try folder.write(
+            "clusters:\n  - {id: a, regions: [ES51], sectors: [C29], reference: ES5}\n", to: "a/b/clusters.yaml")
+        let data = CLITestPaths.packageRoot.appendingPathComponent(
+            "Tests/ClusterLensIndicatorsTests/StoreFixtures/sbs_r_nuts2021.xml"
+        ).path
+        try folder.write(
+            "id: ../../escape\nclusters: clusters.yaml\ndata: [\"\(data)\"]\nindicators: [employment]\n",
+            to: "a/b/evil.yaml")
+        let manifest = try folder.write(
+            "reports: [evil.yaml]\noutputs: {folder: out, formats: [json]}\n", to: "a/b/batch.yaml")
+        let result = try runCLI(["batch", manifest])
+        #expect(result.status != 0, "\(result)")
+        #expect(
+            result.stderr.contains(
+                "the id \"../../escape\" names the report's files and folder, but it holds a path separator"),
+            "\(result.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: folder.path("a/escape")))
+        #expect(!FileManager.default.fileExists(atPath: folder.path("escape")))
+    }
+
     /// The case: a 48 KB gzip answer expanding to 50 MB into a 2 MB cache folder trapped in
     /// `FileHandle.write` (signal 4) and left two partial files. Here a 2 MiB file-size limit
     /// (`ulimit -f`, with SIGXFSZ ignored so that the write fails with EFBIG as a full disk fails with

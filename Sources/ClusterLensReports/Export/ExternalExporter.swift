@@ -1,4 +1,5 @@
 internal import ClusterLensImport
+internal import ClusterLensSupport
 internal import Foundation
 
 /// An exporter plug-in: an executable `clusterlens-export-NAME` that writes the format `NAME`.
@@ -23,6 +24,8 @@ public struct ExternalExporter: Exporter {
     /// The plug-in of `format`: `clusterlens-export-FORMAT` in `folders`, then in `path`'s folders,
     /// the first that is an executable file.
     public static func find(format: String, folders: [String], path: String?) -> String? {
+        // A format is one file name: `../x` would find an executable outside the folders.
+        guard FileName.problem(format) == nil else { return nil }
         let name = "clusterlens-export-\(format)"
         let searched = folders + (path ?? "").split(separator: ":").map(String.init)
         for folder in searched where !folder.isEmpty {

@@ -69,12 +69,17 @@ package final class OutputFile {
         var opened: Int32 = -1
         while opened < 0 && attempt < 100 {
             path = "\(directory)/.\(name).tmp-\(getpid())-\(attempt)"
+            // Recorded before it exists, so an interrupt right after `open` still removes it (a name
+            // that exists already is this process's own or a dead one's: removing it is harmless).
+            TemporaryFiles.register(path)
             opened = open(path, O_WRONLY | O_CREAT | O_EXCL | O_TRUNC, 0o644)
             if opened < 0 && errno != EEXIST { break }
             attempt += 1
         }
         guard opened >= 0 else {
-            throw FileError.system(target ?? "standard output", "create a temporary file in \(directory)")
+            let error = FileError.system(target ?? "standard output", "create a temporary file in \(directory)")
+            TemporaryFiles.unregister(path)
+            throw error
         }
         temporaryPath = path
         descriptor = opened
@@ -84,6 +89,7 @@ package final class OutputFile {
         _ = writer.wait()
         if descriptor >= 0 { close(descriptor) }
         if !committed { unlink(temporaryPath) }
+        TemporaryFiles.unregister(temporaryPath)
     }
 
     /// Appends bytes.
@@ -143,6 +149,7 @@ package final class OutputFile {
                 throw FileError.system(destination, "rename into place")
             }
             committed = true
+            TemporaryFiles.unregister(temporaryPath)
         } else if let destination {
             let target = open(destination, O_WRONLY)
             guard target >= 0 else { throw FileError.system(destination, "open") }

@@ -45,21 +45,22 @@ struct ConvertCommand: ParsableCommand {
     }
 
     func run() throws {
+        defer { SpooledInput.removeAll() }
         do {
             let reader = SDMXDataReader(structures: try structureOptions.load())
             switch to {
             case .csv:
                 let writer = try SDMXCSVWriter(destination: output)
-                for file in files {
+                for file in try files.map(SpooledInput.readable) {
                     try Self.requireSDMXData(file)
                     try Self.check(try reader.read(file: file, into: writer))
                 }
                 try writer.finish()
             case .json:
                 let writer = try ObservationJSONWriter(destination: output)
-                for file in files {
+                for file in try files.map(SpooledInput.readable) {
                     try Self.requireSDMXData(file)
-                    try writer.beginFile(file)
+                    try writer.beginFile(SpooledInput.name(of: file))
                     let summary = try reader.read(file: file, into: writer)
                     try Self.check(summary)
                     try writer.endFile(summary)

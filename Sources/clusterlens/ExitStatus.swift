@@ -106,7 +106,8 @@ enum ExitStatus {
 
     /// Prints one line on standard error, prefixed with the tool name.
     static func printError(_ line: String) {
-        FileHandle.standardError.write(Data("clusterlens: \(line)\n".utf8))
+        // A closed or full standard error must not trap (FileHandle.write(_:) would).
+        try? FileHandle.standardError.write(contentsOf: Data("clusterlens: \(SpooledInput.named(line))\n".utf8))
     }
 
     /// Reports `error` and exits with its status.

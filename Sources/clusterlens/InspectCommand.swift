@@ -48,9 +48,12 @@ struct InspectCommand: ParsableCommand {
         var worst: Int32 = 0
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        defer { SpooledInput.removeAll() }
         for file in files {
             do {
-                let inspection = try Self.inspect(file, structures: structures, dataflow: dataflow)
+                var inspection = try Self.inspect(
+                    try SpooledInput.readable(file), structures: structures, dataflow: dataflow)
+                inspection.record.file = file
                 if json {
                     let data = try encoder.encode(inspection.record)
                     print(String(decoding: data, as: UTF8.self))

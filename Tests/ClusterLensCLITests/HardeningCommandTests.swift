@@ -76,6 +76,87 @@ struct HardeningCommandTests {
         #expect(!FileManager.default.fileExists(atPath: folder.path("escape")))
     }
 
+    @Test(
+        "An interrupted convert removes its temporary file, keeps the earlier output and ends with 128 + the signal",
+        arguments: [(SIGINT, Int32(130)), (SIGTERM, Int32(143))])
+    func interruptedConvertLeavesNothing(_ signal: Int32, _ status: Int32) throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        var series = ""
+        for index in 0..<20_000 {
+            series += "<Series FREQ=\"M\" GEO=\"R\(index)\">"
+            for month in 1...12 {
+                series += "<Obs TIME_PERIOD=\"2020-\(month < 10 ? "0" : "")\(month)\" OBS_VALUE=\"\(month)\"/>"
+            }
+            series += "</Series>\n"
+        }
+        let text = SyntheticMessage.structureSpecific(series: series)
+        let input = try folder.write(text, to: "big.xml")
+        let output = try folder.write("earlier,good,output\n", to: "out.csv")
+        guard let tool = CLITestPaths.executable else {
+            Issue.record("clusterlens not found")
+            return
+        }
+        let process = Process()
+        process.executableURL = tool
+        process.arguments = ["convert", input, "--to", "csv", "-o", output]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let deadline = Date().addingTimeInterval(30)
+        while try folder.temporaryOutputFiles().isEmpty && process.isRunning && Date() < deadline { usleep(2_000) }
+        #expect(try folder.temporaryOutputFiles().count == 1, "the conversion writes a temporary file first")
+        kill(process.processIdentifier, signal)
+        try waitForExit(of: process, timeout: 30)
+        #expect(process.terminationStatus == status, "\(process.terminationReason) \(process.terminationStatus)")
+        #expect(try folder.temporaryOutputFiles() == [])
+        #expect(try readText(output) == "earlier,good,output\n")
+    }
+
+    @Test("inspect and convert read a pipe as a stream, naming it as given, and leave no copy behind")
+    func pipesAreReadAsStreams() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let good = CLITestPaths.fixture("data/v21-ss.xml")
+        let bad = CLITestPaths.fixture("bad/truncated.xml")
+        for (file, status, expected) in [
+            (good, Int32(0), "  observations    10"),
+            (bad, 4, "clusterlens: error: /dev/stdin:23:44: not well-formed XML"),
+        ] {
+            let script = "cat \"$1\" | exec \"$0\" inspect /dev/stdin"
+            let result = try runShell(script, arguments: [file], temporaryFolder: folder)
+            #expect(result.status == status, "\(result)")
+            #expect((result.stdout + result.stderr).contains(expected), "\(result)")
+        }
+        let converted = try runShell(
+            "cat \"$1\" | exec \"$0\" convert /dev/stdin --to csv", arguments: [good], temporaryFolder: folder)
+        #expect(converted.status == 0, "\(converted)")
+        #expect(converted.stdout.split(separator: "\n").count == 11, "a header and the 10 observations")
+        #expect(try folder.fileNames() == [], "the copy of the pipe was removed")
+    }
+
+    /// Runs `script` with bash, `$0` the tool and `$1…` the arguments, `TMPDIR` the folder.
+    private func runShell(_ script: String, arguments: [String], temporaryFolder: TemporaryFolder) throws -> CLIResult {
+        guard let tool = CLITestPaths.executable?.path else { throw CLITestError(description: "no clusterlens") }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/bash")
+        process.arguments = ["-c", script, tool] + arguments
+        var environment = ProcessInfo.processInfo.environment
+        environment["TMPDIR"] = temporaryFolder.url.path
+        process.environment = environment
+        let output = Pipe()
+        let errors = Pipe()
+        process.standardOutput = output
+        process.standardError = errors
+        try process.run()
+        let stdout = output.fileHandleForReading.readDataToEndOfFile()
+        let stderr = errors.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return CLIResult(
+            status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
+            stderr: String(decoding: stderr, as: UTF8.self))
+    }
+
     /// The issue's case: a 48 KB gzip answer expanding to 50 MB into a 2 MB cache folder trapped in
     /// `FileHandle.write` (signal 4) and left two partial files. Here a 2 MiB file-size limit
     /// (`ulimit -f`, with SIGXFSZ ignored so that the write fails with EFBIG as a full disk fails with

@@ -316,6 +316,20 @@ struct XMLStreamParserTests {
         #expect(handler.characterCalls == 0)
     }
 
+    @Test("A text capture keeps at most 64 KiB of one element's text, cut at a character, and says what it dropped")
+    func textCaptureIsBounded() throws {
+        // 3 MB of "é" (2 bytes each) after one "a": the limit falls inside a character.
+        let long = "a" + String(repeating: "é", count: 1_500_000)
+        let handler = CapturingHandler(capturing: "Text")
+        try parse("<r><Text>\(long)</Text><Text>short</Text></r>", handler: handler)
+        let kept = try #require(handler.values.first)
+        let limit = XMLTextCapture.maximumBytes
+        #expect(kept.hasPrefix("aéé"))
+        #expect(kept.hasSuffix("é … [\(3_000_001 - (limit - 1)) more bytes not kept]"), "\(kept.suffix(60))")
+        #expect(kept.utf8.count < limit + 64)
+        #expect(handler.values.last == "short", "the next text starts afresh")
+    }
+
     @Test("CDATA sections arrive as character data, markup and ampersands untouched")
     func cdataIsCharacterData() throws {
         let handler = RecordingHandler()

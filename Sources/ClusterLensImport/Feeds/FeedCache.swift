@@ -103,6 +103,7 @@ public struct FeedCache: Sendable {
                 throw FeedError(
                     .cache, "cannot move the download into the cache: \(String(cString: strerror(errno)))", url: url)
             }
+            TemporaryFiles.unregister(temporary)
             let entry = Entry(
                 url: url, fetchedAt: fetchedAt, etag: etag, lastModified: lastModified, sha256: digest, path: path)
             try write(entry)

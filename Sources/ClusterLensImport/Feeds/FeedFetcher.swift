@@ -105,10 +105,10 @@ public struct FeedFetcher: Sendable {
             return Result(entry: try cache.touch(cached, fetchedAt: Self.now()), status: .notModified, notes: notes)
         }
         var body = response.body
-        defer { if let body { unlink(body) } }
+        defer { if let body { TemporaryFiles.remove(body) } }
         guard let path = body else { throw FeedError(.http, "HTTP \(response.status) without a body", url: url) }
         if let deliveryURL = try await checkOffPool(path, url: url) {
-            unlink(path)
+            TemporaryFiles.remove(path)
             body = nil
             notes += Self.notes(url: url, redirects: [deliveryURL], what: "the delivery is on another host")
             body = try await poll(deliveryURL, for: url)
@@ -164,7 +164,7 @@ public struct FeedFetcher: Sendable {
             do throws(FeedError) {
                 outcome = try await download(url, headers: headers, into: path)
             } catch {
-                unlink(path)
+                TemporaryFiles.remove(path)
                 switch error.code {
                 case .network, .truncated:
                     lastError = FeedError(
@@ -177,7 +177,7 @@ public struct FeedFetcher: Sendable {
             }
             let status = outcome.status
             guard (200..<300).contains(status) else {
-                unlink(path)
+                TemporaryFiles.remove(path)
                 if status == 304 { return Response(status: 304, redirects: outcome.redirects) }
                 if status == 429 || status >= 500 {
                     lastError = FeedError(.http, "HTTP \(status)" + Self.attempts(attempt + 1), url: url)
@@ -224,7 +224,9 @@ public struct FeedFetcher: Sendable {
         } catch {
             throw FeedError(.cache, "cannot create the cache folder \(cache.folder)", url: url, underlying: error)
         }
-        return cache.folder + "/.download-\(getpid())-\(UUID().uuidString)"
+        let path = cache.folder + "/.download-\(getpid())-\(UUID().uuidString)"
+        TemporaryFiles.register(path)
+        return path
     }
 
     /// ``check(_:url:)`` on the blocking-I/O queue: it decompresses, sniffs and may parse the body.
@@ -324,11 +326,11 @@ public struct FeedFetcher: Sendable {
                 do throws(FeedError) {
                     announced = try await checkOffPool(path, url: delivery)
                 } catch {
-                    unlink(path)
+                    TemporaryFiles.remove(path)
                     throw error
                 }
                 if announced == nil { return path }
-                unlink(path)
+                TemporaryFiles.remove(path)
                 last = "still announced as pending"
             } catch {
                 if error.code == .cancelled {

@@ -47,6 +47,7 @@ extension ObservationStore {
         }
         sink.store.register(summary.source)
         self = sink.store
+        if let duplicates = sink.duplicatesNote(file: path) { diagnostics?.report(duplicates) }
         return StoreLoadSummary(
             source: summary.source, dataflows: summary.dataflows, observations: summary.observations,
             skipped: summary.skipped)
@@ -66,11 +67,38 @@ final class StoreRecordSink: ObservationRecordSink {
         self.source = source
     }
 
+    /// Observations that replaced an earlier one with another value or status, and the first of them.
+    private var conflicts = 0
+    private var firstConflict: (replaced: StoredObservation, kept: StoredObservation)?
+
     func record(_ record: ObservationRecord) throws {
         let sortedKey = record.key.sorted { $0.id.lowercased() < $1.id.lowercased() }
-        store.insert(
-            StoredObservation(
-                dataflow: record.dataflow, key: sortedKey, period: record.period, value: record.value,
-                status: record.status, source: source))
+        let observation = StoredObservation(
+            dataflow: record.dataflow, key: sortedKey, period: record.period, value: record.value,
+            status: record.status, source: source)
+        if let replaced = store.insert(observation),
+            replaced.value.lexical != observation.value.lexical || replaced.status != observation.status
+        {
+            conflicts += 1
+            if firstConflict == nil { firstConflict = (replaced, observation) }
+        }
+    }
+
+    /// A warning when the file repeated observations (its own, or an earlier file's) with other values:
+    /// the order of the files decides, so the user is told which value is kept.
+    func duplicatesNote(file: String) -> Diagnostic? {
+        guard let (replaced, kept) = firstConflict else { return nil }
+        func describe(_ observation: StoredObservation) -> String {
+            let value = observation.value.lexical.map { "\"\($0)\"" } ?? "no value"
+            let status = observation.status.map { "\($0.id)=\($0.value)" }.joined(separator: ", ")
+            return value + (status.isEmpty ? "" : " (\(status))") + " from \(observation.source.path)"
+        }
+        let key = kept.key.map { "\($0.id)=\($0.value)" }.joined(separator: ",")
+        let others = conflicts > 1 ? "; \(conflicts - 1) more observation(s) of the file do the same" : ""
+        return .warning(
+            .import, code: "duplicate-observation",
+            "\(kept.dataflow) \(key) \(kept.period.lexical) appears twice with different values: the later, "
+                + "\(describe(kept)), replaces \(describe(replaced)) (the order of the files decides)\(others)",
+            location: InputLocation(file: file))
     }
 }

@@ -85,7 +85,10 @@ public struct ObservationStore: Sendable {
     /// Stores an observation, replacing any with the same dataflow, key and period.
     ///
     /// - Parameter observation: The observation; its dataflow should be normalised.
-    public mutating func insert(_ observation: StoredObservation) {
+    /// - Returns: The observation it replaced, if any (``load(file:dataflow:structures:diagnostics:)``
+    ///   warns about those whose value or status differ).
+    @discardableResult
+    public mutating func insert(_ observation: StoredObservation) -> StoredObservation? {
         tables[observation.dataflow, default: DataflowTable()].insert(observation)
     }
 
@@ -121,7 +124,7 @@ struct DataflowTable: Sendable {
     var naceCodesByPeriod: [TimePeriod: Set<NACECode>] = [:]
     var count = 0
 
-    mutating func insert(_ observation: StoredObservation) {
+    mutating func insert(_ observation: StoredObservation) -> StoredObservation? {
         let folded = observation.key.map { ComponentValue(id: $0.id.lowercased(), value: $0.value) }
         let position: Int
         if let existing = index[folded] {
@@ -143,7 +146,8 @@ struct DataflowTable: Sendable {
                 postings[component, default: []].append(position)
             }
         }
-        if series[position].observations.updateValue(observation, forKey: observation.period) == nil {
+        guard let replaced = series[position].observations.updateValue(observation, forKey: observation.period)
+        else {
             count += 1
             periods.insert(observation.period)
             for component in folded {
@@ -151,7 +155,9 @@ struct DataflowTable: Sendable {
                     naceCodesByPeriod[observation.period, default: []].insert(code)
                 }
             }
+            return nil
         }
+        return replaced
     }
 
     /// The positions of the series whose code under any of `dimensions` (lower-cased ids; the

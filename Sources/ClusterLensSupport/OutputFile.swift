@@ -154,13 +154,15 @@ package final class OutputFile {
             let target = open(destination, O_WRONLY)
             guard target >= 0 else { throw FileError.system(destination, "open") }
             defer { close(target) }
-            try copy(temporaryPath, toDescriptor: target)
+            try copy(temporaryPath, toDescriptor: target, named: destination)
         } else {
-            try copy(temporaryPath, toDescriptor: 1)
+            try copy(temporaryPath, toDescriptor: 1, named: "standard output")
         }
     }
 
-    private func copy(_ path: String, toDescriptor target: Int32) throws {
+    /// Copies the finished file to `target`; a write error names `name` (`-o /dev/full` is not
+    /// "standard output").
+    private func copy(_ path: String, toDescriptor target: Int32, named name: String) throws {
         let source = open(path, O_RDONLY)
         guard source >= 0 else { throw FileError.system(path, "reopen") }
         defer { close(source) }
@@ -177,7 +179,7 @@ package final class OutputFile {
                 }
                 if written < 0 {
                     if errno == EINTR { continue }
-                    throw FileError.system("standard output", "write")
+                    throw FileError.system(name, "write")
                 }
                 offset += written
             }

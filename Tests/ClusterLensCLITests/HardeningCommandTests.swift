@@ -157,6 +157,30 @@ struct HardeningCommandTests {
             stderr: String(decoding: stderr, as: UTF8.self))
     }
 
+    @Test("convert -o /dev/full names /dev/full in its error (9), not standard output")
+    func writingToAFullDeviceNamesIt() throws {
+        let result = try runCLI(["convert", CLITestPaths.fixture("data/v21-ss.xml"), "--to", "csv", "-o", "/dev/full"])
+        #expect(result.status == 9, "\(result)")
+        #expect(result.stderrLines == ["clusterlens: error: /dev/full: cannot write: No space left on device"])
+    }
+
+    @Test(
+        "validate refuses a DOCTYPE as not well-formed input (4), however it is written",
+        arguments: [
+            "<!DOCTYPE r SYSTEM \"/nonexistent.dtd\">\n<r/>\n",
+            "<!DOCTYPE r [<!ENTITY % p SYSTEM \"/nonexistent.dtd\"> %p;]>\n<r/>\n",
+            "<!DOCTYPE r [<!ENTITY e SYSTEM \"file:///etc/hostname\">]>\n<r>&e;</r>\n",
+        ])
+    func validateRefusesADoctype(_ doctype: String) throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let path = try folder.write("<?xml version=\"1.0\"?>\n" + doctype, to: "report.xml")
+        let result = try runCLI(["validate", path])
+        #expect(result.status == 4, "\(result)")
+        #expect(result.stderrLines.count == 1)
+        #expect(result.stderr.hasPrefix("clusterlens: error: \(path):2: a <!DOCTYPE> declaration is not allowed"))
+    }
+
     /// The case: a 48 KB gzip answer expanding to 50 MB into a 2 MB cache folder trapped in
     /// `FileHandle.write` (signal 4) and left two partial files. Here a 2 MiB file-size limit
     /// (`ulimit -f`, with SIGXFSZ ignored so that the write fails with EFBIG as a full disk fails with

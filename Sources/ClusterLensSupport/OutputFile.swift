@@ -4,15 +4,6 @@
     import Darwin
 #endif
 
-@inline(__always)
-private func posixWrite(_ descriptor: Int32, _ bytes: UnsafeRawPointer?, _ count: Int) -> Int {
-    #if canImport(Glibc)
-        Glibc.write(descriptor, bytes, count)
-    #else
-        Darwin.write(descriptor, bytes, count)
-    #endif
-}
-
 extension FileError {
     /// A write error with the system's reason (`errno`).
     static func system(_ path: String, _ action: String) -> FileError {
@@ -175,7 +166,7 @@ package final class OutputFile {
             var offset = 0
             while offset < count {
                 let written = chunk.withUnsafeBytes {
-                    posixWrite(target, $0.baseAddress?.advanced(by: offset), count - offset)
+                    POSIX.write(target, $0.baseAddress?.advanced(by: offset), count - offset)
                 }
                 if written < 0 {
                     if errno == EINTR { continue }

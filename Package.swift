@@ -31,6 +31,7 @@ let package = Package(
         ),
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .systemLibrary(name: "CLibCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
+        .systemLibrary(name: "CLibCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
 
         // The vocabulary, no I/O.
         .target(name: "ClusterLensCore", swiftSettings: strictSettings),
@@ -41,7 +42,7 @@ let package = Package(
         // Every input format behind one importer door; feeds.
         .target(
             name: "ClusterLensImport",
-            dependencies: ["ClusterLensCore", "ClusterLensXML", "ClusterLensSupport", "CZlib"],
+            dependencies: ["ClusterLensCore", "ClusterLensXML", "ClusterLensSupport", "CZlib", "CLibCurl"],
             swiftSettings: strictSettings
         ),
         // Clusters, the store, the formula language, the catalogue, the engine, built-in indicators.

@@ -13,6 +13,12 @@ struct ClusterLensCommand: AsyncParsableCommand {
             BenchmarkCompositeCommand.self,
         ]
     )
+
+    /// Installs the interrupt handlers that remove unfinished temporary files, then runs the command.
+    static func main() async {
+        InterruptCleanup.install()
+        await main(nil)
+    }
 }
 
 /// The tool's version.

@@ -1,5 +1,6 @@
 import ClusterLensCore
 import ClusterLensSupport
+import ClusterLensTestSupport
 import Foundation
 import Synchronization
 import Testing

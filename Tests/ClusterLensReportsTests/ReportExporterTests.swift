@@ -141,4 +141,21 @@ struct ReportExporterTests {
         #expect(growth[column("reason")].contains("2015"))
         #expect(quotient[column("series_keys")].contains("geo=ES51,"), "a field with commas survives quoting")
     }
+
+    @Test("Text that a spreadsheet would run as a formula is neutralised in the CSV reports; numbers are not")
+    func csvCellsAreNeutralised() throws {
+        let folder = try ReportFixtures.folder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        var model = try ReportFixtures.model(in: folder)
+        model.clusters[0].definition.name = "=cmd|' /C calc'!A0"
+        let paths = try CSVReportExporter().export(model, folder: folder, name: "r")
+        let reader = try CSVRecordReader(path: paths[0])
+        _ = reader.next()
+        let row = try #require(reader.next())
+        #expect(row[1] == "'=cmd|' /C calc'!A0")
+        #expect(CSVField.neutralised("-3.5") == "-3.5")
+        #expect(CSVField.neutralised("+1") == "+1")
+        for text in ["@SUM(A1)", "+A1", "-2+3", "\tx", "\r=1"] { #expect(CSVField.neutralised(text) == "'" + text) }
+        #expect(CSVField.neutralised("Catalonia") == "Catalonia")
+    }
 }

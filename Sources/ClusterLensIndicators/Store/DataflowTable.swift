@@ -132,9 +132,21 @@ struct DataflowTable: Sendable {
     /// - Parameters:
     ///   - key: The dimension codes other than time, as the importer gave them.
     ///   - source: The number of the file in the store's sources.
+    /// An observation replaced by one with the same key and period but another value or status.
+    struct Replacement {
+        var series: Int32
+        var period: Int32
+        var value: ObservationValue
+        var status: Int32
+        var source: Int32
+    }
+
+    /// - Returns: The observation replaced, when its value or status differed from the new one's
+    ///   (the same observation loaded twice is no news).
+    @discardableResult
     mutating func insert(
         key: [ComponentValue], period: TimePeriod, value: ObservationValue, status: [ComponentValue], source: Int32
-    ) {
+    ) -> Replacement? {
         let series = seriesNumber(key)
         let periodNumber = number(of: period)
         var statusNumber: Int32 = 0
@@ -154,11 +166,16 @@ struct DataflowTable: Sendable {
             place = list.partitioningIndex { $0 & 0xFFFF_FFFF_0000_0000 >= packedPeriod }
             if place < list.count, list[place] & 0xFFFF_FFFF_0000_0000 == packedPeriod {
                 let existing = Int(list[place] & 0xFFFF_FFFF)
+                let replaced =
+                    lexicals[existing] != value || statuses[existing] != statusNumber
+                    ? Replacement(
+                        series: series, period: periodNumber, value: lexicals[existing], status: statuses[existing],
+                        source: self.sources[existing]) : nil
                 numbers[existing] = number
                 lexicals[existing] = value
                 statuses[existing] = statusNumber
                 sources[existing] = source
-                return
+                return replaced
             }
         }
         let observation = UInt64(numbers.count)
@@ -167,6 +184,7 @@ struct DataflowTable: Sendable {
         statuses.append(statusNumber)
         sources.append(source)
         list.insert(packedPeriod | observation, at: place)
+        return nil
     }
 
     /// The number of a period: the few periods of the latest series are checked before the dictionary

@@ -71,6 +71,9 @@ public struct ReportDefinitionReader: YAMLReader {
         }
         func field(_ key: String) -> YAMLField { fields[key] ?? YAMLField(name: key, key: nil, value: root) }
         let id = try text(field("id"), expected: "an id")
+        if let problem = FileName.problem(id) {
+            throw error("the id \"\(id)\" names the report's files and folder, but \(problem)", field("id").value)
+        }
         let title = fields["title"] == nil ? id : try text(field("title"), expected: "a title")
         var clusters = try self.clusters(field("clusters"))
         if let peersField = fields["peers"] {
@@ -205,13 +208,20 @@ public struct ReportDefinitionReader: YAMLReader {
         if let formats = fields["formats"] {
             definition.formats = try items(formats, expected: "formats", example: "xml, json, csv, html").map {
                 node throws(IndicatorsError) in
-                try text(YAMLField(name: "a format", key: nil, value: node), expected: "a format name")
+                let format = try text(YAMLField(name: "a format", key: nil, value: node), expected: "a format name")
+                if let problem = FileName.problem(format) {
+                    throw error("the format \"\(format)\" names a plug-in file, but \(problem)", node)
+                }
+                return format
             }
         }
         if let folder = fields["folder"] { definition.outputFolder = resolve(try text(folder, expected: "a folder")) }
         if let name = fields["name"] {
             let pattern = try text(name, expected: "a file name such as {id}")
             guard !pattern.contains("/") else { throw error("name is a file name, without a folder", name.value) }
+            if let problem = FileName.problem(pattern.replacingOccurrences(of: "{id}", with: "id")) {
+                throw error("name \"\(pattern)\" is a file name, but \(problem)", name.value)
+            }
             definition.outputName = pattern
         }
     }

@@ -82,7 +82,7 @@ public struct CSVReportExporter: Exporter {
         output.withBuffer { buffer in
             for (index, field) in fields.enumerated() {
                 if index > 0 { buffer.append(UInt8(ascii: ",")) }
-                CSVField.append(field, to: &buffer)
+                CSVField.append(CSVField.neutralised(field), to: &buffer)
             }
             buffer.append(contentsOf: [13, 10])
         }

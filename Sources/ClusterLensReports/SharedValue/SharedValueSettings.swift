@@ -16,3 +16,14 @@ public struct SharedValueSettings: Sendable, Equatable {
         self.minimumFirms = minimumFirms
     }
 }
+
+extension ReportDefinition {
+    /// The shared-value files the report reads: its clusters' initiative ledgers and, when there is one,
+    /// the scorecard (for a batch's run record).
+    public var sharedValueFiles: [String] {
+        let ledgers = clusters.compactMap(\.initiativesPath)
+        guard !ledgers.isEmpty, let scorecard = sharedValue.scorecardFile ?? RecommendationScorecardReader.bundledFile
+        else { return ledgers }
+        return ledgers + [scorecard]
+    }
+}

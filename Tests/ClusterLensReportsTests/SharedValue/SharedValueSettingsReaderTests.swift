@@ -23,6 +23,16 @@ struct SharedValueSettingsReaderTests {
         #expect(definition.sharedValue.minimumFirms == 3)
     }
 
+    /// A batch's run record lists the ledgers and the scorecard among a report's inputs.
+    @Test func theSharedValueFilesAreTheLedgersAndTheScorecard() throws {
+        let folder = try ReportFixtures.folder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        var definition = try ReportFixtures.definition(in: folder, extra: "shared-value: {scorecard: card.yaml}")
+        #expect(definition.sharedValueFiles.isEmpty, "no ledger, no scorecard read")
+        definition.clusters[0].initiativesPath = folder + "/ledger.yaml"
+        #expect(definition.sharedValueFiles == [folder + "/ledger.yaml", folder + "/card.yaml"])
+    }
+
     @Test(
         "Bad settings are errors at their line and column",
         arguments: [

@@ -119,6 +119,8 @@ struct SharedValueReportTests {
         #expect(html.contains("<section id=\"shared-value\">") && html.contains("<a href=\"#shared-value\">"))
         #expect(html.contains("<strong>Shared value</strong>"))
         #expect(html.contains("addressed with evidence"))
+        #expect(html.contains("results for the firms and for the territory, side by side"))
+        #expect(html.contains("Water bill: 475\u{2009}000 EUR (118\u{2009}750 EUR per EUR 1 million)"))
         #expect(html.contains("47\u{2009}500 m³"), "0.0475 m³ per EUR is 47 500 m³ per EUR 1 million")
     }
 

@@ -59,12 +59,48 @@ enum HTMLSharedValueSection {
             }
             html += "</tbody>\n</table>\n"
         }
+        html += glance(cluster, name: name)
         for initiative in cluster.ledger.initiatives {
             html += self.initiative(initiative, account: cluster.account(initiative.id), scorecard: part.scorecard)
         }
         html += totals(cluster, name: name)
         html += HTMLScorecardSection.detail(cluster, name: name, scorecard: part.scorecard)
         return html + "</section>\n"
+    }
+
+    /// The initiatives at a glance: what the firms and the territory got, side by side, and the verdict.
+    private static func glance(_ cluster: ClusterSharedValue, name: String) -> String {
+        let e = HTMLText.escape
+        var html = "<div class=\"scroll\"><table>\n<caption>\(e(name)): each initiative's results for the firms "
+        html += "and for the territory, side by side (improvement since the baseline; per EUR 1 million invested)"
+        html += "</caption>\n<thead><tr><th scope=\"col\">Initiative</th><th scope=\"col\">Investment EUR</th>"
+        html += "<th scope=\"col\">Firms</th><th scope=\"col\">Territory</th><th scope=\"col\">Shared value</th>"
+        html += "</tr></thead>\n<tbody>\n"
+        for initiative in cluster.ledger.initiatives {
+            guard let account = cluster.account(initiative.id) else { continue }
+            func results(_ side: OutcomeSide) -> String {
+                let metrics = account.metrics.filter { $0.metric.side == side }
+                guard !metrics.isEmpty else { return "no outcome" }
+                return "<ul>"
+                    + metrics.map { metric in
+                        let unit = e(metric.metric.unit)
+                        guard let improvement = metric.improvement else {
+                            return "<li>\(e(metric.metric.name)): not measured yet</li>"
+                        }
+                        let perMillion =
+                            metric.perEuro.map { " (\(HTMLText.number($0 * 1_000_000)) \(unit) per EUR 1 million)" }
+                            ?? ""
+                        return "<li>\(e(metric.metric.name)): \(HTMLText.number(improvement)) \(unit)\(perMillion)</li>"
+                    }.joined() + "</ul>"
+            }
+            html += "<tr><th scope=\"row\">\(e(initiative.title))</th>"
+            html += "<td class=\"num\">\(money(initiative.investment.totalEUR))</td>"
+            html += "<td class=\"small\">\(results(.firms))</td><td class=\"small\">\(results(.territory))</td>"
+            html += "<td class=\"\(account.isSharedValue ? "status-ok" : "warning")\">"
+            html += account.isSharedValue ? "yes" : account.verdict.hasPrefix("not shared value yet") ? "not yet" : "no"
+            html += "</td></tr>\n"
+        }
+        return html + "</tbody>\n</table></div>\n"
     }
 
     private static func initiative(

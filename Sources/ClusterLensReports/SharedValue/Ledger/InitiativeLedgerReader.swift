@@ -13,7 +13,9 @@ package import Yams
 /// evidence}` (EUR) and `compare` (member-survey indicator ids). README, "Shared value", documents the
 /// outcome metrics (``InitiativeLedgerReader/outcome(_:factors:)``).
 public struct InitiativeLedgerReader: YAMLReader {
+    /// The file, as errors name it.
     public let file: String
+    /// The code of the errors it throws.
     public let errorCode = IndicatorsError.Code.initiativeLedger
 
     static let topKeys = ["cluster", "note", "factors", "initiatives"]

@@ -18,7 +18,9 @@ package import Yams
 /// The recommendations are numbered 1 to 15, each once, in their EEGC group (green 1–5, digital 6–10,
 /// resilience 11–15); the indicator ids are checked against the catalogue when a report is built.
 public struct RecommendationScorecardReader: YAMLReader {
+    /// The file, as errors name it.
     public let file: String
+    /// The code of the errors it throws.
     public let errorCode = IndicatorsError.Code.scorecard
 
     /// A reader for the scorecard at `file`.

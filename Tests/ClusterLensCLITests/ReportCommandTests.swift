@@ -96,8 +96,10 @@ struct ReportCommandTests {
         let names = try FileManager.default.contentsOfDirectory(atPath: out).sorted()
         #expect(
             names == [
-                "clusterlens-demo-scores.csv", "clusterlens-demo.csv", "clusterlens-demo.html", "clusterlens-demo.json",
-                "clusterlens-demo.xml",
+                "clusterlens-demo-initiatives.csv", "clusterlens-demo-participants.csv",
+                "clusterlens-demo-scorecard.csv",
+                "clusterlens-demo-scores.csv", "clusterlens-demo-shared-value.csv", "clusterlens-demo.csv",
+                "clusterlens-demo.html", "clusterlens-demo.json", "clusterlens-demo.xml",
             ])
         let validation = try runCLI(["validate", out + "/clusterlens-demo.xml", out + "/clusterlens-demo.json"])
         #expect(validation.status == 0, "\(validation)")
@@ -109,6 +111,33 @@ struct ReportCommandTests {
         #expect(html.components(separatedBy: "<svg class=\"radar\"").count - 1 == 6)
         #expect(html.components(separatedBy: "<svg class=\"spark\"").count - 1 > 100)
         #expect(!html.contains("<script") && !html.contains("src=\"http"))
+        // The shared-value part: three ledgers, the scorecard, the warnings on the command line.
+        #expect(html.contains("<section id=\"shared-value\">"))
+        #expect(html.components(separatedBy: "<section class=\"ledger\"").count - 1 == 3)
+        let scorecard = parseCSV(try String(contentsOfFile: out + "/clusterlens-demo-scorecard.csv", encoding: .utf8))
+        #expect(Set(scorecard.dropFirst().map { $0[0] }) == ["es51-automotive", "iti1-leather", "nl41-hightech"])
+        #expect(result.stderr.contains("fewer than 5 firms on a side"), "\(result)")
+    }
+
+    @Test("a broken initiative ledger fails the report with status 10 and its file, line and column")
+    func brokenLedger() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let definition = try Self.definition(in: folder)
+        try """
+        clusters:
+          - {id: es51-automotive, name: Catalonia automotive, regions: [ES51], sectors: [C29], reference: ES5,
+             initiatives: ledger.yaml}
+        """.write(toFile: folder.path("clusters.yaml"), atomically: true, encoding: .utf8)
+        try """
+        cluster: es51-automotive
+        initiatives:
+          - {id: a, title: A, members: [X], start: 2022, recommendations: [16], transition: green, outcomes: []}
+        """.write(toFile: folder.path("ledger.yaml"), atomically: true, encoding: .utf8)
+        let result = try runCLI(["report", definition])
+        #expect(result.status == 10, "\(result)")
+        #expect(
+            result.stderr.contains("ledger.yaml:3:68: recommendation \"16\" is not a number from 1 to 15"), "\(result)")
     }
 
     @Test("batch runs every report, prints the summary, writes the run record and exits 1 when one failed")

@@ -100,7 +100,7 @@ struct ReportExporterTests {
         arguments: [
             (#""status": "ok""#, #""status": "fine""#, "is not one of the allowed values"),
             (#""headline": true"#, #""headline": "yes""#, "expected boolean"),
-            (#""schemaVersion": "1.2""#, #""schemaVersion": "2.0""#, "expected the constant value"),
+            (#""schemaVersion": "1.3""#, #""schemaVersion": "2.0""#, "expected the constant value"),
             (#""observations": 17"#, #""observations": -1"#, "is below 0"),
             (#""title": "Fixture report","#, "", "missing required member \"title\""),
             (#""id": "fixture","#, #""id": "fixture", "extra": 1,"#, "member \"extra\" is not allowed"),

@@ -26,6 +26,7 @@ package import Yams
 ///   employment: {dataflow: my_sbs, filters: {indicator: EMP}, or: [{dataflow: …}]}
 /// roles:                             # which dimension plays which role, per dataflow
 ///   my_sbs: {geography: region, sector: activity, time: year}
+/// shared-value: {scorecard: my-scorecard.yaml, minimum_firms: 5}   # optional (README, "Shared value")
 /// outputs:
 ///   formats: [xml, json, csv, html]
 ///   folder: out                      # relative to this file
@@ -38,7 +39,7 @@ public struct ReportDefinitionReader: YAMLReader {
 
     static let allowedKeys = [
         "id", "title", "clusters", "data", "indicators", "periods", "peers", "composite", "uncertainty", "targets",
-        "indicator-folders", "outputs", "total-sector", "bindings", "roles",
+        "indicator-folders", "outputs", "total-sector", "bindings", "roles", "shared-value",
     ]
 
     /// A reader for the definition at `file` (errors name it; paths resolve against its folder).
@@ -141,6 +142,9 @@ public struct ReportDefinitionReader: YAMLReader {
             }
         }
         if let roles = fields["roles"] { try self.roles(roles, into: &definition.roles) }
+        if let field = fields["shared-value"] {
+            definition.sharedValue = try SharedValueSettingsReader(file: file).settings(from: field.value)
+        }
         definition.locations = locations
         return definition
     }

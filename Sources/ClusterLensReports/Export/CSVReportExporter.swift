@@ -11,6 +11,8 @@ internal import ClusterLensSupport
 /// - `NAME-scores.csv`: one row per cluster and composite node — `cluster_id, cluster_name, kind, id,
 ///   value, coverage, rank, modelled_share, median, low, high, rank_median, rank_low, rank_high`; the
 ///   `context` node is never ranked.
+/// - With initiative ledgers, four more tables: `NAME-initiatives.csv`, `NAME-shared-value.csv`,
+///   `NAME-participants.csv` and `NAME-scorecard.csv` (``SharedValueCSVWriter``).
 public struct CSVReportExporter: Exporter {
     public let format = "csv"
     public let summary =
@@ -71,7 +73,7 @@ public struct CSVReportExporter: Exporter {
                 }
             }
         }
-        return [valuesPath, scoresPath]
+        return [valuesPath, scoresPath] + (try SharedValueCSVWriter.write(model, folder: folder, name: name))
     }
 
     /// A number as ``ReportText/number(_:)`` writes it; empty when missing.

@@ -174,6 +174,7 @@ public struct ReportBuilder: Sendable {
         ReportBenchmarking.benchmark(&model)
         ReportBenchmarking.progress(&model, targets: definition.targets, definitions: selected.map(\.definition))
         model.codeNames = CodeName.of(definition.clusters, in: Classifications.bundled)
+        try addSharedValue(to: &model, definition: definition, engine: engine, diagnostics: diagnostics)
         model.diagnostics = diagnostics.all
         return model
     }

@@ -37,6 +37,9 @@ public struct ReportModel: Sendable {
     /// Which indicators the composite and the benchmarks ranked; the others are the clusters'
     /// context (their region and country), shown apart.
     public var scoring = ScoringScope()
+    /// The clusters' initiatives, their shared-value accounts and the recommendation scorecard; `nil`
+    /// when no cluster names an initiative ledger.
+    public var sharedValue: SharedValueReport?
 
     /// Creates a model.
     public init(

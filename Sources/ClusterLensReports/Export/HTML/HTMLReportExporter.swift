@@ -42,6 +42,7 @@ public struct HTMLReportExporter: Exporter {
             for (index, cluster) in model.clusters.enumerated() {
                 try output.write(Self.cluster(cluster, number: index, model: model, indicators: indicators))
             }
+            try output.write(HTMLSharedValueSection.section(model))
             try output.write(Self.methods(model))
         }
         return [path]
@@ -78,6 +79,7 @@ public struct HTMLReportExporter: Exporter {
         for (index, cluster) in model.clusters.enumerated() {
             html += "<li><a href=\"#cluster-\(index)\">\(e(cluster.name))</a></li>"
         }
+        if model.sharedValue != nil { html += "<li><a href=\"#shared-value\">Shared value</a></li>" }
         html +=
             "<li><a href=\"#methods\">Methods</a></li><li><a href=\"#sources\">Sources</a></li></ul></nav>\n</header>\n<main>\n"
         return html

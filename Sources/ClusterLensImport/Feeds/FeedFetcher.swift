@@ -46,6 +46,17 @@ public struct FeedFetcher: Sendable {
     /// SDMX-ML compresses 10 to 60 times, a decompression bomb about 1,000).
     public var maximumExpansion = 250
 
+    /// What the body must be.
+    public enum BodyKind: String, Sendable {
+        /// An SDMX-ML data or structure message (every feed of statistics).
+        case sdmx
+        /// A GeoJSON feature collection (region outlines, such as GISCO's NUTS boundaries).
+        case geoJSON
+    }
+
+    /// What the body must be (SDMX-ML by default); anything else is refused as `notSDMX`.
+    public var bodyKind = BodyKind.sdmx
+
     /// How a fetch was served.
     public enum Status: String, Sendable {
         /// Downloaded now.
@@ -233,11 +244,29 @@ public struct FeedFetcher: Sendable {
     private func checkOffPool(_ path: String, url: String) async throws(FeedError) -> String? {
         try Self.checkCancellation(url)
         let limits = (maximumBodySize, maximumExpansion)
+        let kind = bodyKind
         let delivery = try await BlockingIO.run { () throws(FeedError) -> String? in
-            try Self.check(path, url: url, limit: limits.0, expansion: limits.1)
+            guard kind == .sdmx else {
+                try Self.checkGeoJSON(path, url: url, limit: limits.0, expansion: limits.1)
+                return nil
+            }
+            return try Self.check(path, url: url, limit: limits.0, expansion: limits.1)
         }
         try Self.checkCancellation(url)
         return delivery
+    }
+
+    /// Decompresses a gzip body in place and checks it is a whole GeoJSON feature collection.
+    static func checkGeoJSON(_ path: String, url: String, limit: Int, expansion: Int) throws(FeedError) {
+        if GzipDecoder.isGzip(file: path) {
+            try GzipDecoder.decompress(path, to: path, url: url, limit: limit, expansion: expansion)
+        }
+        guard let data = FileManager.default.contents(atPath: path),
+            let root = try? JSONSerialization.jsonObject(with: data) as? [String: Any], root["features"] is [Any]
+        else {
+            throw FeedError(
+                .notSDMX, "the answer is not a whole GeoJSON feature collection (expected \"features\")", url: url)
+        }
     }
 
     /// Decompresses a gzip body in place and checks it is SDMX data or structure, whole; returns the URL

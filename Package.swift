@@ -34,6 +34,7 @@ let package = Package(
         .systemLibrary(
             name: "CClusterLensZlib", path: "Sources/CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .systemLibrary(name: "CLibCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
+        .systemLibrary(name: "CLibCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
 
         // The vocabulary, no I/O.
         .target(name: "ClusterLensCore", swiftSettings: strictSettings),
@@ -44,7 +45,7 @@ let package = Package(
         // Every input format behind one importer door; feeds.
         .target(
             name: "ClusterLensImport",
-            dependencies: ["ClusterLensCore", "ClusterLensXML", "ClusterLensSupport", "CClusterLensZlib"],
+            dependencies: ["ClusterLensCore", "ClusterLensXML", "ClusterLensSupport", "CClusterLensZlib", "CLibCurl"],
             swiftSettings: strictSettings
         ),
         // Clusters, the store, the formula language, the catalogue, the engine, built-in indicators.

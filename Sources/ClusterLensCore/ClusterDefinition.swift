@@ -15,6 +15,7 @@
 ///     reference: EU27_2020
 ///     peers: [ES21, ITC4, DE11]
 ///     members: members.csv
+///     initiatives: initiatives.yaml
 /// ```
 public struct ClusterDefinition: Sendable, Hashable {
     /// One cell of a dataset: an activity in a region.
@@ -55,6 +56,10 @@ public struct ClusterDefinition: Sendable, Hashable {
     /// The member-firm survey file, if any. The model never reads it; the loader resolves a relative
     /// path against the folder of the definition file.
     public var membersPath: String?
+    /// The initiative ledger file (`initiatives:`), if any: what the cluster does and what it changes,
+    /// read by the report's shared-value stage. The model never reads it; the loader resolves a relative
+    /// path against the folder of the definition file.
+    public var initiativesPath: String?
 
     /// Creates a definition.
     ///
@@ -66,9 +71,10 @@ public struct ClusterDefinition: Sendable, Hashable {
     ///   - reference: The reference area.
     ///   - peers: Comparison regions.
     ///   - membersPath: The member-firm survey file.
+    ///   - initiativesPath: The initiative ledger file.
     public init(
         id: String, name: String, regions: RegionSet, sectors: SectorSet, reference: NUTSCode,
-        peers: [NUTSCode] = [], membersPath: String? = nil
+        peers: [NUTSCode] = [], membersPath: String? = nil, initiativesPath: String? = nil
     ) {
         self.id = id
         self.name = name
@@ -77,6 +83,7 @@ public struct ClusterDefinition: Sendable, Hashable {
         self.reference = reference
         self.peers = peers
         self.membersPath = membersPath
+        self.initiativesPath = initiativesPath
     }
 
     /// Whether an activity in a region belongs to the cluster.

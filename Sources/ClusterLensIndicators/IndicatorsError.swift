@@ -23,6 +23,10 @@ public struct IndicatorsError: ChainedError, Sendable, Equatable {
         case compositeSettings
         /// A `targets:` list (indicator targets for progress assessment) that breaks its rules.
         case targets
+        /// An initiative ledger (a cluster's `initiatives:` file) that breaks its rules.
+        case initiativeLedger
+        /// A recommendation scorecard (the shipped EEGC scorecard or a report's own) that breaks its rules.
+        case scorecard
         /// A file that cannot be read (the underlying error says why).
         case unreadable
         /// A data file or member survey the importer refused (the underlying ``ClusterLensImport/ImportError``

@@ -89,10 +89,6 @@ package final class BackgroundWriter: Sendable {
     }
 
     private static func write(_ descriptor: Int32, _ bytes: UnsafePointer<UInt8>?, _ count: Int) -> Int {
-        #if canImport(Glibc)
-            Glibc.write(descriptor, bytes, count)
-        #else
-            Darwin.write(descriptor, bytes, count)
-        #endif
+        POSIX.write(descriptor, bytes, count)
     }
 }

@@ -1,5 +1,15 @@
 /// RFC 4180 field encoding.
 package enum CSVField {
+    /// `text` made safe to open in a spreadsheet (OWASP's advice against CSV injection): a text that
+    /// starts with `=`, `+`, `-`, `@`, a tab or a carriage return, and is not a number, gets a leading
+    /// `'` so that it is shown as text, never run as a formula (`=cmd|' /C calc'!A0`). Numbers such as
+    /// `-3.5` stay as they are.
+    package static func neutralised(_ text: String) -> String {
+        guard let first = text.utf8.first, [0x3D, 0x2B, 0x2D, 0x40, 0x09, 0x0D].contains(first) else { return text }
+        if let number = Double(text), number.isFinite { return text }
+        return "'" + text
+    }
+
     /// Appends `text` as one CSV field: quoted (with doubled quotes) when it holds a comma, a quote,
     /// a carriage return or a line feed; as is otherwise.
     @inline(__always)

@@ -4,15 +4,6 @@
     import Darwin
 #endif
 
-@inline(__always)
-private func posixWrite(_ descriptor: Int32, _ bytes: UnsafeRawPointer?, _ count: Int) -> Int {
-    #if canImport(Glibc)
-        Glibc.write(descriptor, bytes, count)
-    #else
-        Darwin.write(descriptor, bytes, count)
-    #endif
-}
-
 extension FileError {
     /// A write error with the system's reason (`errno`).
     static func system(_ path: String, _ action: String) -> FileError {
@@ -69,12 +60,17 @@ package final class OutputFile {
         var opened: Int32 = -1
         while opened < 0 && attempt < 100 {
             path = "\(directory)/.\(name).tmp-\(getpid())-\(attempt)"
+            // Recorded before it exists, so an interrupt right after `open` still removes it (a name
+            // that exists already is this process's own or a dead one's: removing it is harmless).
+            TemporaryFiles.register(path)
             opened = open(path, O_WRONLY | O_CREAT | O_EXCL | O_TRUNC, 0o644)
             if opened < 0 && errno != EEXIST { break }
             attempt += 1
         }
         guard opened >= 0 else {
-            throw FileError.system(target ?? "standard output", "create a temporary file in \(directory)")
+            let error = FileError.system(target ?? "standard output", "create a temporary file in \(directory)")
+            TemporaryFiles.unregister(path)
+            throw error
         }
         temporaryPath = path
         descriptor = opened
@@ -84,6 +80,7 @@ package final class OutputFile {
         _ = writer.wait()
         if descriptor >= 0 { close(descriptor) }
         if !committed { unlink(temporaryPath) }
+        TemporaryFiles.unregister(temporaryPath)
     }
 
     /// Appends bytes.
@@ -143,17 +140,20 @@ package final class OutputFile {
                 throw FileError.system(destination, "rename into place")
             }
             committed = true
+            TemporaryFiles.unregister(temporaryPath)
         } else if let destination {
             let target = open(destination, O_WRONLY)
             guard target >= 0 else { throw FileError.system(destination, "open") }
             defer { close(target) }
-            try copy(temporaryPath, toDescriptor: target)
+            try copy(temporaryPath, toDescriptor: target, named: destination)
         } else {
-            try copy(temporaryPath, toDescriptor: 1)
+            try copy(temporaryPath, toDescriptor: 1, named: "standard output")
         }
     }
 
-    private func copy(_ path: String, toDescriptor target: Int32) throws {
+    /// Copies the finished file to `target`; a write error names `name` (`-o /dev/full` is not
+    /// "standard output").
+    private func copy(_ path: String, toDescriptor target: Int32, named name: String) throws {
         let source = open(path, O_RDONLY)
         guard source >= 0 else { throw FileError.system(path, "reopen") }
         defer { close(source) }
@@ -166,11 +166,11 @@ package final class OutputFile {
             var offset = 0
             while offset < count {
                 let written = chunk.withUnsafeBytes {
-                    posixWrite(target, $0.baseAddress?.advanced(by: offset), count - offset)
+                    POSIX.write(target, $0.baseAddress?.advanced(by: offset), count - offset)
                 }
                 if written < 0 {
                     if errno == EINTR { continue }
-                    throw FileError.system("standard output", "write")
+                    throw FileError.system(name, "write")
                 }
                 offset += written
             }

@@ -59,6 +59,16 @@ public final class XMLSchemaValidator {
     /// - Throws: ``XMLError`` when the document cannot be read, is not well-formed (`malformed`, with
     ///   its line) or has a DOCTYPE (`forbidden`).
     public func validate(file path: String) throws(XMLError) -> [Issue] {
+        // The streaming parser first: it refuses any DOCTYPE before its subset is read (libxml2's tree
+        // parser would try to load an external DTD, an I/O error, or report an entity loop) and finds
+        // every well-formedness error with its line, so every bad document fails the same way.
+        do {
+            try XMLStreamParser.parse(file: path, handler: WellFormednessCheck())
+        } catch let error as XMLError {
+            throw error
+        } catch {
+            throw XMLError(.malformed, "\(error)", file: path)
+        }
         var line: Int32 = 0
         var message = [CChar](repeating: 0, count: 512)
         let document = message.withUnsafeMutableBufferPointer { buffer in
@@ -110,4 +120,11 @@ private final class IssueCollector {
         while message.hasSuffix("\n") { message.removeLast() }
         issues.append(XMLSchemaValidator.Issue(line: Int(error.pointee.line), message: message))
     }
+}
+
+/// A handler that does nothing: the parse checks that the document is well-formed and has no DOCTYPE.
+private final class WellFormednessCheck: XMLStreamHandler {
+    func prepare(symbols: XMLSymbolTable) {}
+    func startElement(_ localName: XMLSymbol, namespace: XMLSymbol, attributes: XMLAttributes, line: Int) throws {}
+    func endElement(_ localName: XMLSymbol, namespace: XMLSymbol) throws {}
 }

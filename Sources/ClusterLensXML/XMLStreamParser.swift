@@ -34,7 +34,8 @@ public enum XMLStreamParser {
             throw XMLError(.io, "cannot open file: \(String(cString: strerror(errno)))", file: path)
         }
         defer { close(descriptor) }
-        try parse(name: path, handler: handler) { buffer in
+        let locate = { (offset: Int) in lineOfByte(at: offset, inFile: path) }
+        try parse(name: path, handler: handler, locate: locate) { buffer in
             while true {
                 let count = read(descriptor, buffer.baseAddress, buffer.count)
                 if count >= 0 { return count }
@@ -46,7 +47,8 @@ public enum XMLStreamParser {
     /// Parses an in-memory document; `name` is used in error messages.
     public static func parse(bytes: [UInt8], name: String, handler: some XMLStreamHandler) throws {
         var offset = 0
-        try parse(name: name, handler: handler) { buffer in
+        let locate = { (offset: Int) in lineOfByte(at: offset, in: bytes[...]) }
+        try parse(name: name, handler: handler, locate: locate) { buffer in
             let count = min(buffer.count, bytes.count - offset)
             for index in 0..<count { buffer[index] = Int8(bitPattern: bytes[offset + index]) }
             offset += count
@@ -54,10 +56,12 @@ public enum XMLStreamParser {
         }
     }
 
-    /// The core loop: `readChunk` fills the buffer and returns the byte count (0 at the end, -1 on error).
+    /// The core loop: `readChunk` fills the buffer and returns the byte count (0 at the end, -1 on error);
+    /// `locate` gives the line of a byte offset, for the errors libxml2 reports without a position.
     static func parse(
         name: String,
         handler: some XMLStreamHandler,
+        locate: (Int) -> Int,
         readChunk: (UnsafeMutableBufferPointer<Int8>) -> Int
     ) throws {
         LibXML2Setup.ensureInitialized()
@@ -76,8 +80,16 @@ public enum XMLStreamParser {
 
         try withExtendedLifetime(session) {
             let userData = Unmanaged.passUnretained(session).toOpaque()
+            // Errors libxml2 raises without the parser's context (a byte sequence the declared
+            // encoding cannot convert) go to this thread's handlers: record them, print nothing.
+            let savedHandlers = cl_capture_thread_errors(userData) { userData, error in
+                guard let session = ParseSession.from(userData), let error else { return }
+                session.record(libxmlError: error)
+            }
+            defer { cl_restore_thread_errors(savedHandlers) }
             // The first four bytes let libxml2 detect the encoding (UTF-16, UCS-4, BOMs).
             let head = Int32(min(4, count))
+            session.bytesPushed = Int(head)
             guard let context = xmlCreatePushParserCtxt(&sax, userData, buffer.baseAddress, head, name) else {
                 throw XMLError(.io, "libxml2 could not create a parser", file: name)
             }
@@ -87,9 +99,13 @@ public enum XMLStreamParser {
             handler.prepare(symbols: XMLSymbolTable(dictionary: cl_parser_dict(context)))
 
             var pending = UnsafeMutableBufferPointer(rebasing: buffer[Int(head)..<count])
+            // libxml2's status of the last chunk: any value but 0 is an error, even one it reported
+            // nowhere else (an encoding error ends the parse without touching `wellFormed`).
+            var status: Int32 = 0
             while true {
                 if !pending.isEmpty {
-                    let status = xmlParseChunk(context, pending.baseAddress, Int32(pending.count), 0)
+                    session.bytesPushed += pending.count
+                    status = xmlParseChunk(context, pending.baseAddress, Int32(pending.count), 0)
                     if status != 0 || session.failed { break }
                 }
                 count = readChunk(buffer)
@@ -97,13 +113,21 @@ public enum XMLStreamParser {
                     throw XMLError(.io, "cannot read file: \(String(cString: strerror(errno)))", file: name)
                 }
                 if count == 0 {
-                    _ = xmlParseChunk(context, nil, 0, 1)
+                    status = xmlParseChunk(context, nil, 0, 1)
                     break
                 }
                 pending = UnsafeMutableBufferPointer(rebasing: buffer[0..<count])
             }
             if let error = session.handlerError { throw error }
-            if let error = session.xmlError { throw error }
+            if var error = session.xmlError {
+                if let offset = session.encodingErrorOffset { error.line = locate(offset) }
+                throw error
+            }
+            if status != 0 {
+                throw XMLError(
+                    .malformed, "the parser stopped with libxml2 error \(status) before the end of the document",
+                    file: name, line: Int(cl_parser_line(context)))
+            }
             if cl_parser_well_formed(context) == 0 {
                 throw XMLError(
                     .malformed, "the document is not well-formed XML", file: name,
@@ -206,6 +230,10 @@ final class ParseSession {
     @exclusivity(unchecked) var handlerError: (any Error)?
     @exclusivity(unchecked) var xmlError: XMLError?
     @exclusivity(unchecked) var depth = 0
+    /// The bytes handed to libxml2 so far.
+    @exclusivity(unchecked) var bytesPushed = 0
+    /// The file offset of a byte sequence the declared encoding could not convert.
+    @exclusivity(unchecked) var encodingErrorOffset: Int?
     var failed: Bool { handlerError != nil || xmlError != nil }
 
     init(file: String, handler: any XMLStreamHandler) {
@@ -234,6 +262,12 @@ final class ParseSession {
         guard level == XML_ERR_ERROR || level == XML_ERR_FATAL, !failed else { return }
         var message = error.pointee.message.map { String(cString: $0) } ?? "malformed XML"
         while let last = message.last, last == "\n" || last == " " { message.removeLast() }
+        if error.pointee.domain == Int32(XML_FROM_I18N.rawValue) {
+            // "input conversion failed due to input error, bytes 0x81 0x20 0x0A 0x20"
+            message = "a byte sequence that is not valid in the document's encoding: " + message
+            let unconverted = cl_parser_unconverted_bytes(context)
+            if unconverted >= 0 { encodingErrorOffset = max(0, bytesPushed - unconverted) }
+        }
         // One line: libxml2 puts details (e.g. the offending bytes) on a second line.
         message = message.split(whereSeparator: { $0 == "\n" || $0 == "\r" }).joined(separator: "; ")
         var code: XMLError.Code = .malformed
@@ -242,7 +276,74 @@ final class ParseSession {
             message = "no XML element found: the file holds binary data, plain text or only comments, not XML"
             code = .malformed
         }
-        xmlError = XMLError(
-            code, message, file: file, line: Int(error.pointee.line), column: Int(error.pointee.int2))
+        // An error raised without the parser's context (encoding) has no position: take the parser's.
+        let line = error.pointee.line > 0 ? Int(error.pointee.line) : Int(cl_parser_line(context))
+        let column = error.pointee.line > 0 ? Int(error.pointee.int2) : 0
+        xmlError = XMLError(code, message, file: file, line: line, column: column)
+    }
+}
+
+/// The 1-based line of the byte at `offset` in the file at `path` (read again in chunks, on an error
+/// path only).
+func lineOfByte(at offset: Int, inFile path: String) -> Int {
+    let descriptor = open(path, O_RDONLY)
+    guard descriptor >= 0 else { return 0 }
+    defer { close(descriptor) }
+    var counter = LineCounter()
+    var chunk = [UInt8](repeating: 0, count: XMLStreamParser.chunkSize)
+    var remaining = offset
+    while remaining > 0 {
+        let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, min($0.count, remaining)) }
+        if count < 0 && errno == EINTR { continue }
+        if count <= 0 { break }
+        counter.count(chunk[0..<count])
+        remaining -= count
+    }
+    return counter.line
+}
+
+/// The 1-based line of the byte at `offset` in `bytes`.
+func lineOfByte(at offset: Int, in bytes: ArraySlice<UInt8>) -> Int {
+    var counter = LineCounter()
+    counter.count(bytes.prefix(offset))
+    return counter.line
+}
+
+/// Counts line feeds in a document's bytes, fed in order: as bytes, or as 16-bit units when the
+/// document starts like UTF-16 (a byte-order mark, or `<` next to a zero byte).
+struct LineCounter {
+    private enum Width { case bytes, littleEndian, bigEndian }
+    private var width: Width?
+    private var first: UInt8 = 0
+    private var previous: UInt8 = 0
+    private var position = 0
+    private var feeds = 0
+
+    /// The line of the next byte.
+    var line: Int { 1 + feeds + (width == nil && position == 1 && first == 0x0A ? 1 : 0) }
+
+    mutating func count(_ bytes: ArraySlice<UInt8>) {
+        for byte in bytes {
+            switch width {
+            case nil where position == 0:
+                first = byte
+            case nil:
+                switch (first, byte) {
+                case (0xFF, 0xFE), (0x3C, 0): width = .littleEndian
+                case (0xFE, 0xFF), (0, 0x3C): width = .bigEndian
+                default:
+                    width = .bytes
+                    feeds += (first == 0x0A ? 1 : 0) + (byte == 0x0A ? 1 : 0)
+                }
+            case .bytes?:
+                if byte == 0x0A { feeds += 1 }
+            case .littleEndian?:
+                if position % 2 == 1 && previous == 0x0A && byte == 0 { feeds += 1 }
+            case .bigEndian?:
+                if position % 2 == 1 && previous == 0 && byte == 0x0A { feeds += 1 }
+            }
+            previous = byte
+            position += 1
+        }
     }
 }

@@ -14,6 +14,12 @@ struct ClusterLensCommand: AsyncParsableCommand {
             BenchmarkCompositeCommand.self, InitCommand.self,
         ]
     )
+
+    /// Installs the interrupt handlers that remove unfinished temporary files, then runs the command.
+    static func main() async {
+        InterruptCleanup.install()
+        await main(nil)
+    }
 }
 
 /// The tool's version: the library's, so `--version`, the reports and the release archive agree.

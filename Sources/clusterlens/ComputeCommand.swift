@@ -55,7 +55,7 @@ struct ComputeCommand: AsyncParsableCommand {
         defer { terminal.clear() }
         do {
             let computation = IndicatorComputation(
-                clusters: try ClusterDefinitionLoader.load(file: clusters), dataFiles: input.files,
+                clusters: [], clustersFile: clusters, dataFiles: input.files,
                 dataflow: input.dataflow,
                 indicatorIDs: indicators.map {
                     $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }

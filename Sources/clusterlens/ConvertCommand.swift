@@ -1,6 +1,7 @@
 import ArgumentParser
 import ClusterLensCore
 import ClusterLensImport
+import ClusterLensSupport
 
 /// `clusterlens convert FILE... --to csv|json [-o OUT] [--structure FILE]`.
 struct ConvertCommand: ParsableCommand {
@@ -34,22 +35,32 @@ struct ConvertCommand: ParsableCommand {
 
     @OptionGroup var structureOptions: StructureOptions
 
+    func validate() throws {
+        // The output is renamed onto its path when complete: onto an input, it would replace the data
+        // it was converted from.
+        guard let output, output != "-", let target = FileIdentity(path: output) else { return }
+        for input in files + structureOptions.files where FileIdentity(path: input) == target {
+            throw ValidationError("the output \(output) is also an input (\(input)): choose another output file")
+        }
+    }
+
     func run() throws {
+        defer { SpooledInput.removeAll() }
         do {
             let reader = SDMXDataReader(structures: try structureOptions.load())
             switch to {
             case .csv:
                 let writer = try SDMXCSVWriter(destination: output)
-                for file in files {
+                for file in try files.map(SpooledInput.readable) {
                     try Self.requireSDMXData(file)
                     try Self.check(try reader.read(file: file, into: writer))
                 }
                 try writer.finish()
             case .json:
                 let writer = try ObservationJSONWriter(destination: output)
-                for file in files {
+                for file in try files.map(SpooledInput.readable) {
                     try Self.requireSDMXData(file)
-                    try writer.beginFile(file)
+                    try writer.beginFile(SpooledInput.name(of: file))
                     let summary = try reader.read(file: file, into: writer)
                     try Self.check(summary)
                     try writer.endFile(summary)

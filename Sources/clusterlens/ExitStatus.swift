@@ -24,9 +24,10 @@ import Foundation
 /// | 10 | an indicator, cluster, member-survey or report definition breaks its rules, or an unknown format |
 /// | 11 | an exporter failed (the other formats were written) |
 /// | 12 | a report file does not validate against its schema |
-/// | 13 | a feed cannot be fetched (HTTP or network error, not SDMX, SDMX error, not cached offline) |
+/// | 13 | a feed cannot be fetched (HTTP or network error, time-out, too large, cut off, a refused redirect, |
+/// |    | not SDMX, SDMX error, a cached copy failing its check, the cache unwritable, not cached offline) |
 /// | 14 | nothing could be computed: every value of the report is missing |
-/// | 64 | bad command-line usage (`EX_USAGE`, from swift-argument-parser) |
+/// | 64 | bad command-line usage (`EX_USAGE`, from swift-argument-parser), a value out of range |
 ///
 /// An error that merely wraps another (the store reporting a data file the importer refused) takes
 /// the status of the error under it, so a file gives the same status from every command: `inspect`,
@@ -105,7 +106,8 @@ enum ExitStatus {
 
     /// Prints one line on standard error, prefixed with the tool name.
     static func printError(_ line: String) {
-        FileHandle.standardError.write(Data("clusterlens: \(line)\n".utf8))
+        // A closed or full standard error must not trap (FileHandle.write(_:) would).
+        try? FileHandle.standardError.write(contentsOf: Data("clusterlens: \(SpooledInput.named(line))\n".utf8))
     }
 
     /// Reports `error` and exits with its status.

@@ -87,9 +87,12 @@ struct InspectCommand: ParsableCommand {
         let namer = codes || codesLimit != nil ? CodeNamer(structures: structures) : nil
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        defer { SpooledInput.removeAll() }
         for file in files {
             do {
-                let inspection = try Self.inspect(file, structures: structures, dataflow: dataflow)
+                var inspection = try Self.inspect(
+                    try SpooledInput.readable(file), structures: structures, dataflow: dataflow)
+                inspection.record.file = file
                 let record = namer.map { inspection.record(namedBy: $0, limit: codesLimit) } ?? inspection.record
                 if json {
                     let data = try encoder.encode(record)

@@ -1,5 +1,6 @@
 import ArgumentParser
 import ClusterLensCore
+import ClusterLensImport
 import ClusterLensIndicators
 import ClusterLensReports
 import Foundation
@@ -47,8 +48,13 @@ struct MapCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("The file name without extension.", valueName: "NAME"))
     var name = "cluster-map"
 
-    @Option(help: ArgumentHelp("A GeoJSON file of NUTS region outlines for the HTML map.", valueName: "FILE"))
+    @Option(
+        help: ArgumentHelp(
+            "A GeoJSON file or URL of NUTS region outlines for the HTML map (a URL is fetched through the feed cache).",
+            valueName: "FILE|URL"))
     var boundaries: String?
+
+    @OptionGroup var feeds: FeedOptions
 
     func validate() throws {
         guard (0...3).contains(level) else { throw ValidationError("--level must be 0, 1, 2 or 3, not \(level)") }
@@ -57,12 +63,25 @@ struct MapCommand: AsyncParsableCommand {
         }
     }
 
+    /// The boundaries file: as given, or a URL's body from the feed cache (fetched, or reused when
+    /// current, as `fetch` does; `--offline` takes the cached copy).
+    static func boundariesFile(_ source: String, feeds: FeedOptions) async throws -> String {
+        guard source.hasPrefix("http://") || source.hasPrefix("https://") else { return source }
+        var fetcher = feeds.fetcher()
+        fetcher.bodyKind = .geoJSON
+        let result = try await fetcher.fetch(try FeedSource(source))
+        for note in result.notes { ExitStatus.printError("warning: \(source): \(note)") }
+        return result.entry.path
+    }
+
     func run() async throws {
         let diagnostics = Diagnostics { ExitStatus.report($0) }
         do {
             guard let categoriesFile = categories ?? ClusterCategory.bundledFile else {
                 throw ValidationError("the shipped category file was not found: give a CATEGORIES file")
             }
+            var boundariesFile: String?
+            if let boundaries { boundariesFile = try await Self.boundariesFile(boundaries, feeds: feeds) }
             let runner = ClusterMapRunner(
                 categoriesFile: categoriesFile, dataFiles: input.files, dataflow: input.dataflow, level: level,
                 indicatorIDs: indicators.map {
@@ -72,7 +91,7 @@ struct MapCommand: AsyncParsableCommand {
                 period: try period.map { try TimePeriod($0) },
                 formats: format.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } }
                     ?? ClusterMapRunner.formats,
-                folder: out, name: name, boundariesFile: boundaries)
+                folder: out, name: name, boundariesFile: boundariesFile)
             for (format, path) in try await runner.run(diagnostics: diagnostics) { print("\(format)\t\(path)") }
             ReportOutputOptions.summarise(diagnostics.all)
         } catch let error as ExitCode {

@@ -65,6 +65,18 @@ private let consistencyCases: [ConsistencyCase] = [
         name: "wrong declared encoding", input: .fixture("bad/wrong-encoding.xml"), status: 4,
         error: ":13:58: not well-formed XML: Input is not proper UTF-8"),
     ConsistencyCase(
+        name: "a byte that is not Shift_JIS", input: .fixture("bad/shift-jis-invalid-byte.xml"), status: 4,
+        error: ":39: not well-formed XML: a byte sequence that is not valid in the document's encoding: input "
+            + "conversion failed due to input error, bytes 0x81 0x20 0x0A 0x20"),
+    ConsistencyCase(
+        name: "an unpaired UTF-16 surrogate", input: .fixture("bad/utf16-unpaired-surrogate.xml"), status: 4,
+        error: ":39: not well-formed XML: a byte sequence that is not valid in the document's encoding: input "
+            + "conversion failed due to input error, bytes 0x00 0xD8 0x0A 0x00"),
+    ConsistencyCase(
+        name: "a structure message with a byte that is not Shift_JIS",
+        input: .fixture("bad/structure-shift-jis-invalid-byte.xml"), status: 4,
+        error: ":37: not well-formed XML: a byte sequence that is not valid in the document's encoding"),
+    ConsistencyCase(
         name: "a DOCTYPE with a billion laughs", input: .fixture("bad/billion-laughs.xml"), status: 4,
         error: ":5: a <!DOCTYPE> declaration is not allowed"),
     ConsistencyCase(
@@ -169,6 +181,9 @@ struct ExitStatusConsistencyTests {
                 let errors = result.stderrLines.filter { $0.hasPrefix("clusterlens: error: ") }
                 #expect(errors.count == 1, "\(command): \(result.stderr)")
                 #expect(errors.first?.hasPrefix(expectedLine) == true, "\(command): \(result.stderr)")
+                // libxml2's own messages ("encoding error : …") never reach standard error.
+                #expect(
+                    result.stderrLines.allSatisfy { $0.hasPrefix("clusterlens: ") }, "\(command): \(result.stderr)")
             }
             if command == .convert { #expect(result.stdout.isEmpty, "convert printed partial output") }
         }

@@ -48,3 +48,41 @@ struct MapCommandTests {
         #expect(!FileManager.default.fileExists(atPath: folder.path("out") + "/cluster-map.csv"))
     }
 }
+
+/// `map --boundaries URL`: the outlines come through the feed cache, like any feed.
+@Suite("map command: boundaries from a URL")
+struct MapBoundariesFeedTests {
+    @Test("A GeoJSON URL is fetched into the cache, reused offline; an answer that is not GeoJSON is 13")
+    func boundariesThroughTheCache() throws {
+        let geoJSON = try [UInt8](
+            Data(contentsOf: URL(fileURLWithPath: MapCommandTests.fixtures + "/si-nuts2.geojson")))
+        let server = try TestHTTPServer { request in
+            request.path.hasSuffix(".geojson")
+                ? .init(status: 200, body: geoJSON) : .init(status: 200, body: Array("<html></html>".utf8))
+        }
+        defer { server.stop() }
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        func run(_ url: String, _ extra: [String] = []) throws -> CLIResult {
+            try runCLI(
+                [
+                    "map", MapCommandTests.fixtures + "/categories.yaml", "--data",
+                    MapCommandTests.fixtures + "/sbs_r_nuts2021-si.csv", "--indicators", "employment,location_quotient",
+                    "--format", "html", "--out", folder.path("out"), "--boundaries", url, "--cache",
+                    folder.path("cache"),
+                ] + extra)
+        }
+        let fetched = try run(server.base + "/nuts2.geojson")
+        #expect(fetched.status == 0, "\(fetched)")
+        let html = try String(contentsOfFile: folder.path("out") + "/cluster-map.html", encoding: .utf8)
+        #expect(html.contains("<path id=\"r-SI04\" d=\"M"))
+        server.stop()
+        let offline = try run(server.base + "/nuts2.geojson", ["--offline"])
+        #expect(offline.status == 0, "the cached copy serves offline: \(offline)")
+        let server2 = try TestHTTPServer { _ in .init(status: 200, body: Array("<html></html>".utf8)) }
+        defer { server2.stop() }
+        let refused = try run(server2.base + "/page.html")
+        #expect(refused.status == 13, "\(refused)")
+        #expect(refused.stderr.contains("not a whole GeoJSON feature collection"), "\(refused.stderr)")
+    }
+}

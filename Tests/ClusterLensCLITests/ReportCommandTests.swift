@@ -96,7 +96,9 @@ struct ReportCommandTests {
         let names = try FileManager.default.contentsOfDirectory(atPath: out).sorted()
         #expect(
             names == [
-                "clusterlens-demo-coverage-years.csv", "clusterlens-demo-coverage.csv", "clusterlens-demo-scores.csv",
+                "clusterlens-demo-coverage-years.csv", "clusterlens-demo-coverage.csv",
+                "clusterlens-demo-initiatives.csv", "clusterlens-demo-participants.csv",
+                "clusterlens-demo-scorecard.csv", "clusterlens-demo-scores.csv", "clusterlens-demo-shared-value.csv",
                 "clusterlens-demo.csv", "clusterlens-demo.html", "clusterlens-demo.json", "clusterlens-demo.xlsx",
                 "clusterlens-demo.xml",
             ])
@@ -117,6 +119,33 @@ struct ReportCommandTests {
             result.stdoutLines.last?.hasPrefix("Open \(out)/clusterlens-demo.html in a browser (file://") == true,
             "the demo says which file to open: \(result.stdout)")
         #expect(!result.stderr.contains("[###"), "no progress bar when standard error is not a terminal")
+        // The shared-value part: three ledgers, the scorecard, the warnings on the command line.
+        #expect(html.contains("<section id=\"shared-value\">"))
+        #expect(html.components(separatedBy: "<section class=\"ledger\"").count - 1 == 3)
+        let scorecard = parseCSV(try String(contentsOfFile: out + "/clusterlens-demo-scorecard.csv", encoding: .utf8))
+        #expect(Set(scorecard.dropFirst().map { $0[0] }) == ["es51-automotive", "iti1-leather", "nl41-hightech"])
+        #expect(result.stderr.contains("fewer than 5 firms on a side"), "\(result)")
+    }
+
+    @Test("a broken initiative ledger fails the report with status 10 and its file, line and column")
+    func brokenLedger() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let definition = try Self.definition(in: folder)
+        try """
+        clusters:
+          - {id: es51-automotive, name: Catalonia automotive, regions: [ES51], sectors: [C29], reference: ES5,
+             initiatives: ledger.yaml}
+        """.write(toFile: folder.path("clusters.yaml"), atomically: true, encoding: .utf8)
+        try """
+        cluster: es51-automotive
+        initiatives:
+          - {id: a, title: A, members: [X], start: 2022, recommendations: [16], transition: green, outcomes: []}
+        """.write(toFile: folder.path("ledger.yaml"), atomically: true, encoding: .utf8)
+        let result = try runCLI(["report", definition])
+        #expect(result.status == 10, "\(result)")
+        #expect(
+            result.stderr.contains("ledger.yaml:3:68: recommendation \"16\" is not a number from 1 to 15"), "\(result)")
     }
 
     @Test("batch runs every report, prints the summary, writes the run record and exits 1 when one failed")

@@ -67,6 +67,8 @@ private let badInputCases: [BadInputCase] = [
     BadInputCase(name: "empty.xml", code: .empty, line: nil, sniffCode: .empty),
     BadInputCase(name: "binary.bin", code: .malformedXML, line: 0, sniffCode: .malformedXML),
     BadInputCase(name: "wrong-encoding.xml", code: .malformedXML, line: 13, sniffCode: nil),
+    BadInputCase(name: "shift-jis-invalid-byte.xml", code: .malformedXML, line: 39, sniffCode: .malformedXML),
+    BadInputCase(name: "utf16-unpaired-surrogate.xml", code: .malformedXML, line: 39, sniffCode: .malformedXML),
     BadInputCase(name: "billion-laughs.xml", code: .forbidden, line: 5, sniffCode: .forbidden),
     BadInputCase(name: "external-entity.xml", code: .forbidden, line: 6, sniffCode: .forbidden),
 ]
@@ -209,6 +211,30 @@ struct BadInputTests {
         #expect(error.code == .malformedXML)
         #expect(error.column > 0)
         #expect(sink.observations <= 3)
+    }
+
+    @Test(
+        "A byte the declared encoding cannot convert fails the read after the observations before it",
+        arguments: ["shift-jis-invalid-byte.xml", "utf16-unpaired-surrogate.xml"])
+    func invalidEncodedByteFailsTheRead(_ name: String) throws {
+        let sink = BadInputSink()
+        let path = badFixture(name)
+        let error = try #require(importError { try SDMXDataReader().read(file: path, into: sink) })
+        #expect(error.code == .malformedXML)
+        #expect(error.line == 39)
+        #expect(error.message.contains("not valid in the document's encoding"), "\(error)")
+        // The file holds 10 observations; libxml2 converts a chunk before parsing it, so none of them
+        // arrives, and certainly never the 5 after the bad bytes.
+        #expect(sink.observations < 10)
+    }
+
+    @Test("A structure message with a byte the declared encoding cannot convert is an error, not 1 of 5 codelists")
+    func structureWithInvalidEncodedByteFails() throws {
+        let path = badFixture("structure-shift-jis-invalid-byte.xml")
+        let error = try #require(importError { _ = try SDMXStructureReader().read(file: path) })
+        #expect(error.code == .malformedXML)
+        #expect(error.line == 37)
+        #expect(error.description.hasPrefix("\(path):37: not well-formed XML: a byte sequence"), "\(error)")
     }
 
     @Test("The external entity's target is never read: its content reaches neither the sink nor the error")

@@ -1,5 +1,6 @@
 import ClusterLensCore
 import ClusterLensSupport
+import ClusterLensTestSupport
 import Foundation
 import Synchronization
 import Testing
@@ -37,18 +38,22 @@ struct FeedFetcherTests {
     }
 
     static func gzip(_ bytes: [UInt8]) throws -> [UInt8] {
+        // The input goes through a file: writing megabytes into a pipe while gzip's output pipe
+        // fills, unread, would block both sides.
+        let input = FileManager.default.temporaryDirectory.appendingPathComponent("gzip-\(UUID().uuidString)")
+        try Data(bytes).write(to: input)
+        defer { try? FileManager.default.removeItem(at: input) }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/bin/gzip")
-        process.arguments = ["-c"]
-        let input = Pipe()
+        process.arguments = ["-c", input.path]
         let output = Pipe()
-        process.standardInput = input
         process.standardOutput = output
         try process.run()
-        input.fileHandleForWriting.write(Data(bytes))
-        try input.fileHandleForWriting.close()
         let data = output.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
+        guard process.terminationStatus == 0, !data.isEmpty else {
+            throw CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: "gzip failed"])
+        }
         return [UInt8](data)
     }
 

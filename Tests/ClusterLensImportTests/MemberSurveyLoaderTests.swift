@@ -99,6 +99,12 @@ struct MemberSurveyLoaderTests {
             name: "an unknown column", header: "firm_id,nace,nuts,employees,co2_t", column: 5,
             message: "unknown column co2_t; the columns are firm_id, year, nace"),
         HeaderCase(
+            name: "another file's first line (members: /etc/passwd)", header: "root:x:0:0:root:/root:/bin/bash",
+            column: 0, message: "not a member survey: its first line names none of the columns firm_id, year"),
+        HeaderCase(
+            name: "an unknown column that is not a plain name", header: "firm_id,nace,nuts,employees,s3cr3t:x:0:0",
+            column: 5, message: "an unknown column name; the columns are"),
+        HeaderCase(
             name: "a repeated column", header: "firm_id,nace,nuts,employees,nace", column: 5,
             message: "column nace appears twice (first in column 2)"),
         HeaderCase(
@@ -116,6 +122,7 @@ struct MemberSurveyLoaderTests {
         #expect(error?.line == 1)
         #expect(error?.column == example.column)
         #expect(error?.message.hasPrefix(example.message) == true, "\(String(describing: error))")
+        #expect(error?.description.contains("root:") == false && error?.description.contains("s3cr3t") == false)
     }
 
     // MARK: - Row errors

@@ -17,6 +17,7 @@ struct ClusterDefinitionLoaderTests {
             reference: EU27_2020         # reference area for location quotients and shift-share
             peers: [ES21, ITC4, DE11]    # optional comparison regions
             members: members.csv         # optional member-firm survey, path relative to this file
+            initiatives: ledgers/es51.yaml   # optional initiative ledger, path relative to this file
           - id: de-machinery
             regions:
               - DE1
@@ -52,6 +53,7 @@ struct ClusterDefinitionLoaderTests {
         #expect(automotive.reference.isAggregate)
         #expect(automotive.peers.map(\.code) == ["ES21", "ITC4", "DE11"])
         #expect(automotive.membersPath == folder.path + "/members.csv")
+        #expect(automotive.initiativesPath == folder.path + "/ledgers/es51.yaml")
 
         let machinery = try #require(clusters.last)
         #expect(machinery.id == "de-machinery")
@@ -61,6 +63,7 @@ struct ClusterDefinitionLoaderTests {
         #expect(machinery.reference.code == "DE")
         #expect(machinery.peers.isEmpty)
         #expect(machinery.membersPath == nil)
+        #expect(machinery.initiativesPath == nil)
     }
 
     @Test(
@@ -154,7 +157,7 @@ struct ClusterDefinitionLoaderTests {
         #expect(
             error?.description
                 == "defs/clusters.yaml:3:5: unknown key \"region\" in a cluster (allowed: id, name, regions, sectors,"
-                + " reference, peers, members)")
+                + " reference, peers, members, initiatives)")
     }
 
     /// A definition that breaks a rule, with where and why it must be reported.
@@ -182,7 +185,7 @@ struct ClusterDefinitionLoaderTests {
             testDescription: "unknown key in a cluster",
             yaml: cluster(replacing: "regions:", with: "region:"), line: 3, column: 5,
             message: "unknown key \"region\" in a cluster (allowed: id, name, regions, sectors, reference, peers,"
-                + " members)"),
+                + " members, initiatives)"),
         BadDefinition(
             testDescription: "unknown key at the top",
             yaml: "version: 1\n" + cluster(replacing: "", with: ""), line: 1, column: 1,

@@ -335,4 +335,52 @@ struct FormulaParserTests {
         }
         #expect(error.description == "big.yaml:1:5: formula reads too many values (more than 100000 per evaluation)")
     }
+
+    @Test("Nested means over a constant are refused at once: their window adds up past the limit")
+    func nestedMeansOverAConstantAreRefusedAtOnce() throws {
+        let start = ContinuousClock.now
+        let error = try #require(throws: IndicatorsError.self) {
+            try Formula(parsing: "e + mean(mean(mean(1, 10000), 10000), 10000)", file: "slow.yaml")
+        }
+        #expect(ContinuousClock.now - start < .seconds(1))
+        #expect(
+            error.description
+                == "slow.yaml:1:10: formula reaches too far back: its time functions add up to more than 10000 periods")
+    }
+
+    @Test("A formula that would visit more than a million nodes per evaluation is refused, inputs or not")
+    func formulasThatTakeTooManyStepsAreRefused() throws {
+        let error = try #require(throws: IndicatorsError.self) {
+            try Formula(parsing: "x + mean(mean(1 + 1, 2000), 2000)")
+        }
+        #expect(error.message == "formula takes too many steps (more than 1000000 per evaluation)")
+        #expect(error.column == 5)
+    }
+
+    @Test("Time functions may reach 10,000 periods back, not one more")
+    func windowsAreBounded() throws {
+        let longest = try Formula(parsing: "lag(x, 10000)")
+        #expect(longest.references == [FormulaReference(input: "x", scope: .cluster, periodOffset: -10_000)])
+        let error = try #require(throws: IndicatorsError.self) { try Formula(parsing: "lag(lag(x, 10000), 1)") }
+        #expect(error.message.hasPrefix("formula reaches too far back"))
+    }
+
+    @Test("References compose scopes and nested time functions, each once, without walking constants")
+    func referencesComposeNestedTimeFunctions() throws {
+        let formula = try Formula(parsing: "lag(mean(x, 3), 2) + change(region(y), 4) + mean(mean(1, 500), 500)")
+        let expected: Set<FormulaReference> = [
+            FormulaReference(input: "x", scope: .cluster, periodOffset: -2),
+            FormulaReference(input: "x", scope: .cluster, periodOffset: -3),
+            FormulaReference(input: "x", scope: .cluster, periodOffset: -4),
+            FormulaReference(input: "y", scope: .region, periodOffset: 0),
+            FormulaReference(input: "y", scope: .region, periodOffset: -4),
+        ]
+        #expect(formula.references == expected)
+        let nested = try Formula(parsing: "mean(mean(x, 100), 100)")
+        #expect(nested.references.map(\.periodOffset).sorted() == Array(-198...0))
+        let context = FormulaTestContext([
+            "x@-2": 1, "x@-3": 2, "x@-4": 3, "region(y)": 9, "region(y)@-4": 5,
+        ])
+        #expect(try formula.evaluate(context).number == 2 + 4 + 1)
+    }
 }

@@ -82,4 +82,32 @@ struct ObservationStoreErrorTests {
         }
         #expect(sums == Array(repeating: 1500, count: 8))
     }
+
+    @Test("A repeated observation with another value is a warning naming both values and the one kept")
+    func duplicatesAreWarnedAbout() throws {
+        let first = try Self.temporaryFile(
+            "geo,nace_r2,time,value\nES51,C29,2021,1000\nES52,C29,2021,7\n", suffix: "csv")
+        let second = try Self.temporaryFile(
+            "geo,nace_r2,time,value\nES51,C29,2021,1200\nES52,C29,2021,7\nES53,C29,2021,5\nES53,C29,2021,6\n",
+            suffix: "csv")
+        defer {
+            try? FileManager.default.removeItem(atPath: first)
+            try? FileManager.default.removeItem(atPath: second)
+        }
+        var store = ObservationStore()
+        let diagnostics = Diagnostics()
+        try store.load(file: first, dataflow: "x", diagnostics: diagnostics)
+        #expect(diagnostics.all.isEmpty)
+        try store.load(file: second, dataflow: "x", diagnostics: diagnostics)
+        let warnings = diagnostics.all.filter { $0.code == "duplicate-observation" }
+        #expect(warnings.count == 1)
+        let message = try #require(warnings.first?.message)
+        #expect(
+            message.hasPrefix(
+                "x geo=ES51,nace_r2=C29 2021 appears twice with different values: the later, \"1200\" from \(second), "
+                    + "replaces \"1000\" from \(first) (the order of the files decides); 1 more observation(s)"),
+            "\(message)")
+        #expect(warnings.first?.location?.file == second)
+        #expect(store.count == 3, "ES51, ES52 and ES53 once each; the identical ES52 is not a conflict")
+    }
 }

@@ -96,6 +96,17 @@ struct ReportDefinitionTests {
             ("id: x\nclusters: c.yaml\ndata: [d.xml]\noutputs: {name: a/b}\n", 4, 17, "without a folder"),
             ("title: no id\nclusters: c.yaml\ndata: [d.xml]\n", 1, 1, "missing `id:`"),
             (
+                "id: ../../x\nclusters: c.yaml\ndata: [d.xml]\n", 1, 5,
+                "the id \"../../x\" names the report's files and folder, but it holds a path separator"
+            ),
+            ("id: ..\nclusters: c.yaml\ndata: [d.xml]\n", 1, 5, "but it starts with '.'"),
+            ("id: \"a\\tb\"\nclusters: c.yaml\ndata: [d.xml]\n", 1, 5, "but it holds a control character"),
+            ("id: x\nclusters: c.yaml\ndata: [d.xml]\noutputs: {name: ..}\n", 4, 17, "but it starts with '.'"),
+            (
+                "id: x\nclusters: c.yaml\ndata: [d.xml]\noutputs: {formats: [json, ../../../bin/sh]}\n", 4, 27,
+                "the format \"../../../bin/sh\" names a plug-in file, but it holds a path separator"
+            ),
+            (
                 "id: x\nclusters: c.yaml\ndata: [d.xml]\ntargets:\n  - {indicator: a, value: 1}\n", 5, 20,
                 "needs a `year:`"
             ),

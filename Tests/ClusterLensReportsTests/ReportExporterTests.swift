@@ -100,7 +100,7 @@ struct ReportExporterTests {
         arguments: [
             (#""status": "ok""#, #""status": "fine""#, "is not one of the allowed values"),
             (#""headline": true"#, #""headline": "yes""#, "expected boolean"),
-            (#""schemaVersion": "1.2""#, #""schemaVersion": "2.0""#, "expected the constant value"),
+            (#""schemaVersion": "1.3""#, #""schemaVersion": "2.0""#, "expected the constant value"),
             (#""observations": 17"#, #""observations": -1"#, "is below 0"),
             (#""title": "Fixture report","#, "", "missing required member \"title\""),
             (#""id": "fixture","#, #""id": "fixture", "extra": 1,"#, "member \"extra\" is not allowed"),
@@ -188,5 +188,22 @@ struct ReportExporterTests {
         #expect(periods.contains { $0[0] == "employment_cagr" && $0[3] == "2021" && $0[4] == "0" && $0[7] == "1" })
         let invalid = try? ReportFixtures.definition(in: folder, extra: "decimals: many")
         #expect(invalid == nil, "decimals must be a whole number or auto")
+    }
+
+    @Test("Text that a spreadsheet would run as a formula is neutralised in the CSV reports; numbers are not")
+    func csvCellsAreNeutralised() throws {
+        let folder = try ReportFixtures.folder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        var model = try ReportFixtures.model(in: folder)
+        model.clusters[0].definition.name = "=cmd|' /C calc'!A0"
+        let paths = try CSVReportExporter().export(model, folder: folder, name: "r")
+        let reader = try CSVRecordReader(path: paths[0])
+        _ = reader.next()
+        let row = try #require(reader.next())
+        #expect(row[1] == "'=cmd|' /C calc'!A0")
+        #expect(CSVField.neutralised("-3.5") == "-3.5")
+        #expect(CSVField.neutralised("+1") == "+1")
+        for text in ["@SUM(A1)", "+A1", "-2+3", "\tx", "\r=1"] { #expect(CSVField.neutralised(text) == "'" + text) }
+        #expect(CSVField.neutralised("Catalonia") == "Catalonia")
     }
 }

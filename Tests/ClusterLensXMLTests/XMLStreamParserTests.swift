@@ -1,5 +1,6 @@
-import ClusterLensXML
 import Testing
+
+@testable import ClusterLensXML
 
 // MARK: - Handlers
 
@@ -315,6 +316,20 @@ struct XMLStreamParserTests {
         #expect(handler.characterCalls == 0)
     }
 
+    @Test("A text capture keeps at most 64 KiB of one element's text, cut at a character, and says what it dropped")
+    func textCaptureIsBounded() throws {
+        // 3 MB of "é" (2 bytes each) after one "a": the limit falls inside a character.
+        let long = "a" + String(repeating: "é", count: 1_500_000)
+        let handler = CapturingHandler(capturing: "Text")
+        try parse("<r><Text>\(long)</Text><Text>short</Text></r>", handler: handler)
+        let kept = try #require(handler.values.first)
+        let limit = XMLTextCapture.maximumBytes
+        #expect(kept.hasPrefix("aéé"))
+        #expect(kept.hasSuffix("é … [\(3_000_001 - (limit - 1)) more bytes not kept]"), "\(kept.suffix(60))")
+        #expect(kept.utf8.count < limit + 64)
+        #expect(handler.values.last == "short", "the next text starts afresh")
+    }
+
     @Test("CDATA sections arrive as character data, markup and ampersands untouched")
     func cdataIsCharacterData() throws {
         let handler = RecordingHandler()
@@ -454,6 +469,63 @@ struct XMLStreamParserTests {
         // libxml2's message for this error has a second line ("Bytes: 0xE9 …"); it must be folded into one.
         #expect(!error.message.contains("\n"), "message: \(error.message)")
         #expect(!error.description.contains("\n"))
+    }
+
+    /// A document in `encoding` with `count` elements `<e>N</e>`, one per line, and `bad` inserted
+    /// as character data on its own line after element `after`.
+    private static func document(encoding: String, count: Int, bad: [UInt8], after: Int) -> [UInt8] {
+        var bytes = Array("<?xml version=\"1.0\" encoding=\"\(encoding)\"?>\n<r>\n".utf8)
+        for index in 0..<count {
+            bytes += Array("<e>\(index)</e>\n".utf8)
+            if index == after { bytes += bad + [0x0A] }
+        }
+        return bytes + Array("</r>\n".utf8)
+    }
+
+    @Test(
+        "A byte sequence the declared encoding cannot convert fails the parse at its line, in any chunk",
+        arguments: [10, 100_000])
+    func invalidShiftJISFailsAtItsLine(after: Int) throws {
+        // 0x81 is a Shift_JIS lead byte; 0x20 is no trail byte. 120,000 lines are about 1.5 MB: the bad
+        // line of the second case lies several 256 KiB chunks in.
+        let bytes = Self.document(encoding: "Shift_JIS", count: 120_000, bad: [0x81, 0x20], after: after)
+        let handler = RecordingHandler()
+        let error = try #require(
+            throws: XMLError.self,
+            performing: { try XMLStreamParser.parse(bytes: bytes, name: "sjis.xml", handler: handler) })
+        #expect(error.code == .malformed)
+        #expect(error.file == "sjis.xml")
+        #expect(error.line == after + 4, "\(error)")
+        #expect(error.message.hasPrefix("a byte sequence that is not valid in the document's encoding: "), "\(error)")
+        #expect(error.message.contains("0x81 0x20"), "\(error)")
+        #expect(!error.description.contains("\n"))
+        #expect(handler.starts.count <= after + 2, "no element after the bad bytes reached the handler")
+    }
+
+    @Test("An unpaired UTF-16 surrogate fails the parse at its line")
+    func unpairedSurrogateFailsAtItsLine() throws {
+        var text: [UInt8] = [0xFF, 0xFE]
+        let lines = "<?xml version=\"1.0\" encoding=\"UTF-16\"?>\n<r>\n<e>1</e>\n"
+        for unit in lines.utf16 { text += [UInt8(unit & 0xFF), UInt8(unit >> 8)] }
+        text += [0x00, 0xD8, 0x0A, 0x00]  // a high surrogate alone, then a line feed, on line 4
+        for unit in "<e>2</e>\n</r>\n".utf16 { text += [UInt8(unit & 0xFF), UInt8(unit >> 8)] }
+        let error = try #require(xmlError(parsing: text, name: "utf16.xml"))
+        #expect(error.code == .malformed)
+        #expect(error.line == 4, "\(error)")
+        #expect(error.message.contains("0x00 0xD8"), "\(error)")
+    }
+
+    @Test("The line of a byte offset counts line feeds as bytes, or as 16-bit units in UTF-16")
+    func lineOfByteOffset() {
+        let utf8 = Array("a\nb\nc".utf8)
+        #expect(lineOfByte(at: 0, in: utf8[...]) == 1)
+        #expect(lineOfByte(at: 2, in: utf8[...]) == 2)
+        #expect(lineOfByte(at: 5, in: utf8[...]) == 3)
+        // U+0A0A holds two 0x0A bytes but is no line feed.
+        let utf16: [UInt8] = [0xFF, 0xFE, 0x3C, 0, 0x0A, 0x0A, 0x0A, 0, 0x3C, 0]
+        #expect(lineOfByte(at: 8, in: utf16[...]) == 2)
+        let bigEndian: [UInt8] = [0, 0x3C, 0, 0x0A, 0, 0x3C]
+        #expect(lineOfByte(at: 4, in: bigEndian[...]) == 2)
     }
 
     @Test("Empty input gives .empty")

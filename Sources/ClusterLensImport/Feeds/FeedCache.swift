@@ -49,12 +49,43 @@ public struct FeedCache: Sendable {
     public func bodyPath(for url: String) -> String { folder + "/" + key(for: url) + ".xml" }
     private func metadataPath(for url: String) -> String { folder + "/" + key(for: url) + ".json" }
 
-    /// The entry of a URL, if cached and its body is present.
+    /// The entry of a URL, if cached and its body passes the checks of ``verifiedEntry(for:)``.
     public func entry(for url: String) -> Entry? {
-        guard let data = FileManager.default.contents(atPath: metadataPath(for: url)),
-            let entry = try? JSONDecoder().decode(Entry.self, from: data), entry.url == url,
-            FileManager.default.fileExists(atPath: entry.path)
-        else { return nil }
+        try? verifiedEntry(for: url)
+    }
+
+    /// The entry of a URL, checked before it is trusted: the body is the cache's own file for that URL
+    /// (the metadata cannot point elsewhere), and its SHA-256 is the one recorded when it was fetched.
+    ///
+    /// - Returns: `nil` when the URL is not cached.
+    /// - Throws: ``FeedError`` (`cache`) for a copy that fails a check: metadata that cannot be read
+    ///   or that names another URL or file, a missing body, a body changed since it was fetched.
+    public func verifiedEntry(for url: String) throws(FeedError) -> Entry? {
+        let metadata = metadataPath(for: url)
+        guard let data = FileManager.default.contents(atPath: metadata) else { return nil }
+        let entry: Entry
+        do { entry = try JSONDecoder().decode(Entry.self, from: data) } catch {
+            throw FeedError(.cache, "the cache metadata \(metadata) cannot be read: fetch the feed again", url: url)
+        }
+        guard entry.url == url else {
+            throw FeedError(.cache, "the cache metadata \(metadata) is for another URL (\(entry.url))", url: url)
+        }
+        let path = bodyPath(for: url)
+        guard entry.path == path else {
+            throw FeedError(
+                .cache, "the cache metadata points at \(entry.path), not at the cache's own copy \(path): not used",
+                url: url)
+        }
+        let digest: String
+        do { digest = try SHA256.hexDigest(ofFile: path) } catch {
+            throw FeedError(.cache, "the cached copy \(path) cannot be read: \(error)", url: url, underlying: error)
+        }
+        guard digest == entry.sha256 else {
+            throw FeedError(
+                .cache,
+                "the cached copy \(path) was changed since it was fetched (SHA-256 \(digest.prefix(12))…, "
+                    + "recorded \(entry.sha256.prefix(12))…): fetch it again", url: url)
+        }
         return entry
     }
 
@@ -72,6 +103,7 @@ public struct FeedCache: Sendable {
                 throw FeedError(
                     .cache, "cannot move the download into the cache: \(String(cString: strerror(errno)))", url: url)
             }
+            TemporaryFiles.unregister(temporary)
             let entry = Entry(
                 url: url, fetchedAt: fetchedAt, etag: etag, lastModified: lastModified, sha256: digest, path: path)
             try write(entry)

@@ -20,8 +20,17 @@ public struct FeedError: ChainedError, Sendable, Equatable {
         case asynchronous
         /// A compressed answer that cannot be decompressed.
         case decompression
-        /// The cache cannot be read or written.
+        /// The cache cannot be read or written, or a cached copy fails its check (changed since it
+        /// was fetched, or its metadata points outside the cache).
         case cache
+        /// The answer (or its decompressed content) is over the size limit, or expands more than a
+        /// compressed SDMX-ML file can.
+        case tooLarge
+        /// The answer was cut off: shorter than its `Content-Length`, or a gzip file or XML document
+        /// that stops before its end.
+        case truncated
+        /// A redirect that is not followed: to another scheme than http(s), or too many.
+        case redirect
         /// The task fetching was cancelled (the underlying error is the `CancellationError`); nothing
         /// entered the cache.
         case cancelled

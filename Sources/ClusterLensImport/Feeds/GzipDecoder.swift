@@ -1,58 +1,130 @@
 import CClusterLensZlib
-internal import Foundation
+internal import ClusterLensSupport
 
-/// Decompresses gzip files with zlib, streaming in fixed-size chunks (constant memory).
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// Decompresses gzip files with zlib, streaming in fixed-size chunks (constant memory), within a
+/// size limit and an expansion limit, writing through ``ClusterLensSupport/OutputFile`` (throwing
+/// writes; the result appears only when complete, and a failure leaves nothing behind).
 public enum GzipDecoder {
+    /// The decompressed bytes below which the expansion limit does not apply (small files of
+    /// repeated markup expand a lot, harmlessly).
+    public static let expansionFloor = 10 << 20
+
     /// Whether `bytes` begin with the gzip magic number (1f 8b).
     public static func isGzip(_ bytes: some Collection<UInt8>) -> Bool {
         var iterator = bytes.makeIterator()
         return iterator.next() == 0x1F && iterator.next() == 0x8B
     }
 
-    /// Decompresses the gzip file at `source` into `destination` (created or truncated).
+    /// Whether the file at `path` begins with the gzip magic number; `false` when it cannot be read.
+    public static func isGzip(file path: String) -> Bool {
+        let descriptor = open(path, O_RDONLY)
+        guard descriptor >= 0 else { return false }
+        defer { close(descriptor) }
+        var head: [UInt8] = [0, 0]
+        let count = head.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, 2) }
+        return count == 2 && isGzip(head)
+    }
+
+    /// Decompresses the gzip file at `source` into `destination` (which may be `source` itself: it is
+    /// replaced only once the whole file is decompressed).
     ///
-    /// - Throws: ``FeedError`` (`decompression`) naming the file when it is not valid gzip.
-    public static func decompress(_ source: String, to destination: String) throws(FeedError) {
-        guard let input = FileHandle(forReadingAtPath: source) else {
-            throw FeedError(.decompression, "cannot open the compressed file", url: source)
+    /// - Parameters:
+    ///   - url: What errors name (the URL the file came from).
+    ///   - limit: The most decompressed bytes.
+    ///   - expansion: How many times the compressed bytes read the output may hold, past
+    ///     ``expansionFloor``.
+    /// - Throws: ``FeedError``: `decompression` for data that are not gzip, `truncated` for gzip
+    ///   data that stop early, `tooLarge` past a limit, `cache` when the output cannot be written.
+    public static func decompress(
+        _ source: String, to destination: String, url: String, limit: Int = 1 << 30, expansion: Int = 250
+    ) throws(FeedError) {
+        let input = open(source, O_RDONLY)
+        guard input >= 0 else {
+            throw FeedError(.cache, "cannot open the download: \(String(cString: strerror(errno)))", url: url)
         }
-        defer { try? input.close() }
-        guard FileManager.default.createFile(atPath: destination, contents: nil),
-            let output = FileHandle(forWritingAtPath: destination)
-        else { throw FeedError(.decompression, "cannot create the decompressed file", url: destination) }
-        defer { try? output.close() }
+        defer { close(input) }
+        let output: OutputFile
+        do { output = try OutputFile(destination: destination) } catch {
+            throw FeedError(.cache, "cannot decompress the download: \(error)", url: url, underlying: error)
+        }
         var stream = z_stream()
         guard cl_inflate_init_gzip(&stream) == Z_OK else {
-            throw FeedError(.decompression, "cannot start zlib", url: source)
+            throw FeedError(.decompression, "cannot start zlib", url: url)
         }
         defer { inflateEnd(&stream) }
+        var inputBuffer = [UInt8](repeating: 0, count: 1 << 16)
         var outputBuffer = [UInt8](repeating: 0, count: 1 << 16)
+        var consumed = 0
+        var produced = 0
         var finished = false
         while !finished {
-            let chunk = input.readData(ofLength: 1 << 16)
-            if chunk.isEmpty { break }
-            var bytes = [UInt8](chunk)
-            let status: Int32 = bytes.withUnsafeMutableBufferPointer { inputPointer in
+            let count = inputBuffer.withUnsafeMutableBytes { read(input, $0.baseAddress, $0.count) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw FeedError(.cache, "cannot read the download: \(String(cString: strerror(errno)))", url: url)
+            }
+            if count == 0 { break }
+            consumed += count
+            var status = Z_OK
+            try inputBuffer.withUnsafeMutableBufferPointer { (inputPointer) throws(FeedError) in
                 stream.next_in = inputPointer.baseAddress
-                stream.avail_in = UInt32(inputPointer.count)
-                var result = Z_OK
+                stream.avail_in = UInt32(count)
                 repeat {
-                    let produced: Int = outputBuffer.withUnsafeMutableBufferPointer { outputPointer in
+                    let made: Int = outputBuffer.withUnsafeMutableBufferPointer { outputPointer in
                         stream.next_out = outputPointer.baseAddress
                         stream.avail_out = UInt32(outputPointer.count)
-                        result = inflate(&stream, Z_NO_FLUSH)
+                        status = inflate(&stream, Z_NO_FLUSH)
                         return outputPointer.count - Int(stream.avail_out)
                     }
-                    if produced > 0 { output.write(Data(outputBuffer[0..<produced])) }
-                } while result == Z_OK && stream.avail_out == 0
-                return result
+                    produced += made
+                    if produced > limit {
+                        throw FeedError(
+                            .tooLarge,
+                            "the gzip answer expands past the limit of \(ByteCount.description(limit)) "
+                                + "(raise it with --max-body-size)", url: url)
+                    }
+                    if produced > expansionFloor && produced / max(1, consumed) > expansion {
+                        throw FeedError(
+                            .tooLarge,
+                            "the gzip answer expands more than \(expansion) times (\(ByteCount.description(consumed)) "
+                                + "to over \(ByteCount.description(produced))): a decompression bomb, not SDMX-ML",
+                            url: url)
+                    }
+                    if made > 0 {
+                        do { try output.write(Array(outputBuffer[0..<made])) } catch {
+                            throw writeError(error, destination: destination, url: url)
+                        }
+                    }
+                    if status == Z_STREAM_END && stream.avail_in > 0 {
+                        // Another gzip member follows (concatenated gzip files are one file).
+                        guard inflateReset(&stream) == Z_OK else { break }
+                        status = Z_OK
+                    }
+                } while status == Z_OK && (stream.avail_out == 0 || stream.avail_in > 0)
             }
             if status == Z_STREAM_END {
                 finished = true
             } else if status != Z_OK && status != Z_BUF_ERROR {
-                throw FeedError(.decompression, "not valid gzip data (zlib status \(status))", url: source)
+                throw FeedError(.decompression, "not valid gzip data (zlib status \(status))", url: url)
             }
         }
-        guard finished else { throw FeedError(.decompression, "the gzip data are truncated", url: source) }
+        guard finished else { throw FeedError(.truncated, "the gzip data are cut off", url: url) }
+        do { try output.commit() } catch {
+            throw writeError(error, destination: destination, url: url)
+        }
+    }
+
+    /// A write error naming the folder written to (not the temporary file) and the system's reason.
+    private static func writeError(_ error: any Error, destination: String, url: String) -> FeedError {
+        let folder = destination.lastIndex(of: "/").map { String(destination[..<$0]) } ?? "."
+        let reason = (error as? FileError)?.message ?? "\(error)"
+        return FeedError(
+            .cache, "cannot write the decompressed answer into \(folder): \(reason)", url: url, underlying: error)
     }
 }

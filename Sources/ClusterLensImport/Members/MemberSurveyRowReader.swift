@@ -17,10 +17,26 @@ struct MemberSurveyRowReader {
         self.file = file
         self.headerLine = header.line
         let names = header.fields.map { $0.trimmingCharacters(in: .whitespaces) }
+        // A file whose first line names no survey column is something else (a path such as
+        // /etc/passwd given as `members:`): say so without echoing its content.
+        guard names.contains(where: MemberSurveyLoader.columns.contains) else {
+            throw ImportError(
+                MemberSurveyLoader.errorCode,
+                "not a member survey: its first line names none of the columns "
+                    + MemberSurveyLoader.columns.joined(separator: ", "), file: file, line: header.line)
+        }
         var index: [String: Int] = [:]
         for (offset, name) in names.enumerated() {
             guard MemberSurveyLoader.columns.contains(name) else {
-                let shown = name.isEmpty ? "an empty column name" : "unknown column \(name)"
+                // Only a short plain name is shown; anything else could be a line of a secret file.
+                let isPlain =
+                    name.count <= 40
+                    && name.unicodeScalars.allSatisfy {
+                        $0.isASCII && (CharacterSet.alphanumerics.contains($0) || "_- %".unicodeScalars.contains($0))
+                    }
+                let shown =
+                    name.isEmpty
+                    ? "an empty column name" : isPlain ? "unknown column \(name)" : "an unknown column name"
                 throw ImportError(
                     MemberSurveyLoader.errorCode,
                     "\(shown); the columns are " + MemberSurveyLoader.columns.joined(separator: ", "), file: file,

@@ -67,17 +67,38 @@ public struct IndicatorInput: Sendable, Hashable, Codable {
     /// The name used in the formula.
     public var name: String
     /// The bindings, preferred first.
-    public var bindings: [DataBinding]
+    public var bindings: [DataBinding] { didSet { storeInputs = Self.storeInputs(bindings, additive) } }
     /// Whether the values add up across regions and sectors (`aggregation: sum`, the default), or are
     /// rates, ratios or per-inhabitant levels read for one cell only (`aggregation: none`; see
     /// ``StoreInput/additive``).
-    public var additive: Bool
+    public var additive: Bool { didSet { storeInputs = Self.storeInputs(bindings, additive) } }
+    /// The statistics bindings as store inputs, preferred first (member-survey bindings left out);
+    /// kept in step with ``bindings``, since the engine reads them for every value.
+    public private(set) var storeInputs: [StoreInput]
+
+    private enum CodingKeys: String, CodingKey {
+        case name, bindings, additive
+    }
 
     /// Creates an input.
     public init(name: String, bindings: [DataBinding], additive: Bool = true) {
         self.name = name
         self.bindings = bindings
         self.additive = additive
+        storeInputs = Self.storeInputs(bindings, additive)
+    }
+
+    /// Decodes an input (name, bindings, additive).
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            name: try container.decode(String.self, forKey: .name),
+            bindings: try container.decode([DataBinding].self, forKey: .bindings),
+            additive: try container.decode(Bool.self, forKey: .additive))
+    }
+
+    private static func storeInputs(_ bindings: [DataBinding], _ additive: Bool) -> [StoreInput] {
+        bindings.compactMap { $0.storeInput(additive: additive) }
     }
 
     /// An input bound to store inputs (a compiled indicator's), preferred first.
@@ -93,10 +114,6 @@ public struct IndicatorInput: Sendable, Hashable, Codable {
             additive: storeInputs.first?.additive ?? true)
     }
 
-    /// The statistics bindings as store inputs, preferred first (member-survey bindings left out).
-    public var storeInputs: [StoreInput] {
-        bindings.compactMap { $0.storeInput(additive: additive) }
-    }
 }
 
 /// What an indicator is: identity, classification, unit, direction, inputs and formula.

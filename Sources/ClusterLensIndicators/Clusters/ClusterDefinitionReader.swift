@@ -7,7 +7,7 @@ struct ClusterDefinitionReader: YAMLReader {
     typealias Field = YAMLField
     let errorCode = IndicatorsError.Code.clusterDefinition
 
-    static let allowedKeys = ["id", "name", "regions", "sectors", "reference", "peers", "members"]
+    static let allowedKeys = ["id", "name", "regions", "sectors", "reference", "peers", "members", "initiatives"]
     static let requiredKeys = ["id", "regions", "sectors", "reference"]
 
     /// The file, as errors name it.
@@ -100,9 +100,13 @@ struct ClusterDefinitionReader: YAMLReader {
         if let field = fields["members"] {
             members = resolve(try text(field, expected: "the path of a member-firm survey file"))
         }
+        var initiatives: String?
+        if let field = fields["initiatives"] {
+            initiatives = resolve(try text(field, expected: "the path of an initiative ledger file"))
+        }
         let definition = ClusterDefinition(
             id: id, name: name, regions: RegionSet(regions), sectors: SectorSet(sectors), reference: reference,
-            peers: peers, membersPath: members)
+            peers: peers, membersPath: members, initiativesPath: initiatives)
         return (definition, idField.value)
     }
 

@@ -61,15 +61,16 @@ public struct Formula: Sendable, Equatable, CustomStringConvertible {
     ///   the offending token, for an empty formula, an unexpected character or token, a missing
     ///   `)`, an unknown function, a wrong number of arguments, a period count that is not a whole
     ///   number literal, nested scopes, chained comparisons, a formula nested too deeply (64 levels
-    ///   of parentheses, calls and prefix operators; a tree 256 levels tall), or one that would
-    ///   read more than 100,000 values per evaluation (nested `mean`s multiply).
+    ///   of parentheses, calls and prefix operators; a tree 256 levels tall), one that would
+    ///   read more than 100,000 values or visit more than 1,000,000 nodes per evaluation (nested
+    ///   `mean`s multiply, inputs or not), or whose time functions reach more than 10,000 periods back.
     public init(parsing text: String, file: String = "", line: Int = 1, column: Int = 1) throws(IndicatorsError) {
         let source = FormulaSource(file: file, line: line, column: column)
         var lexer = FormulaLexer(text, source: source)
         var parser = FormulaParser(tokens: try lexer.tokenize(), source: source)
         let root = try parser.parseFormula()
         var references: Set<FormulaReference> = []
-        Self.collectReferences(root, scope: .cluster, offset: 0, into: &references)
+        Self.collectReferences(root, scope: .cluster, backs: [0], into: &references)
         self.text = text
         self.root = root
         self.source = source
@@ -90,23 +91,57 @@ public struct Formula: Sendable, Equatable, CustomStringConvertible {
     /// The formula text.
     public var description: String { text }
 
+    /// Adds the references of `node`, read in `scope` at each of the periods `backs` before the one
+    /// computed (sorted, distinct). Each node is visited once, and a sub-tree without inputs not at
+    /// all; a time function's periods cost at most the formula's reach (``FormulaParser/maximumReach``),
+    /// so the walk is linear in the formula's size.
     private static func collectReferences(
-        _ node: FormulaNode, scope: FormulaScope, offset: Int, into references: inout Set<FormulaReference>
+        _ node: FormulaNode, scope: FormulaScope, backs: [Int], into references: inout Set<FormulaReference>
     ) {
+        guard node.reads > 0 else { return }
         switch node.kind {
         case .input(let name):
-            references.insert(FormulaReference(input: name, scope: scope, periodOffset: offset))
-        case .scope(let inner, let argument):
-            collectReferences(argument, scope: inner, offset: offset, into: &references)
-        case .time(let function, let argument, let periods):
-            for periodOffset in function.offsets(periods: periods) {
-                collectReferences(argument, scope: scope, offset: offset + periodOffset, into: &references)
+            for back in backs {
+                references.insert(FormulaReference(input: name, scope: scope, periodOffset: -back))
             }
+        case .scope(let inner, let argument):
+            collectReferences(argument, scope: inner, backs: backs, into: &references)
+        case .time(let function, let argument, let periods):
+            let moved = Self.backs(backs, movedBy: function, periods: periods)
+            collectReferences(argument, scope: scope, backs: moved, into: &references)
         default:
             for child in node.kind.children {
-                collectReferences(child, scope: scope, offset: offset, into: &references)
+                collectReferences(child, scope: scope, backs: backs, into: &references)
             }
         }
+    }
+
+    /// The periods back that `function(x, periods)` read at `backs` reads `x` at, sorted and distinct.
+    /// Each distance is marked as a run of periods (a `mean` reads a run), so the cost is the size of
+    /// the result, not the product of the two counts.
+    private static func backs(_ backs: [Int], movedBy function: FormulaTimeFunction, periods: Int) -> [Int] {
+        let runs: [ClosedRange<Int>]
+        switch function {
+        case .lag: runs = [periods...periods]
+        case .change, .cagr: runs = [0...0, periods...periods]
+        case .mean: runs = [0...(periods - 1)]
+        }
+        guard let last = backs.last else { return [] }
+        // +1 where a run starts, -1 after it ends; a running sum above 0 marks a period read.
+        var edges = [Int](repeating: 0, count: last + periods + 2)
+        for back in backs {
+            for run in runs {
+                edges[back + run.lowerBound] += 1
+                edges[back + run.upperBound + 1] -= 1
+            }
+        }
+        var result: [Int] = []
+        var open = 0
+        for index in 0..<(edges.count - 1) {
+            open += edges[index]
+            if open > 0 { result.append(index) }
+        }
+        return result
     }
 }
 

@@ -21,6 +21,12 @@ struct FormulaNode: Sendable, Equatable, CustomStringConvertible {
         /// `x op y`.
         case binary(FormulaBinaryOperator, FormulaNode, FormulaNode)
 
+        /// Whether this is an input.
+        var isInput: Bool {
+            if case .input = self { return true }
+            return false
+        }
+
         /// The nodes directly below.
         var children: [FormulaNode] {
             switch self {
@@ -42,6 +48,12 @@ struct FormulaNode: Sendable, Equatable, CustomStringConvertible {
     /// The most values one evaluation reads from the context (both branches of an `if` counted;
     /// a time function multiplies by the periods it reads). Saturates at `Int.max`.
     let reads: Int
+    /// The nodes one evaluation visits (a time function visits its argument once per period it reads,
+    /// inputs or not). Saturates at `Int.max`.
+    let work: Int
+    /// How many periods before the enclosing one the time functions below reach (`lag(mean(x, 3), 2)`
+    /// reaches 4). Saturates at `Int.max`.
+    let reach: Int
 
     /// Creates a node.
     init(_ kind: Kind, at position: FormulaPosition) {
@@ -50,17 +62,15 @@ struct FormulaNode: Sendable, Equatable, CustomStringConvertible {
         let children = kind.children
         self.height = 1 + (children.map(\.height).max() ?? 0)
         switch kind {
-        case .input:
-            self.reads = 1
         case .time(let function, let argument, let periods):
-            let (product, overflow) = argument.reads.multipliedReportingOverflow(
-                by: function.offsets(periods: periods).count)
-            self.reads = overflow ? Int.max : product
+            let offsets = function.offsets(periods: periods)
+            self.reads = saturatingProduct(argument.reads, offsets.count)
+            self.work = saturatingSum(1, saturatingProduct(argument.work, offsets.count))
+            self.reach = saturatingSum(argument.reach, -(offsets.min() ?? 0))
         default:
-            self.reads = children.reduce(0) { total, child in
-                let (sum, overflow) = total.addingReportingOverflow(child.reads)
-                return overflow ? Int.max : sum
-            }
+            self.reads = kind.isInput ? 1 : children.reduce(0) { saturatingSum($0, $1.reads) }
+            self.work = children.reduce(1) { saturatingSum($0, $1.work) }
+            self.reach = children.map(\.reach).max() ?? 0
         }
     }
 
@@ -78,6 +88,18 @@ struct FormulaNode: Sendable, Equatable, CustomStringConvertible {
         case .binary(let binary, let left, let right): return "(\(left) \(binary.rawValue) \(right))"
         }
     }
+}
+
+/// `left + right`, or `Int.max` when it overflows.
+private func saturatingSum(_ left: Int, _ right: Int) -> Int {
+    let (sum, overflow) = left.addingReportingOverflow(right)
+    return overflow ? Int.max : sum
+}
+
+/// `left × right`, or `Int.max` when it overflows.
+private func saturatingProduct(_ left: Int, _ right: Int) -> Int {
+    let (product, overflow) = left.multipliedReportingOverflow(by: right)
+    return overflow ? Int.max : product
 }
 
 /// The binary operators, spelled as in the formula language.

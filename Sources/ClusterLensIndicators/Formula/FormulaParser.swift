@@ -12,6 +12,10 @@ struct FormulaParser {
     static let maximumPeriods = 10_000
     /// The most values one evaluation may read (nested `mean`s multiply).
     static let maximumReads = 100_000
+    /// The most nodes one evaluation may visit (nested time functions multiply, inputs or not).
+    static let maximumWork = 1_000_000
+    /// The most periods before the one computed that a formula may reach (nested time functions add).
+    static let maximumReach = 10_000
 
     private let tokens: [FormulaToken]
     private let source: FormulaSource
@@ -77,6 +81,17 @@ struct FormulaParser {
         guard node.reads <= Self.maximumReads else {
             throw source.error(
                 .formulaSyntax, "formula reads too many values (more than \(Self.maximumReads) per evaluation)",
+                at: position)
+        }
+        guard node.reach <= Self.maximumReach else {
+            throw source.error(
+                .formulaSyntax,
+                "formula reaches too far back: its time functions add up to more than \(Self.maximumReach) periods",
+                at: position)
+        }
+        guard node.work <= Self.maximumWork else {
+            throw source.error(
+                .formulaSyntax, "formula takes too many steps (more than \(Self.maximumWork) per evaluation)",
                 at: position)
         }
         return node

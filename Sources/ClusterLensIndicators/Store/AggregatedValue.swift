@@ -57,14 +57,25 @@ public struct ValueProvenance: Sendable, Equatable {
     }
 
     /// The distinct files of the inputs, in input order.
-    public var sources: [DataSource] {
-        var seen: Set<DataSource> = []
-        return inputs.map(\.source).filter { seen.insert($0).inserted }
-    }
+    public var sources: [DataSource] { inputs.map(\.source).distinct() }
 
     /// The distinct series keys of the inputs, sorted (see ``StoredObservation/seriesKey``).
-    public var seriesKeys: [String] { Set(inputs.map(\.seriesKey)).sorted() }
+    public var seriesKeys: [String] { inputs.map(\.seriesKey).distinct().sorted() }
 
     /// The distinct periods of the inputs, sorted.
-    public var periods: [TimePeriod] { Set(inputs.map(\.period)).sorted() }
+    public var periods: [TimePeriod] { inputs.map(\.period).distinct().sorted() }
+}
+
+extension Array where Element: Hashable {
+    /// The elements, each once, in first-seen order (a linear scan for the few inputs of most values,
+    /// a set beyond).
+    package func distinct() -> [Element] {
+        if count <= 16 {
+            var result: [Element] = []
+            for element in self where !result.contains(element) { result.append(element) }
+            return result
+        }
+        var seen: Set<Element> = []
+        return filter { seen.insert($0).inserted }
+    }
 }

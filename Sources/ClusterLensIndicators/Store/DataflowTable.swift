@@ -42,6 +42,8 @@ struct DataflowTable: Sendable {
     private var keyWidth: [Int32] = []
     /// The key of each series as spelled in the file, sorted by lower-cased dimension id.
     private(set) var seriesKeys: [[ComponentValue]] = []
+    /// The key of each series as text (``StoredObservation/seriesKey``).
+    private(set) var seriesKeyTexts: [String] = []
     /// The observations of each series: `period << 32 | observation`, sorted by period.
     private(set) var seriesObservations: [[UInt64]] = []
     /// Dimension numbers by the id as spelled in the files (`GEO` and `geo` are one dimension).
@@ -69,9 +71,6 @@ struct DataflowTable: Sendable {
     private var statusList = Interner<[ComponentValue]>(first: [])
     /// The flags of each status set (see ``ClusterLensCore/StatusAttributes/flags(of:)``).
     private(set) var statusFlags: [Set<String>] = [[]]
-
-    /// The NACE code numbers of the series with an observation in each period (by period number).
-    private(set) var sectorCodesByPeriod: [Int32: Set<Int32>] = [:]
 
     /// The number of observations stored.
     var count: Int { numbers.count }
@@ -133,9 +132,21 @@ struct DataflowTable: Sendable {
     /// - Parameters:
     ///   - key: The dimension codes other than time, as the importer gave them.
     ///   - source: The number of the file in the store's sources.
+    /// An observation replaced by one with the same key and period but another value or status.
+    struct Replacement {
+        var series: Int32
+        var period: Int32
+        var value: ObservationValue
+        var status: Int32
+        var source: Int32
+    }
+
+    /// - Returns: The observation replaced, when its value or status differed from the new one's
+    ///   (the same observation loaded twice is no news).
+    @discardableResult
     mutating func insert(
         key: [ComponentValue], period: TimePeriod, value: ObservationValue, status: [ComponentValue], source: Int32
-    ) {
+    ) -> Replacement? {
         let series = seriesNumber(key)
         let periodNumber = number(of: period)
         var statusNumber: Int32 = 0
@@ -155,11 +166,16 @@ struct DataflowTable: Sendable {
             place = list.partitioningIndex { $0 & 0xFFFF_FFFF_0000_0000 >= packedPeriod }
             if place < list.count, list[place] & 0xFFFF_FFFF_0000_0000 == packedPeriod {
                 let existing = Int(list[place] & 0xFFFF_FFFF)
+                let replaced =
+                    lexicals[existing] != value || statuses[existing] != statusNumber
+                    ? Replacement(
+                        series: series, period: periodNumber, value: lexicals[existing], status: statuses[existing],
+                        source: self.sources[existing]) : nil
                 numbers[existing] = number
                 lexicals[existing] = value
                 statuses[existing] = statusNumber
                 sources[existing] = source
-                return
+                return replaced
             }
         }
         let observation = UInt64(numbers.count)
@@ -168,10 +184,7 @@ struct DataflowTable: Sendable {
         statuses.append(statusNumber)
         sources.append(source)
         list.insert(packedPeriod | observation, at: place)
-        for dimension in 0..<Int(keyWidth[Int(series)]) {
-            let code = keyCodes[Int(keyStart[Int(series)]) + dimension]
-            if code >= 0, nace[Int(code)] != nil { sectorCodesByPeriod[periodNumber, default: []].insert(code) }
-        }
+        return nil
     }
 
     /// The number of a period: the few periods of the latest series are checked before the dictionary
@@ -213,7 +226,9 @@ struct DataflowTable: Sendable {
                 if postings[dimension][code] == nil { dimensionCodes[dimension].append(code) }
                 postings[dimension][code, default: []].append(series)
             }
-            seriesKeys.append(key.sorted { $0.id.lowercased() < $1.id.lowercased() })
+            let sorted = key.sorted { $0.id.lowercased() < $1.id.lowercased() }
+            seriesKeys.append(sorted)
+            seriesKeyTexts.append(StoredObservation.seriesKey(of: sorted))
             seriesObservations.append([])
         }
         lastSpelling = key
@@ -254,6 +269,19 @@ struct DataflowTable: Sendable {
         return number
     }
 
+    /// The NACE codes (codes of any dimension that parse as one) of the series with an observation
+    /// in period number `period`: a walk over the series, done when a structure indicator asks.
+    func sectorCodes(in period: Int32) -> Set<NACECode> {
+        var numbers: Set<Int32> = []
+        for series in 0..<Int32(keyStart.count) where observation(of: series, period: period) != nil {
+            for dimension in 0..<Int(keyWidth[Int(series)]) {
+                let code = keyCodes[Int(keyStart[Int(series)]) + dimension]
+                if code >= 0, nace[Int(code)] != nil { numbers.insert(code) }
+            }
+        }
+        return Set(numbers.compactMap { nace[Int($0)] })
+    }
+
     /// The observation as the store's API gives it.
     func stored(
         _ observation: Int32, series: Int32, period: Int32, dataflow: String, sources: [DataSource]
@@ -261,7 +289,8 @@ struct DataflowTable: Sendable {
         let index = Int(observation)
         let source = Int(self.sources[index])
         return StoredObservation(
-            dataflow: dataflow, key: seriesKeys[Int(series)], period: periods[Int(period)], value: lexicals[index],
+            dataflow: dataflow, key: seriesKeys[Int(series)], seriesKey: seriesKeyTexts[Int(series)],
+            period: periods[Int(period)], value: lexicals[index],
             status: statusSets[Int(statuses[index])],
             source: sources.indices.contains(source)
                 ? sources[source] : DataSource(path: "", sha256: "", format: .tidyCSV))

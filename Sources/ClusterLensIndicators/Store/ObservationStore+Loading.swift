@@ -49,6 +49,7 @@ extension ObservationStore {
         sink.finish()
         self = sink.store
         register(summary.source)
+        if let duplicates = sink.duplicatesNote(file: path) { diagnostics?.report(duplicates) }
         return StoreLoadSummary(
             source: summary.source, dataflows: summary.dataflows, observations: summary.observations,
             skipped: summary.skipped)
@@ -72,14 +73,44 @@ final class StoreRecordSink: ObservationRecordSink {
         self.source = store.number(of: source)
     }
 
+    /// Observations that replaced an earlier one with another value or status, and the first of them.
+    private var conflicts = 0
+    private var firstConflict: (replaced: DataflowTable.Replacement, kept: ObservationRecord)?
+
     func record(_ record: ObservationRecord) throws {
         if record.dataflow != dataflow {
             finish()
             dataflow = record.dataflow
             table = store.tables.removeValue(forKey: record.dataflow) ?? DataflowTable()
         }
-        table.insert(
+        if let replaced = table.insert(
             key: record.key, period: record.period, value: record.value, status: record.status, source: source)
+        {
+            conflicts += 1
+            if firstConflict == nil { firstConflict = (replaced, record) }
+        }
+    }
+
+    /// A warning when the file repeated observations (its own, or an earlier file's) with other values:
+    /// the order of the files decides, so the user is told which value is kept. Call after ``finish()``.
+    func duplicatesNote(file: String) -> Diagnostic? {
+        guard let (replacement, record) = firstConflict,
+            let replaced = store.stored(replacement, dataflow: record.dataflow),
+            let source = store.sourceList.indices.contains(Int(self.source)) ? store.sourceList[Int(self.source)] : nil
+        else { return nil }
+        func describe(_ value: ObservationValue, _ status: [ComponentValue], _ path: String) -> String {
+            let text = value.lexical.map { "\"\($0)\"" } ?? "no value"
+            let flags = status.map { "\($0.id)=\($0.value)" }.joined(separator: ", ")
+            return text + (flags.isEmpty ? "" : " (\(flags))") + " from \(path)"
+        }
+        let others = conflicts > 1 ? "; \(conflicts - 1) more observation(s) of the file do the same" : ""
+        return .warning(
+            .import, code: "duplicate-observation",
+            "\(record.dataflow) \(replaced.seriesKey) \(record.period.lexical) appears twice with different values: "
+                + "the later, \(describe(record.value, record.status, source.path)), replaces "
+                + "\(describe(replaced.value, replaced.status, replaced.source.path)) (the order of the files decides)"
+                + others,
+            location: InputLocation(file: file))
     }
 
     /// Puts the table being filled back into the store.

@@ -82,9 +82,12 @@ extension ObservationStore {
         }
         let cluster = ClusterDefinition(id: id, name: id, regions: regions, sectors: sectorSet, reference: reference)
         let total = sectors == nil ? sectorSet.codes.first : nil
-        let scope = "\(id) \(Self.describe(filters)) for sectors [\(sectorSet)] in regions [\(regions)] in \(period)"
+        // Written only for a missing value: building it for every query would cost more than the query.
+        func scope() -> String {
+            "\(id) \(Self.describe(filters)) for sectors [\(sectorSet)] in regions [\(regions)] in \(period)"
+        }
         guard let periodNumber = table.period(period) else {
-            return AggregatedValue(value: .missing("no observation of \(scope)"), provenance: provenance)
+            return AggregatedValue(value: .missing("no observation of \(scope())"), provenance: provenance)
         }
         var cells: [ClusterDefinition.Cell: [Int32]] = [:]
         for (cell, series) in matches(table: table, dataflow: id, filters: filters, cluster: cluster, total: total)
@@ -92,7 +95,7 @@ extension ObservationStore {
             cells[cell, default: []].append(series)
         }
         guard !cells.isEmpty else {
-            return AggregatedValue(value: .missing("no observation of \(scope)"), provenance: provenance)
+            return AggregatedValue(value: .missing("no observation of \(scope())"), provenance: provenance)
         }
         let query = TableQuery(table: table, dataflow: id, period: periodNumber, sources: sourceList)
         if let (cell, series) = cells.filter({ $0.value.count > 1 }).min(by: { $0.key < $1.key }) {
@@ -248,6 +251,9 @@ extension ObservationStore {
         _ cells: [ClusterDefinition.Cell: Int32], query: TableQuery, cluster: ClusterDefinition,
         provenance: ValueProvenance, additive: Bool
     ) -> AggregatedValue {
+        if cells.count == 1, let (cell, series) = cells.first, cluster.regions.codes == [cell.region] {
+            return single(cell, series: series, query: query, cluster: cluster, provenance: provenance)
+        }
         var provenance = provenance
         // An area is summed only from all its parts, and only from the parts of one NUTS version.
         var cells = cells
@@ -304,6 +310,28 @@ extension ObservationStore {
         }
         let sum = usedSeries.compactMap(query.number(of:)).reduce(0, +)
         return AggregatedValue(value: FormulaValue(sum, flags: flags), provenance: provenance)
+    }
+
+    /// The most common query — one cell, in the one region asked — without the count-once and area
+    /// machinery (which give the same result for it).
+    private func single(
+        _ cell: ClusterDefinition.Cell, series: Int32, query: TableQuery, cluster: ClusterDefinition,
+        provenance: ValueProvenance
+    ) -> AggregatedValue {
+        var provenance = provenance
+        provenance.absentSectors = cluster.sectors.codes.filter { !cell.sector.overlaps($0) }
+        var flags = query.flags(of: series)
+        if !provenance.absentSectors.isEmpty { flags.insert(ValueFlag.incomplete.rawValue) }
+        guard let observation = query.stored(series) else {
+            return AggregatedValue(value: .missing("no observation of \(cell)"), provenance: provenance)
+        }
+        provenance.inputs = [observation]
+        guard let number = query.number(of: series) else {
+            return AggregatedValue(
+                value: .missing(Self.explain(cell, observation), flags: flags), provenance: provenance)
+        }
+        provenance.cells = [cell]
+        return AggregatedValue(value: FormulaValue(number, flags: flags), provenance: provenance)
     }
 
     /// Why an area cannot be summed (a `Result` failure that carries a sentence).

@@ -85,7 +85,7 @@ public struct ObservationStore: Sendable {
     /// dimension that parse as NACE codes: in practice the sector dimension).
     func sectorCodes(dataflow: String, period: TimePeriod) -> Set<NACECode> {
         guard let table = tables[DataflowID.normalised(dataflow)], let number = table.period(period) else { return [] }
-        return Set((table.sectorCodesByPeriod[number] ?? []).compactMap { table.nace[Int($0)] })
+        return memo.sectorCodes(of: DataflowID.normalised(dataflow), period: period) { table.sectorCodes(in: number) }
     }
 
     /// The periods a dataflow holds, sorted.
@@ -109,21 +109,30 @@ public struct ObservationStore: Sendable {
     /// Stores an observation, replacing any with the same dataflow, key and period.
     ///
     /// - Parameter observation: The observation; its dataflow should be normalised.
-    public mutating func insert(_ observation: StoredObservation) {
+    /// - Returns: The observation it replaced, when that one's value or status differed
+    ///   (``load(file:dataflow:structures:diagnostics:)`` warns about those).
+    @discardableResult
+    public mutating func insert(_ observation: StoredObservation) -> StoredObservation? {
         forgetRememberedValues()
         let source = number(of: observation.source)
-        insert(
-            dataflow: observation.dataflow, key: observation.key, period: observation.period,
-            value: observation.value, status: observation.status, source: source)
+        guard
+            let replaced = tables[observation.dataflow, default: DataflowTable()].insert(
+                key: observation.key, period: observation.period, value: observation.value,
+                status: observation.status, source: source)
+        else { return nil }
+        return stored(replaced, dataflow: observation.dataflow)
     }
 
-    /// Stores an observation of the file numbered `source` (see ``number(of:)``).
-    mutating func insert(
-        dataflow: String, key: [ComponentValue], period: TimePeriod, value: ObservationValue,
-        status: [ComponentValue], source: Int32
-    ) {
-        tables[dataflow, default: DataflowTable()].insert(
-            key: key, period: period, value: value, status: status, source: source)
+    /// An observation a load replaced, as the store's API gives it.
+    func stored(_ replaced: DataflowTable.Replacement, dataflow: String) -> StoredObservation? {
+        guard let table = tables[dataflow] else { return nil }
+        let source = Int(replaced.source)
+        return StoredObservation(
+            dataflow: dataflow, key: table.seriesKeys[Int(replaced.series)],
+            seriesKey: table.seriesKeyTexts[Int(replaced.series)], period: table.periods[Int(replaced.period)],
+            value: replaced.value, status: table.statusSets[Int(replaced.status)],
+            source: sourceList.indices.contains(source)
+                ? sourceList[source] : DataSource(path: "", sha256: "", format: .tidyCSV))
     }
 
     /// Drops the values computed from the data before a change.

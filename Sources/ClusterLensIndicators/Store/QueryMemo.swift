@@ -57,10 +57,22 @@ final class QueryMemo: Sendable {
         return found
     }
 
+    private let periodSectors = Mutex<[String: Set<NACECode>]>([:])
+
+    /// The NACE codes a dataflow holds in a period, or the ones `compute` gives.
+    func sectorCodes(of dataflow: String, period: TimePeriod, compute: () -> Set<NACECode>) -> Set<NACECode> {
+        let key = dataflow + "\u{0}" + period.lexical
+        if let known = periodSectors.withLock({ $0[key] }) { return known }
+        let found = compute()
+        periodSectors.withLock { $0[key] = found }
+        return found
+    }
+
     /// Whether nothing has been remembered yet.
     var isEmpty: Bool {
         values.withLock { $0.isEmpty } && dimensions.withLock { $0.isEmpty }
             && sectorCodes.withLock { $0.isEmpty } && periods.withLock { $0.isEmpty }
+            && periodSectors.withLock { $0.isEmpty }
     }
 
     /// The value remembered for `key`, or the one `compute` gives, remembered.

@@ -4,19 +4,22 @@ public import ClusterLensCore
 /// the measure, such as persons employed from `sbs_r_nuts2021` with `indic_sbs=EMP_LOC_NR`.
 public struct StoreInput: Sendable, Hashable, CustomStringConvertible {
     /// The dataflow, in any form ``DataflowID/normalised(_:)`` accepts.
-    public var dataflow: String
+    public var dataflow: String { didSet { identity = Self.identity(dataflow, filters, additive, total) } }
     /// Dimension id → code for the dimensions other than geography and time. A filter on the sector
     /// dimension (such as `nace_r2=HTC`, an aggregate that is not one NACE code) makes the input
     /// regional: its cells count as the all-sector total.
-    public var filters: [String: String]
+    public var filters: [String: String] { didSet { identity = Self.identity(dataflow, filters, additive, total) } }
     /// Whether values add up across cells (counts, money). A rate, a ratio or a per-inhabitant level
     /// (an unemployment rate, GDP per inhabitant) is not additive: it is read only where the scope
     /// is exactly one cell, and a scope spanning several cells gives a missing value, never a sum.
-    public var additive: Bool
+    public var additive: Bool { didSet { identity = Self.identity(dataflow, filters, additive, total) } }
     /// The code of the dataflow's all-sector total (`B-S_X_O_S94` in `sbs_r_nuts2021`), read by the
     /// all-sector scopes; `nil` for `TOTAL`. The store's ``ObservationStore/totalSectorOverride``
     /// (a report's `total-sector:`) wins over it.
-    public var total: String?
+    public var total: String? { didSet { identity = Self.identity(dataflow, filters, additive, total) } }
+    /// Everything above in one text, kept up to date: equality and hashing compare this one string
+    /// (the store remembers values by their inputs, so inputs are hashed on every shared read).
+    private var identity: String
 
     /// Creates an input binding.
     ///
@@ -30,7 +33,21 @@ public struct StoreInput: Sendable, Hashable, CustomStringConvertible {
         self.filters = filters
         self.additive = additive
         self.total = total
+        identity = Self.identity(dataflow, filters, additive, total)
     }
+
+    private static func identity(
+        _ dataflow: String, _ filters: [String: String], _ additive: Bool, _ total: String?
+    ) -> String {
+        let pairs = filters.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: "\u{1}")
+        return [dataflow, pairs, additive ? "+" : "-", total ?? "\u{2}"].joined(separator: "\u{0}")
+    }
+
+    /// Equal when dataflow, filters, additivity and total are.
+    public static func == (left: StoreInput, right: StoreInput) -> Bool { left.identity == right.identity }
+
+    /// Hashes the identity.
+    public func hash(into hasher: inout Hasher) { hasher.combine(identity) }
 
     /// The all-sector code of `sbs_r_nuts2021`: the business economy, sections B to S except O and
     /// group S94 (Eurostat's label "Total business economy; repair of computers, personal and household

@@ -98,6 +98,8 @@ public struct ReportDefinition: Sendable {
     public var bindings: [String: [StoreInput]] = [:]
     /// Dimension-role overrides per dataflow (`roles:`).
     public var roles = DimensionRoles.standard
+    /// The shared-value settings (`shared-value:`): the scorecard and the fewest firms per compared group.
+    public var sharedValue = SharedValueSettings()
     /// Where the definition names indicators and inputs, for errors that need the catalogue to be
     /// found (an unknown indicator id, a binding of an input no indicator has).
     public var locations = Locations()

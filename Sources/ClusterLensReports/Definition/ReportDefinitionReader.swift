@@ -27,6 +27,7 @@ package import Yams
 ///   employment: {dataflow: my_sbs, filters: {indicator: EMP}, or: [{dataflow: …}]}
 /// roles:                             # which dimension plays which role, per dataflow
 ///   my_sbs: {geography: region, sector: activity, time: year}
+/// shared-value: {scorecard: my-scorecard.yaml, minimum_firms: 5}   # optional (README, "Shared value")
 /// outputs:
 ///   formats: [xml, json, csv, html]
 ///   folder: out                      # relative to this file
@@ -39,7 +40,7 @@ public struct ReportDefinitionReader: YAMLReader {
 
     static let allowedKeys = [
         "id", "title", "clusters", "data", "indicators", "periods", "peers", "composite", "uncertainty", "targets",
-        "indicator-folders", "outputs", "total-sector", "bindings", "roles", "decimals",
+        "indicator-folders", "outputs", "total-sector", "bindings", "roles", "shared-value", "decimals",
     ]
 
     /// A reader for the definition at `file` (errors name it; paths resolve against its folder).
@@ -72,6 +73,9 @@ public struct ReportDefinitionReader: YAMLReader {
         }
         func field(_ key: String) -> YAMLField { fields[key] ?? YAMLField(name: key, key: nil, value: root) }
         let id = try text(field("id"), expected: "an id")
+        if let problem = FileName.problem(id) {
+            throw error("the id \"\(id)\" names the report's files and folder, but \(problem)", field("id").value)
+        }
         let title = fields["title"] == nil ? id : try text(field("title"), expected: "a title")
         var clusters = try self.clusters(field("clusters"))
         if let peersField = fields["peers"] {
@@ -139,6 +143,9 @@ public struct ReportDefinitionReader: YAMLReader {
             }
         }
         if let roles = fields["roles"] { try self.roles(roles, into: &definition.roles) }
+        if let field = fields["shared-value"] {
+            definition.sharedValue = try SharedValueSettingsReader(file: file).settings(from: field.value)
+        }
         if let decimals = fields["decimals"] { definition.decimals = try self.decimals(decimals) }
         definition.locations = locations
         return definition
@@ -207,13 +214,20 @@ public struct ReportDefinitionReader: YAMLReader {
         if let formats = fields["formats"] {
             definition.formats = try items(formats, expected: "formats", example: "xml, json, csv, html").map {
                 node throws(IndicatorsError) in
-                try text(YAMLField(name: "a format", key: nil, value: node), expected: "a format name")
+                let format = try text(YAMLField(name: "a format", key: nil, value: node), expected: "a format name")
+                if let problem = FileName.problem(format) {
+                    throw error("the format \"\(format)\" names a plug-in file, but \(problem)", node)
+                }
+                return format
             }
         }
         if let folder = fields["folder"] { definition.outputFolder = resolve(try text(folder, expected: "a folder")) }
         if let name = fields["name"] {
             let pattern = try text(name, expected: "a file name such as {id}")
             guard !pattern.contains("/") else { throw error("name is a file name, without a folder", name.value) }
+            if let problem = FileName.problem(pattern.replacingOccurrences(of: "{id}", with: "id")) {
+                throw error("name \"\(pattern)\" is a file name, but \(problem)", name.value)
+            }
             definition.outputName = pattern
         }
     }

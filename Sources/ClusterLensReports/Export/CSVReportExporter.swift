@@ -12,6 +12,8 @@ internal import ClusterLensSupport
 ///   value, coverage, rank, modelled_share, median, low, high, rank_median, rank_low, rank_high`; the
 ///   `context` node is never ranked.
 /// - `NAME-coverage.csv` and `NAME-coverage-years.csv`: which values exist (``CoverageCSV``).
+/// - With initiative ledgers, four more tables: `NAME-initiatives.csv`, `NAME-shared-value.csv`,
+///   `NAME-participants.csv` and `NAME-scorecard.csv` (``SharedValueCSVWriter``).
 ///
 /// Numbers are rounded for reading (the report's `decimals:`, else ``ReadableNumber``'s rule); JSON and
 /// XML keep full precision.
@@ -82,7 +84,7 @@ public struct CSVReportExporter: Exporter {
                 }
             }
         }
-        return [valuesPath, scoresPath]
+        return [valuesPath, scoresPath] + (try SharedValueCSVWriter.write(model, folder: folder, name: name))
     }
 
     /// A number rounded for reading as ``ReadableNumber`` writes it (the report's `decimals:`); empty
@@ -94,7 +96,7 @@ public struct CSVReportExporter: Exporter {
         output.withBuffer { buffer in
             for (index, field) in fields.enumerated() {
                 if index > 0 { buffer.append(UInt8(ascii: ",")) }
-                CSVField.append(field, to: &buffer)
+                CSVField.append(CSVField.neutralised(field), to: &buffer)
             }
             buffer.append(contentsOf: [13, 10])
         }

@@ -1,5 +1,7 @@
 internal import ClusterLensImport
+internal import ClusterLensSupport
 internal import Foundation
+internal import Synchronization
 
 /// An exporter plug-in: an executable `clusterlens-export-NAME` that writes the format `NAME`.
 ///
@@ -8,10 +10,18 @@ internal import Foundation
 /// destination `FOLDER/NAME_OF_REPORT.NAME` and renames it into place only when the plug-in exits
 /// with status 0 having written it; otherwise the error gives the exit status and the plug-in's
 /// standard error, and an earlier file at the destination stays as it was.
+///
+/// A plug-in that runs longer than ``timeout`` is stopped (SIGTERM, then SIGKILL) and fails; of its
+/// standard error only the first ``keptErrorBytes`` are kept (the rest is read and counted, so the
+/// plug-in never blocks on a full pipe).
 public struct ExternalExporter: Exporter {
     public let format: String
     /// The plug-in's path.
     public let executable: String
+    /// Seconds a plug-in may run (5 minutes by default).
+    public var timeout: Double = 300
+    /// The most bytes of a plug-in's standard error kept for the message.
+    public static let keptErrorBytes = 2000
     public var summary: String { "external plug-in \(executable)" }
 
     /// Creates the exporter of a plug-in.
@@ -23,6 +33,8 @@ public struct ExternalExporter: Exporter {
     /// The plug-in of `format`: `clusterlens-export-FORMAT` in `folders`, then in `path`'s folders,
     /// the first that is an executable file.
     public static func find(format: String, folders: [String], path: String?) -> String? {
+        // A format is one file name: `../x` would find an executable outside the folders.
+        guard FileName.problem(format) == nil else { return nil }
         let name = "clusterlens-export-\(format)"
         let searched = folders + (path ?? "").split(separator: ":").map(String.init)
         for folder in searched where !folder.isEmpty {
@@ -60,16 +72,31 @@ public struct ExternalExporter: Exporter {
         do {
             try process.run()
         } catch {
-            throw ReportError(.exporter, "cannot run the plug-in \(executable): \(error.localizedDescription)")
+            throw ReportError(.exporter, "cannot run the plug-in \(executable): \(Self.whyNotRunnable(executable))")
         }
-        let stderr = errors.fileHandleForReading.readDataToEndOfFile()
+        let stopped = StopFlag()
+        let deadline = DispatchWorkItem { [process] in
+            guard process.isRunning else { return }
+            stopped.value.store(true, ordering: .relaxed)
+            process.terminate()
+            DispatchQueue.global().asyncAfter(deadline: .now() + 2) {
+                if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+            }
+        }
+        DispatchQueue.global().asyncAfter(deadline: .now() + timeout, execute: deadline)
+        let (kept, more) = Self.drain(errors.fileHandleForReading)
         process.waitUntilExit()
-        let message = String(decoding: stderr, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        deadline.cancel()
+        var message = String(decoding: kept, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+            .replacingOccurrences(of: "\n", with: " | ")
+        if more > 0 { message += " … [\(more) more bytes of standard error]" }
         guard process.terminationReason == .exit, process.terminationStatus == 0 else {
             let how =
-                process.terminationReason == .exit
-                ? "exited with status \(process.terminationStatus)"
-                : "was killed by signal \(process.terminationStatus)"
+                stopped.value.load(ordering: .relaxed)
+                ? "ran longer than \(Int(timeout)) s and was stopped"
+                : process.terminationReason == .exit
+                    ? "exited with status \(process.terminationStatus)"
+                    : "was killed by signal \(process.terminationStatus)"
             throw ReportError(
                 .exporter, "plug-in \(executable) \(how)" + (message.isEmpty ? "" : ": \(message)"), file: path)
         }
@@ -79,4 +106,34 @@ public struct ExternalExporter: Exporter {
         try ReportOutputFile.moveIntoPlace(temporary, path)
         return [path]
     }
+
+    /// Reads `handle` to its end: the first ``keptErrorBytes`` bytes, and how many more there were.
+    private static func drain(_ handle: FileHandle) -> (kept: [UInt8], more: Int) {
+        var kept: [UInt8] = []
+        var more = 0
+        while let chunk = try? handle.read(upToCount: 1 << 16), !chunk.isEmpty {
+            let room = max(0, keptErrorBytes - kept.count)
+            kept += chunk.prefix(room)
+            more += max(0, chunk.count - room)
+        }
+        return (kept, more)
+    }
+
+    /// Why the system would not start `path`: the usual reasons, in words (Foundation says only
+    /// "NSCocoaErrorDomain error 256").
+    static func whyNotRunnable(_ path: String) -> String {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return "it cannot be read" }
+        defer { try? handle.close() }
+        let head = [UInt8]((try? handle.read(upToCount: 4)) ?? Data())
+        if head.starts(with: Array("#!".utf8)) {
+            return "its #! line names an interpreter that cannot be started"
+        }
+        if head.starts(with: [0x7F, 0x45, 0x4C, 0x46]) { return "the system cannot start this program" }
+        return "it is not a program the system can start: a script needs a first line such as #!/bin/sh"
+    }
+}
+
+/// Set when a plug-in was stopped for running too long.
+private final class StopFlag: Sendable {
+    let value = Atomic(false)
 }

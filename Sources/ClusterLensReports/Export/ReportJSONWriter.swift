@@ -5,7 +5,7 @@ internal import ClusterLensSupport
 /// format, and what external exporter plug-ins read on standard input.
 enum ReportJSONWriter {
     /// The version of the JSON layout, written as `schemaVersion`.
-    static let schemaVersion = "1.2"
+    static let schemaVersion = "1.3"
 
     /// Writes `model` to `output` (not committed: the caller commits).
     static func write(_ model: ReportModel, to output: OutputFile) throws {
@@ -72,6 +72,8 @@ enum ReportJSONWriter {
             try json.endObject()
         }
         try json.endArray()
+        try json.key("sharedValue")
+        try SharedValueJSONWriter.write(model.sharedValue, json)
         try json.endObject()
         try json.finish()
     }

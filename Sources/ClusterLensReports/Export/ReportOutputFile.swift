@@ -25,7 +25,9 @@ enum ReportOutputFile {
     static func temporary(beside path: String, tag: String = "tmp") -> String {
         let url = URL(fileURLWithPath: path)
         let name = ".\(url.lastPathComponent).\(tag)-\(getpid())-\(UUID().uuidString)"
-        return url.deletingLastPathComponent().appendingPathComponent(name).path
+        let temporary = url.deletingLastPathComponent().appendingPathComponent(name).path
+        TemporaryFiles.register(temporary)  // removed if the run is interrupted
+        return temporary
     }
 
     /// Renames a finished `temporary` file onto `path`; on failure the temporary file is removed and
@@ -33,9 +35,10 @@ enum ReportOutputFile {
     static func moveIntoPlace(_ temporary: String, _ path: String) throws(ReportError) {
         guard rename(temporary, path) == 0 else {
             let reason = String(cString: strerror(errno))
-            unlink(temporary)
+            TemporaryFiles.remove(temporary)
             throw ReportError(.output, "cannot rename into place: \(reason)", file: path)
         }
+        TemporaryFiles.unregister(temporary)
     }
 
     /// `folder/name.ext`.

@@ -87,6 +87,7 @@ public struct XMLReportExporter: Exporter {
             try xml.endElement()
         }
         try xml.endElement()
+        try SharedValueXMLWriter.write(model.sharedValue, xml)
         try xml.endElement()
     }
 

@@ -182,6 +182,7 @@ public struct ReportBuilder: Sendable {
         model.targets = definition.targets
         model.decimals = definition.decimals
         MethodsInPlainWords.annotate(&model, definition: definition)
+        try addSharedValue(to: &model, definition: definition, engine: engine, diagnostics: diagnostics)
         model.diagnostics = diagnostics.all
         return model
     }

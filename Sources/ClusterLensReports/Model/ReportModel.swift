@@ -42,6 +42,9 @@ public struct ReportModel: Sendable {
     /// The decimals CSV and HTML round numbers to for reading (`decimals:`); `nil` for the automatic
     /// rule (``ReadableNumber``). JSON and XML keep full precision.
     public var decimals: Int?
+    /// The clusters' initiatives, their shared-value accounts and the recommendation scorecard; `nil`
+    /// when no cluster names an initiative ledger.
+    public var sharedValue: SharedValueReport?
 
     /// Creates a model.
     public init(
@@ -308,9 +311,9 @@ public struct ReportValue: Sendable {
         reason = result.value.missingReason
         if result.value.number != nil, flags.contains(.modelled) { note = Self.modelledNote }
         self.isHeadline = isHeadline
-        sources = Set(result.provenance.flatMap { $0.sources.map(FileFingerprint.init) }).sorted()
-        seriesKeys = Set(result.provenance.flatMap(\.seriesKeys)).sorted()
-        periods = Set(result.provenance.flatMap(\.periods)).sorted()
+        sources = result.provenance.flatMap { $0.sources.map(FileFingerprint.init) }.distinct().sorted()
+        seriesKeys = result.provenance.flatMap(\.seriesKeys).distinct().sorted()
+        periods = result.provenance.flatMap(\.periods).distinct().sorted()
         memberCoverage = result.memberCoverage
     }
 

@@ -1,12 +1,17 @@
 public import ClusterLensCore
 internal import ClusterLensIndicators
 internal import ClusterLensSupport
+internal import Foundation
+internal import Synchronization
 
 /// Indicator values per cluster without a report — what `clusterlens compute` prints: the same
 /// values, from the same importer door and engine, as a report's, with the same diagnostics.
 public struct IndicatorComputation: Sendable {
-    /// The clusters.
+    /// The clusters (given, or read from ``clustersFile``).
     public var clusters: [ClusterDefinition]
+    /// A cluster definition file to read the clusters from, while the data load (a file of 12,000
+    /// clusters takes as long to read as the data); its clusters come after ``clusters``.
+    public var clustersFile: String?
     /// The data files (already expanded from folders and globs, see ``DataFiles``).
     public var dataFiles: [String]
     /// The dataflow of tidy CSV files that do not name one.
@@ -20,10 +25,11 @@ public struct IndicatorComputation: Sendable {
 
     /// Describes a computation.
     public init(
-        clusters: [ClusterDefinition], dataFiles: [String], dataflow: String? = nil, indicatorIDs: [String]? = nil,
-        periods: ReportDefinition.Periods = .latest, indicatorFolders: [String] = []
+        clusters: [ClusterDefinition], clustersFile: String? = nil, dataFiles: [String], dataflow: String? = nil,
+        indicatorIDs: [String]? = nil, periods: ReportDefinition.Periods = .latest, indicatorFolders: [String] = []
     ) {
         self.clusters = clusters
+        self.clustersFile = clustersFile
         self.dataFiles = dataFiles
         self.dataflow = dataflow
         self.indicatorIDs = indicatorIDs
@@ -59,19 +65,51 @@ public struct IndicatorComputation: Sendable {
     private func compute(diagnostics: Diagnostics, progress: ReportProgress.Handler?) throws -> Result {
         let catalogue = try IndicatorCatalogue.standard(adding: indicatorFolders)
         let selected = try indicators(in: catalogue)
-        var store = ObservationStore()
-        for (index, file) in dataFiles.enumerated() {
-            progress?(ReportProgress(.reading, done: index, of: dataFiles.count))
-            try store.load(file: file, dataflow: dataflow, diagnostics: diagnostics)
-        }
+        let (clusters, store) = try clustersAndData(diagnostics: diagnostics, progress: progress)
         var engine = IndicatorEngine(store: store)
         try engine.loadSurveys(for: clusters)
-        let clusters = ReportBuilder.clusters(
+        let computed = ReportBuilder.clusters(
             clusters, indicators: selected, engine: engine, periods: periods, diagnostics: diagnostics,
             progress: progress)
         return Result(
-            indicators: selected.map { ReportIndicator($0.definition) }, clusters: clusters,
-            codeNames: CodeName.of(self.clusters, in: Classifications.bundled))
+            indicators: selected.map { ReportIndicator($0.definition) }, clusters: computed,
+            codeNames: CodeName.of(clusters, in: Classifications.bundled))
+    }
+
+    /// The clusters and the loaded data: the cluster file is read on one core while the data load on
+    /// another. When both fail, the cluster file's error is reported, as when they were read in turn.
+    private func clustersAndData(diagnostics: Diagnostics, progress: ReportProgress.Handler?) throws -> (
+        [ClusterDefinition], ObservationStore
+    ) {
+        let read = Mutex<
+            (
+                clusters: Swift.Result<[ClusterDefinition], IndicatorsError>?,
+                store: Swift.Result<ObservationStore, IndicatorsError>?
+            )
+        >(
+            (nil, nil))
+        DispatchQueue.concurrentPerform(iterations: 2) { task in
+            if task == 0 {
+                let result = Swift.Result<[ClusterDefinition], IndicatorsError> { () throws(IndicatorsError) in
+                    try clustersFile.map { file throws(IndicatorsError) in try ClusterDefinitionLoader.load(file: file)
+                    } ?? []
+                }
+                read.withLock { $0.clusters = result }
+            } else {
+                let result = Swift.Result<ObservationStore, IndicatorsError> { () throws(IndicatorsError) in
+                    var store = ObservationStore()
+                    for (index, file) in dataFiles.enumerated() {
+                        progress?(ReportProgress(.reading, done: index, of: dataFiles.count))
+                        try store.load(file: file, dataflow: dataflow, diagnostics: diagnostics)
+                    }
+                    return store
+                }
+                read.withLock { $0.store = result }
+            }
+        }
+        let (clusters, store) = read.withLock { ($0.clusters, $0.store) }
+        let fromFile = try clusters?.get() ?? []
+        return (self.clusters + fromFile, try store?.get() ?? ObservationStore())
     }
 
     private func indicators(in catalogue: IndicatorCatalogue) throws(IndicatorsError) -> [any Indicator] {

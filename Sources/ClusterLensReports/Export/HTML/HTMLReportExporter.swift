@@ -56,6 +56,7 @@ public struct HTMLReportExporter: Exporter {
                 try output.write(
                     Self.cluster(cluster, number: index, model: model, indicators: indicators, coverage: coverage))
             }
+            try output.write(HTMLSharedValueSection.section(model))
             try output.write(Self.methods(model))
         }
         return [path]
@@ -93,6 +94,7 @@ public struct HTMLReportExporter: Exporter {
         for (index, cluster) in model.clusters.enumerated() {
             html += "<li><a href=\"#cluster-\(index)\">\(e(cluster.name))</a></li>"
         }
+        if model.sharedValue != nil { html += "<li><a href=\"#shared-value\">Shared value</a></li>" }
         html +=
             "<li><a href=\"#methods\">Methods</a></li><li><a href=\"#sources\">Sources</a></li></ul></nav>\n</header>\n<main>\n"
         return html

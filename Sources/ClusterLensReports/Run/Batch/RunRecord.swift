@@ -26,6 +26,7 @@ public enum RunRecord {
         for report in manifest.definitions {
             inputs += report.dataFiles
             inputs += report.clusters.compactMap(\.membersPath)
+            inputs += report.sharedValueFiles
         }
         var unique: [String] = []
         for input in inputs where !unique.contains(input) { unique.append(input) }

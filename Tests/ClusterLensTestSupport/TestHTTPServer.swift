@@ -1,10 +1,5 @@
-import ClusterLensCore
-import ClusterLensSupport
 import Foundation
 import Synchronization
-import Testing
-
-@testable import ClusterLensImport
 
 #if canImport(Glibc)
     import Glibc
@@ -15,34 +10,74 @@ import Testing
 /// A small HTTP/1.1 server on 127.0.0.1 for the feed tests: the test starts it on a free port, gives
 /// it a route function, and stops it. One connection at a time; `Connection: close` after each
 /// response. Records every request it answered.
-final class TestHTTPServer: Sendable {
-    struct Request: Sendable {
-        var method: String
-        var path: String
-        var headers: [String: String]
+///
+/// Hostile answers are bounded in time and size and stop by themselves: an endless body is at most
+/// ``Response/Body/stream(chunk:count:interval:)`` chunks and ``maximumStreamSeconds`` long, and ends
+/// as soon as the client hangs up.
+public final class TestHTTPServer: Sendable {
+    public struct Request: Sendable {
+        public var method: String
+        public var path: String
+        public var headers: [String: String]
     }
 
-    struct Response: Sendable {
-        var status: Int
-        var headers: [String: String] = [:]
-        var body: [UInt8] = []
+    public struct Response: Sendable {
+        /// How the body is sent.
+        public enum Body: Sendable {
+            /// These bytes, with a `Content-Length` (unless ``Response/announcedLength`` says otherwise).
+            case bytes([UInt8])
+            /// `chunk` sent `count` times, `interval` seconds apart, without a `Content-Length`; the
+            /// connection is closed after it.
+            case stream(chunk: [UInt8], count: Int, interval: Double)
+        }
+
+        public var status: Int
+        public var headers: [String: String]
+        public var body: Body
         /// Seconds to wait before answering (a slow server).
-        var delay: Double = 0
+        public var delay: Double
+        /// The `Content-Length` to announce for a `bytes` body (`nil`: its size; `-1`: none).
+        public var announcedLength: Int?
+
+        public init(
+            status: Int, headers: [String: String] = [:], body: [UInt8] = [], delay: Double = 0,
+            announcedLength: Int? = nil
+        ) {
+            self.status = status
+            self.headers = headers
+            self.body = .bytes(body)
+            self.delay = delay
+            self.announcedLength = announcedLength
+        }
+
+        public init(status: Int, headers: [String: String] = [:], streaming body: Body) {
+            self.status = status
+            self.headers = headers
+            self.body = body
+            self.delay = 0
+            self.announcedLength = -1
+        }
     }
 
-    let port: UInt16
+    /// The longest a streamed body runs, whatever its count.
+    public static let maximumStreamSeconds = 60.0
+
+    public let port: UInt16
     private let socketDescriptor: Int32
     private let route: @Sendable (Request) -> Response
-    /// The requests answered so far, and whether ``stop()`` was called.
-    private let state = Mutex<(received: [Request], stopped: Bool)>(([], false))
+    /// The requests answered so far, whether ``stop()`` was called, and the bytes of body sent.
+    private let state = Mutex<(received: [Request], stopped: Bool, sent: Int)>(([], false, 0))
 
     /// The requests answered so far.
-    var requests: [Request] { state.withLock { $0.received } }
+    public var requests: [Request] { state.withLock { $0.received } }
+
+    /// The body bytes sent so far, all responses together.
+    public var bodyBytesSent: Int { state.withLock { $0.sent } }
 
     /// The base URL, `http://127.0.0.1:PORT`.
-    var base: String { "http://127.0.0.1:\(port)" }
+    public var base: String { "http://127.0.0.1:\(port)" }
 
-    init(route: @escaping @Sendable (Request) -> Response) throws {
+    public init(route: @escaping @Sendable (Request) -> Response) throws {
         self.route = route
         let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard descriptor >= 0 else { throw POSIXError(.EIO) }
@@ -73,17 +108,19 @@ final class TestHTTPServer: Sendable {
     }
 
     /// Stops accepting connections.
-    func stop() {
+    public func stop() {
         state.withLock { $0.stopped = true }
         shutdown(socketDescriptor, Int32(SHUT_RDWR))
         close(socketDescriptor)
     }
 
+    private var stopped: Bool { state.withLock { $0.stopped } }
+
     private func serve() {
         while true {
             let client = accept(socketDescriptor, nil, nil)
             if client < 0 {
-                if state.withLock({ $0.stopped }) { return }
+                if stopped { return }
                 continue
             }
             handle(client)
@@ -113,17 +150,42 @@ final class TestHTTPServer: Sendable {
         state.withLock { $0.received.append(request) }
         let response = route(request)
         if response.delay > 0 { usleep(UInt32(response.delay * 1_000_000)) }
-        var text =
-            "HTTP/1.1 \(response.status) Status\r\nContent-Length: \(response.body.count)\r\nConnection: close\r\n"
+        var text = "HTTP/1.1 \(response.status) Status\r\nConnection: close\r\n"
+        if case .bytes(let body) = response.body, response.announcedLength != -1 {
+            text += "Content-Length: \(response.announcedLength ?? body.count)\r\n"
+        }
         for (name, value) in response.headers { text += "\(name): \(value)\r\n" }
         text += "\r\n"
-        let bytes = Array(text.utf8) + response.body
+        guard transmit(Array(text.utf8), to: client) else { return }
+        switch response.body {
+        case .bytes(let body):
+            _ = sendBody(body, to: client)
+        case .stream(let chunk, let count, let interval):
+            let deadline = Date().addingTimeInterval(Self.maximumStreamSeconds)
+            for _ in 0..<count where !stopped && Date() < deadline {
+                guard sendBody(chunk, to: client) else { return }
+                if interval > 0 { usleep(UInt32(interval * 1_000_000)) }
+            }
+        }
+    }
+
+    private func sendBody(_ bytes: [UInt8], to client: Int32) -> Bool {
+        guard transmit(bytes, to: client) else { return false }
+        state.withLock { $0.sent += bytes.count }
+        return true
+    }
+
+    /// Sends every byte; `false` when the client has gone (no SIGPIPE: `MSG_NOSIGNAL`).
+    private func transmit(_ bytes: [UInt8], to client: Int32) -> Bool {
         var offset = 0
         while offset < bytes.count {
-            let written = bytes[offset...].withUnsafeBytes { write(client, $0.baseAddress, $0.count) }
-            if written <= 0 { return }
+            let written = bytes[offset...].withUnsafeBytes {
+                send(client, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL))
+            }
+            if written <= 0 { return false }
             offset += written
         }
+        return true
     }
 }
 

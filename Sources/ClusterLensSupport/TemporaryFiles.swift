@@ -1,0 +1,43 @@
+import Synchronization
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// The temporary files this process has open (outputs not yet renamed into place, downloads not yet
+/// stored), so that an interrupted run (SIGINT, SIGTERM, SIGHUP) removes them before it ends: the
+/// command-line tool calls ``removeAll()`` from its signal handler.
+package enum TemporaryFiles {
+    private static let paths = Mutex<Set<String>>([])
+
+    /// Records a temporary file.
+    package static func register(_ path: String) {
+        paths.withLock { _ = $0.insert(path) }
+    }
+
+    /// Forgets a temporary file (renamed into place, or removed).
+    package static func unregister(_ path: String) {
+        paths.withLock { _ = $0.remove(path) }
+    }
+
+    /// Removes `path` and forgets it.
+    package static func remove(_ path: String) {
+        unlink(path)
+        unregister(path)
+    }
+
+    /// Removes every temporary file still recorded; returns how many were removed.
+    @discardableResult
+    package static func removeAll() -> Int {
+        let all = paths.withLock { paths in
+            defer { paths.removeAll() }
+            return paths
+        }
+        return all.reduce(0) { count, path in count + (unlink(path) == 0 ? 1 : 0) }
+    }
+
+    /// The temporary files recorded now (for tests).
+    package static var current: Set<String> { paths.withLock { $0 } }
+}

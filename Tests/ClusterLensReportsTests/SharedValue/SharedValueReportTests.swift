@@ -1,0 +1,180 @@
+import ClusterLensCore
+import ClusterLensIndicators
+import ClusterLensSupport
+import Foundation
+import Testing
+
+@testable import ClusterLensReports
+
+/// The shared-value stage of a report end to end: a cluster definition naming a ledger and a member
+/// survey, the model, every format (XML and JSON valid against the schemas), and the errors and
+/// diagnostics it raises.
+@Suite("Shared value in reports")
+struct SharedValueReportTests {
+    /// Builds the fixture report for a cluster with the test ledger (its cluster id changed to the
+    /// fixture cluster's) and the test survey.
+    static func model(
+        in folder: String, ledger: String = SharedValueFixtures.ledger, extra: String = "",
+        diagnostics: Diagnostics = Diagnostics()
+    ) throws -> ReportModel {
+        _ = try SharedValueFixtures.write(SharedValueFixtures.survey, "members.csv", in: folder)
+        _ = try SharedValueFixtures.write(
+            ledger.replacingOccurrences(of: "cluster: iti1-leather", with: "cluster: es51-automotive"),
+            "initiatives.yaml", in: folder)
+        var definition = try ReportFixtures.definition(in: folder, extra: extra)
+        try """
+        clusters:
+          - id: es51-automotive
+            name: Catalonia automotive
+            regions: [ES51]
+            sectors: [C29]
+            reference: ES5
+            members: members.csv
+            initiatives: initiatives.yaml
+        """.write(toFile: folder + "/clusters.yaml", atomically: true, encoding: .utf8)
+        definition = try ReportDefinitionReader.load(file: definition.file)
+        let catalogue = try IndicatorCatalogue(
+            builtIns: BuiltinIndicators.all, folders: [ReportFixtures.root.appendingPathComponent("Indicators").path])
+        return try ReportBuilder(catalogue: catalogue, toolVersion: "test").build(
+            definition, generatedAt: ReportFixtures.time, diagnostics: diagnostics)
+    }
+
+    @Test func theModelHoldsTheLedgerItsAccountsAndTheScorecard() throws {
+        let folder = try ReportFixtures.folder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let diagnostics = Diagnostics()
+        let model = try Self.model(in: folder, extra: "shared-value: {minimum_firms: 2}", diagnostics: diagnostics)
+        let part = try #require(model.sharedValue)
+        #expect(part.minimumFirms == 2)
+        #expect(part.scorecard.id == "eegc-2021" && part.scorecard.recommendations.count == 15)
+        let cluster = try #require(part.cluster("es51-automotive"))
+        #expect(cluster.publicEUR == 3_000_000 && cluster.privateEUR == 1_000_000 && cluster.sharedValueCount == 1)
+        let account = try #require(cluster.account("plant"))
+        #expect(account.isSharedValue)
+        #expect(account.comparisons.map(\.difference) == [-350])
+        #expect(cluster.scorecard.count == 15)
+        let statuses = Dictionary(uniqueKeysWithValues: cluster.scorecard.map { ($0.recommendation, $0.status) })
+        #expect(statuses[2] == .addressedWithEvidence && statuses[13] == .addressedWithEvidence)
+        #expect(statuses.filter { $0.value == .notAddressed }.count == 13)
+        let thirteen = try #require(cluster.scorecard.first { $0.recommendation == 13 })
+        #expect(thirteen.initiatives == ["plant"] && thirteen.evidence == ["plant/water", "plant/bill"])
+        // The fixture report computes five indicators: the scorecard's are shown as not computed.
+        #expect(thirteen.indicators.allSatisfy { !$0.inReport && $0.value == nil })
+        let twelve = try #require(cluster.scorecard.first { $0.recommendation == 12 })
+        let quotient = try #require(twelve.indicators.first { $0.id == "location_quotient" })
+        #expect(quotient.inReport && quotient.period == "2021")
+        #expect(abs((quotient.value ?? 0) - (1000.0 / 25000) / (1650.0 / 45000)) < 1e-12)
+        #expect(diagnostics.all.contains { $0.code == "evidence-indicator-not-computed" })
+        #expect(
+            model.methods.map(\.name).suffix(3) == [
+                "shared value", "participants against the rest", "recommendation scorecard",
+            ])
+    }
+
+    @Test func everyFormatCarriesItAndXMLAndJSONValidate() throws {
+        let folder = try ReportFixtures.folder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let model = try Self.model(in: folder)
+        let validator = ReportValidator(schemaFolder: ReportFixtures.schemaFolder)
+        let xml = try XMLReportExporter().export(model, folder: folder, name: "r")[0]
+        let xmlResult = try validator.validate(file: xml)
+        #expect(xmlResult.issues.isEmpty, "\(xmlResult.issues)")
+        let xmlText = try String(contentsOfFile: xml, encoding: .utf8)
+        #expect(
+            xmlText.contains(
+                #"<outcome id="water" side="territory" category="water" unit="m³" direction="lower" change="-190000" improvement="190000" perEuro="0.0475">"#
+            ))
+        let json = try JSONReportExporter().export(model, folder: folder, name: "r")[0]
+        let jsonResult = try validator.validate(file: json)
+        #expect(jsonResult.issues.isEmpty, "\(jsonResult.issues)")
+        let document = try JSONValue.parse(Array(try Data(contentsOf: URL(fileURLWithPath: json))))
+        #expect(document["schemaVersion"] == .string("1.3"))
+        let paths = try CSVReportExporter().export(model, folder: folder, name: "r")
+        #expect(
+            paths.map { ($0 as NSString).lastPathComponent } == [
+                "r.csv", "r-scores.csv", "r-initiatives.csv", "r-shared-value.csv", "r-participants.csv",
+                "r-scorecard.csv", "r-coverage.csv", "r-coverage-years.csv",
+            ])
+        let tables = [
+            SharedValueCSVWriter.initiativeColumns, SharedValueCSVWriter.accountColumns,
+            SharedValueCSVWriter.comparisonColumns, SharedValueCSVWriter.scorecardColumns,
+        ]
+        var rowCounts: [Int] = []
+        for (path, columns) in zip(paths.dropFirst(2), tables) {
+            let reader = try CSVRecordReader(path: path)
+            #expect(reader.next() == columns)
+            var rows = 0
+            while let row = reader.next() {
+                #expect(row.count == columns.count)
+                rows += 1
+            }
+            rowCounts.append(rows)
+        }
+        // 2 outcomes × (baseline, 2 measured, target); 2 outcomes + 1 initiative + 2 totals; 1 comparison;
+        // the scorecard's 15 recommendations × their evidence indicators.
+        let evidence = try #require(model.sharedValue).scorecard.recommendations.map(\.indicators.count).reduce(0, +)
+        #expect(rowCounts == [8, 5, 1, evidence])
+        let html = try String(
+            contentsOfFile: try HTMLReportExporter().export(model, folder: folder, name: "r")[0], encoding: .utf8)
+        #expect(html.contains("<section id=\"shared-value\">") && html.contains("<a href=\"#shared-value\">"))
+        #expect(html.contains("<strong>Shared value</strong>"))
+        #expect(html.contains("addressed with evidence"))
+        #expect(html.contains("results for the firms and for the territory, side by side"))
+        #expect(html.contains("Water bill: 475\u{2009}000 EUR (118\u{2009}750 EUR per EUR 1 million)"))
+        #expect(html.contains("47\u{2009}500 m³"), "0.0475 m³ per EUR is 47 500 m³ per EUR 1 million")
+    }
+
+    @Test func aReportWithoutLedgersHasNoSharedValuePart() throws {
+        let folder = try ReportFixtures.folder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let model = try ReportFixtures.model(in: folder)
+        #expect(model.sharedValue == nil)
+        let json = try String(
+            contentsOfFile: try JSONReportExporter().export(model, folder: folder, name: "r")[0], encoding: .utf8)
+        #expect(json.contains("\"sharedValue\": null"))
+        #expect(
+            try CSVReportExporter().export(model, folder: folder, name: "r").map { ($0 as NSString).lastPathComponent }
+                == ["r.csv", "r-scores.csv", "r-coverage.csv", "r-coverage-years.csv"])
+        let html = try String(
+            contentsOfFile: try HTMLReportExporter().export(model, folder: folder, name: "r")[0], encoding: .utf8)
+        #expect(!html.contains("shared-value"))
+    }
+
+    @Test func aMemberThatIsNotInTheSurveyIsAnErrorAtItsPlace() throws {
+        let folder = try ReportFixtures.folder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let ledger = SharedValueFixtures.ledger.replacingOccurrences(of: "[P1, P2, P3, P4]", with: "[P1, P2, R9]")
+        let error = #expect(throws: IndicatorsError.self) { try Self.model(in: folder, ledger: ledger) }
+        #expect(error?.code == .initiativeLedger)
+        #expect(error?.line == 8 && error?.column == 23, "\(String(describing: error))")
+        #expect(error?.message.contains("member \"R9\" of initiative plant is not a firm of the member survey") == true)
+    }
+
+    @Test func comparingOnAnIndicatorThatIsNotFromTheSurveyIsAnError() throws {
+        let folder = try ReportFixtures.folder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let ledger = SharedValueFixtures.ledger.replacingOccurrences(
+            of: "[member_water_intensity]", with: "[employment]")
+        let error = #expect(throws: IndicatorsError.self) { try Self.model(in: folder, ledger: ledger) }
+        #expect(error?.line == 13 && error?.column == 15, "\(String(describing: error))")
+        #expect(error?.message.contains("employment is not computed from the member survey") == true)
+    }
+
+    @Test func slipsThatDoNotStopTheReportAreDiagnostics() throws {
+        let folder = try ReportFixtures.folder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let ledger = SharedValueFixtures.ledger.replacingOccurrences(
+            of: "transition: green", with: "transition: digital"
+        )
+        .replacingOccurrences(
+            of: "initiatives:\n",
+            with: "  - {id: spare, value: 1, from: MWh, to: t CO2e, source: test}\ninitiatives:\n")
+        let diagnostics = Diagnostics()
+        _ = try Self.model(in: folder, ledger: ledger, diagnostics: diagnostics)
+        let codes = Set(diagnostics.warnings.map(\.code))
+        #expect(codes.isSuperset(of: ["transition-mismatch", "factor-unused", "few-firms"]), "\(codes)")
+        let mismatch = try #require(diagnostics.warnings.first { $0.code == "transition-mismatch" })
+        #expect(mismatch.cluster == "es51-automotive" && mismatch.location?.line == 7)
+        #expect(mismatch.message.contains("transition digital, but none of its recommendations (2, 13)"))
+    }
+}

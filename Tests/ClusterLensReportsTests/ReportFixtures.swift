@@ -29,9 +29,8 @@ enum ReportFixtures {
         return url.path
     }
 
-    /// Writes a cluster file and a definition into `folder` and reads the definition back.
-    static func definition(in folder: String, extra: String = "") throws -> ReportDefinition {
-        try """
+    /// The fixture's one cluster.
+    static let clusters = """
         clusters:
           - id: es51-automotive
             name: Catalonia automotive
@@ -39,7 +38,14 @@ enum ReportFixtures {
             sectors: [C29]
             reference: ES5
             peers: [ES52]
-        """.write(toFile: folder + "/clusters.yaml", atomically: true, encoding: .utf8)
+        """
+
+    /// Writes a cluster file (`clusters`, the fixture's one cluster by default) and a definition into
+    /// `folder` and reads the definition back.
+    static func definition(in folder: String, extra: String = "", clusters: String = clusters) throws
+        -> ReportDefinition
+    {
+        try clusters.write(toFile: folder + "/clusters.yaml", atomically: true, encoding: .utf8)
         let file = folder + "/report.yaml"
         try """
         id: fixture
@@ -54,8 +60,8 @@ enum ReportFixtures {
     }
 
     /// The model of the fixture report.
-    static func model(in folder: String) throws -> ReportModel {
-        let definition = try definition(in: folder)
+    static func model(in folder: String, clusters: String = clusters) throws -> ReportModel {
+        let definition = try definition(in: folder, clusters: clusters)
         let catalogue = try IndicatorCatalogue(
             builtIns: BuiltinIndicators.all, folders: [root.appendingPathComponent("Indicators").path])
         return try ReportBuilder(catalogue: catalogue, toolVersion: "test").build(

@@ -107,17 +107,24 @@ public final class TestHTTPServer: Sendable {
         thread.start()
     }
 
-    /// Stops accepting connections.
+    /// Stops accepting connections. Calling it again does nothing.
+    ///
+    /// The listening socket is shut down here (a waiting `accept` fails) but closed by the serving
+    /// thread as it ends: closed here, its descriptor number could be reused by another test's server
+    /// while this thread still accepts on it, or closed twice.
     public func stop() {
-        state.withLock { $0.stopped = true }
-        shutdown(socketDescriptor, Int32(SHUT_RDWR))
-        close(socketDescriptor)
+        let first = state.withLock { state in
+            defer { state.stopped = true }
+            return !state.stopped
+        }
+        if first { shutdown(socketDescriptor, Int32(SHUT_RDWR)) }
     }
 
     private var stopped: Bool { state.withLock { $0.stopped } }
 
     private func serve() {
-        while true {
+        defer { close(socketDescriptor) }
+        while !stopped {
             let client = accept(socketDescriptor, nil, nil)
             if client < 0 {
                 if stopped { return }

@@ -82,12 +82,18 @@ public struct ReportCoverage: Sendable {
     public var periods: [String]
     /// The indicator × period counts, indicator by indicator in report order.
     public var byPeriod: [YearCount]
+    /// Where each cluster's cells are in ``cells`` (they are consecutive), so that a look-up does not
+    /// walk every cluster's cells.
+    private var cellRanges: [String: Range<Int>] = [:]
 
     /// The coverage of `model`.
     public init(_ model: ReportModel) {
         var cells: [Cell] = []
         var periods: [TimePeriod] = []
+        var ranges: [String: Range<Int>] = [:]
         for cluster in model.clusters {
+            let start = cells.count
+            defer { ranges[cluster.id] = ranges[cluster.id] ?? start..<cells.count }
             let byIndicator = Dictionary(grouping: cluster.values, by: \.indicator)
             for indicator in model.indicators {
                 let values = byIndicator[indicator.id] ?? []
@@ -134,19 +140,25 @@ public struct ReportCoverage: Sendable {
             }
         }
         self.cells = cells
+        cellRanges = ranges
         self.periods = periods.map(\.lexical)
         byPeriod = counts
     }
 
     /// The cell of one cluster and indicator.
     public func cell(cluster: String, indicator: String) -> Cell? {
-        cells.first { $0.cluster == cluster && $0.indicator == indicator }
+        cells(of: cluster).first { $0.indicator == indicator }
+    }
+
+    /// The cells of one cluster, in report order of the indicators.
+    public func cells(of cluster: String) -> ArraySlice<Cell> {
+        cellRanges[cluster].map { cells[$0] } ?? []
     }
 
     /// How many of `indicators` have a headline value for `cluster`, of how many.
     public func count(cluster: String, among indicators: [String]) -> (withValue: Int, of: Int) {
         let wanted = Set(indicators)
-        let own = cells.filter { $0.cluster == cluster && wanted.contains($0.indicator) }
+        let own = cells(of: cluster).filter { wanted.contains($0.indicator) }
         return (own.filter { $0.state != .missing }.count, own.count)
     }
 }

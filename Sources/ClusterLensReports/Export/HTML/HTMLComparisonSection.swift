@@ -61,6 +61,11 @@ enum HTMLComparisonSection {
             model, indicator: "cluster_focus", threshold: thresholds.focusP90.map { ("P90", $0) },
             caption: "Focus star: the share of the region's jobs at or above the 90th percentile")
         html += "</div>\n"
+        return html + classTable(thresholds)
+    }
+
+    /// The U.S. Cluster Mapping classes' thresholds: the percentiles over the report's clusters.
+    static func classTable(_ thresholds: ClusterMap.Thresholds) -> String {
         let classes: [(String, Double?)] = [
             ("strong10: LQ at or above P90", thresholds.quotientP90),
             ("strong: LQ at or above P75 (and at least 1)", thresholds.quotientP75),
@@ -68,7 +73,7 @@ enum HTMLComparisonSection {
             ("every class: employment above P25", thresholds.employmentP25),
             ("every class: local units above P25", thresholds.localUnitsP25),
         ]
-        html += "<table class=\"thresholds\">\n<caption>U.S. Cluster Mapping classes: the percentiles over these "
+        var html = "<table class=\"thresholds\">\n<caption>U.S. Cluster Mapping classes: the percentiles over these "
         html += "clusters</caption>\n<thead><tr><th scope=\"col\">Class</th><th scope=\"col\" class=\"num\">Threshold"
         html += "</th></tr></thead>\n<tbody>\n"
         for (name, value) in classes {

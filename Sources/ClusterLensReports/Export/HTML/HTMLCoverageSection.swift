@@ -61,6 +61,13 @@ enum HTMLCoverageSection {
         }
     }
 
+    /// The indicator × year table alone, as the coverage section of the overview page of many clusters.
+    static func yearsSection(_ model: ReportModel, coverage: ReportCoverage) -> String {
+        let table = years(model, coverage: coverage)
+        guard !table.isEmpty else { return "" }
+        return "<section id=\"coverage\">\n<h2>Coverage by year</h2>\n" + table + "</section>\n"
+    }
+
     private static func years(_ model: ReportModel, coverage: ReportCoverage) -> String {
         guard coverage.periods.count > 1 else { return "" }
         let e = HTMLText.escape

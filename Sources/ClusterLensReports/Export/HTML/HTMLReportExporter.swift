@@ -19,6 +19,9 @@ internal import ClusterLensImport
 /// reason); finally the methods in plain words with their parameters beside, the indicator definitions
 /// and the data sources. Numbers are rounded for reading (``ReadableNumber``). Written section by
 /// section to an atomic file.
+///
+/// A report of more than ``HTMLLargeReport/clusterLimit`` clusters is written as an overview page
+/// with a page per cluster beside it instead (``HTMLLargeReport``).
 public struct HTMLReportExporter: Exporter {
     public let format = "html"
     public let summary = "one self-contained HTML page with SVG charts (screen and print)"
@@ -43,26 +46,44 @@ public struct HTMLReportExporter: Exporter {
     }
 
     private func page(_ model: ReportModel, _ folder: String, _ name: String) throws(ReportError) -> [String] {
+        guard model.clusters.count <= HTMLLargeReport.clusterLimit else {
+            return try HTMLLargeReport.write(model, folder: folder, name: name)
+        }
         let path = ReportOutputFile.path(folder, name, "html")
         try ReportOutputFile.write(path) { output in
             let coverage = ReportCoverage(model)
-            try output.write(Self.head(model))
-            try output.write(Self.overview(model, coverage: coverage))
+            var navigation = [
+                ("overview", "Overview"), ("coverage", "Coverage"), ("comparison", "Comparison"),
+                ("data-quality", "Data quality"),
+            ]
+            navigation += model.clusters.enumerated().map { ("cluster-\($0.offset)", $0.element.name) }
+            if model.sharedValue != nil { navigation.append(("shared-value", "Shared value")) }
+            navigation += [("methods", "Methods"), ("sources", "Sources")]
+            try output.write(Self.head(model, navigation: navigation))
+            try output.write(HTMLOverviewSection.html(model, coverage: coverage, layout: .onePage))
             try output.write(HTMLCoverageSection.html(model, coverage: coverage))
             try output.write(HTMLComparisonSection.html(model))
             try output.write(Self.dataQuality(model))
-            let indicators = Dictionary(model.indicators.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+            let indicators = Self.indicatorsByID(model)
             for (index, cluster) in model.clusters.enumerated() {
                 try output.write(
                     Self.cluster(cluster, number: index, model: model, indicators: indicators, coverage: coverage))
             }
             try output.write(HTMLSharedValueSection.section(model))
             try output.write(Self.methods(model))
+            try output.write(Self.end(model))
         }
         return [path]
     }
 
-    private static func head(_ model: ReportModel) -> String {
+    /// The report's indicators by id.
+    static func indicatorsByID(_ model: ReportModel) -> [String: ReportIndicator] {
+        Dictionary(model.indicators.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// The page's head and header: title, identity, the legend of flags and the navigation
+    /// (`(anchor, label)` pairs).
+    static func head(_ model: ReportModel, navigation: [(String, String)]) -> String {
         let e = HTMLText.escape
         var html = """
             <!DOCTYPE html>
@@ -86,80 +107,17 @@ public struct HTMLReportExporter: Exporter {
             html +=
                 "<span>Definition <code>\(e(definition.path))</code> (SHA-256 \(e(HTMLText.shortDigest(definition.sha256))))</span>"
         }
-        html += "</p>\n<p class=\"small\">Flags carried from the data and the methods: "
-        html += flagMeanings.map { "<span class=\"flag\">\(e($0.0))</span> \(e($0.1))" }.joined(separator: "; ")
-        html += ". A missing value is never read as zero; its reason is given.</p>\n<nav aria-label=\"Clusters\"><ul>"
-        html += "<li><a href=\"#overview\">Overview</a></li><li><a href=\"#coverage\">Coverage</a></li>"
-        html += "<li><a href=\"#comparison\">Comparison</a></li><li><a href=\"#data-quality\">Data quality</a></li>"
-        for (index, cluster) in model.clusters.enumerated() {
-            html += "<li><a href=\"#cluster-\(index)\">\(e(cluster.name))</a></li>"
-        }
-        if model.sharedValue != nil { html += "<li><a href=\"#shared-value\">Shared value</a></li>" }
-        html +=
-            "<li><a href=\"#methods\">Methods</a></li><li><a href=\"#sources\">Sources</a></li></ul></nav>\n</header>\n<main>\n"
+        html += "</p>\n" + flagLegend() + "<nav aria-label=\"Sections\"><ul>"
+        for (anchor, label) in navigation { html += "<li><a href=\"#\(e(anchor))\">\(e(label))</a></li>" }
+        html += "</ul></nav>\n</header>\n<main>\n"
         return html
     }
 
-    private static func overview(_ model: ReportModel, coverage: ReportCoverage) -> String {
-        let e = HTMLText.escape
-        var html = "<section id=\"overview\">\n<h2>Overview</h2>\n"
-        let scored = model.clusters.contains { !$0.scores.isEmpty }
-        let ranked = model.performanceIndicators.filter { $0.direction != .none }.map(\.id)
-        html +=
-            "<div class=\"scroll\"><table class=\"overview\">\n<caption>\(model.clusters.count) clusters, \(model.indicators.count) indicators"
-        html +=
-            scored
-            ? "; scores 0–100 (higher is better), each with its rank among the clusters that have it (1 = best); "
-                + "values: how many of the \(ranked.count) ranked indicators have a value" : ""
-        html +=
-            "</caption>\n<thead><tr><th scope=\"col\">Cluster</th><th scope=\"col\" class=\"where\">Regions</th>"
-        html += "<th scope=\"col\" class=\"where\">Sectors</th>"
-        let nodes: [ScoreNode] =
-            [.index] + Pillar.allCases.map { .pillar($0) } + HTMLScoreCharts.transitions(model).map { .transition($0) }
-        let context = model.clusters.contains { $0.score(.context) != nil }
-        if scored { for node in nodes { html += "<th scope=\"col\">\(node.id.capitalized)</th>" } }
-        if context {
-            html += "<th scope=\"col\" title=\"the region and country indicators, not ranked\">Context</th>"
-        }
-        html += "<th scope=\"col\" title=\"ranked indicators with a value\">Values</th>"
-        html += "<th scope=\"col\">Stars</th><th scope=\"col\">Class</th></tr></thead>\n<tbody>\n"
-        let counts = Dictionary(
-            nodes.map { ($0, model.rankedCount(node: $0)) }, uniquingKeysWith: { first, _ in first })
-        for (index, cluster) in model.clusters.enumerated() {
-            html += "<tr><th scope=\"row\"><a href=\"#cluster-\(index)\">\(e(cluster.name))</a></th>"
-            html +=
-                "<td class=\"where\">\(e(regions(cluster)))</td><td class=\"where\">\(e(sectors(cluster)))</td>"
-            if scored, cluster.screenedOut != nil {
-                html += "<td colspan=\"\(nodes.count)\" class=\"status-missing\">screened out: too few values</td>"
-            } else if scored {
-                for node in nodes {
-                    let entry = cluster.score(node)
-                    let rank = entry?.rank.map { "<span class=\"rank\">\($0) of \(counts[node] ?? 0)</span>" } ?? ""
-                    html += "<td class=\"num\">\(HTMLText.number(entry?.value))\(rank)</td>"
-                }
-            }
-            if context { html += "<td class=\"num\">\(HTMLText.number(cluster.score(.context)?.value))</td>" }
-            let values = coverage.count(cluster: cluster.id, among: ranked)
-            html += "<td class=\"num\">\(values.withValue) of \(values.of)</td>"
-            html +=
-                "<td class=\"num\">\(cluster.stars.map { "\($0) of 3" } ?? "–")</td><td>\(e(cluster.mappingClass?.rawValue ?? "–"))</td></tr>\n"
-        }
-        html += "</tbody>\n</table></div>\n"
-        let screened = model.clusters.filter { $0.screenedOut != nil }
-        if !screened.isEmpty {
-            html += "<p class=\"warning\">Not scored or ranked:</p>\n<ul>"
-            for cluster in screened { html += "<li>\(e(cluster.name)): \(e(cluster.screenedOut ?? ""))</li>" }
-            html += "</ul>\n"
-        }
-        if context {
-            html += "<p class=\"small\">Context: the cluster's region and country indicators aggregated on their "
-            html += "own (0–100); clusters in one place share it, so it is never ranked.</p>\n"
-        }
-        if scored && HTMLScoreCharts.greenEqualsEnvironmental(model) {
-            html += "<p class=\"small\">Green is not shown: every environmental indicator is tagged green and no "
-            html += "other, so the green transition equals the environmental pillar.</p>\n"
-        }
-        return html + "</section>\n"
+    /// The legend of the flags.
+    static func flagLegend() -> String {
+        "<p class=\"small\">Flags carried from the data and the methods: "
+            + flagMeanings.map { "<span class=\"flag\">\(HTMLText.escape($0.0))</span> \(HTMLText.escape($0.1))" }
+            .joined(separator: "; ") + ". A missing value is never read as zero; its reason is given.</p>\n"
     }
 
     /// The share of each score's weight that rests on modelled values, when any does.
@@ -173,16 +131,8 @@ public struct HTMLReportExporter: Exporter {
             + "industry, no regional information): " + HTMLText.escape(shares.joined(separator: ", ")) + ".</p>\n"
     }
 
-    private static func regions(_ cluster: ReportCluster) -> String {
-        cluster.definition.regions.codes.map(\.code).joined(separator: ", ")
-    }
-
-    private static func sectors(_ cluster: ReportCluster) -> String {
-        cluster.definition.sectors.codes.map(\.dottedNotation).joined(separator: ", ")
-    }
-
     /// The data-quality section: every warning and note of the run, with its place, cluster and indicator.
-    private static func dataQuality(_ model: ReportModel) -> String {
+    static func dataQuality(_ model: ReportModel) -> String {
         let e = HTMLText.escape
         var html = "<section id=\"data-quality\">\n<h2>Data quality</h2>\n"
         let warnings = model.diagnostics.filter { $0.severity == .warning }.count
@@ -212,7 +162,8 @@ public struct HTMLReportExporter: Exporter {
         }.joined()
     }
 
-    private static func cluster(
+    /// One cluster's section: definition, score charts, lists and indicator tables.
+    static func cluster(
         _ cluster: ReportCluster, number: Int, model: ReportModel, indicators: [String: ReportIndicator],
         coverage: ReportCoverage
     ) -> String {
@@ -287,7 +238,8 @@ public struct HTMLReportExporter: Exporter {
         return parts.isEmpty ? "" : "<div class=\"lists\">" + parts.joined() + "</div>\n"
     }
 
-    private static func methods(_ model: ReportModel) -> String {
+    /// The methods, the indicator definitions and the sources.
+    static func methods(_ model: ReportModel) -> String {
         let e = HTMLText.escape
         var html = "<section id=\"methods\">\n<h2>Methods</h2>\n<p class=\"small\">Each step in plain words, with "
         html += "its parameters beside.</p>\n<dl class=\"methods\">"
@@ -328,10 +280,16 @@ public struct HTMLReportExporter: Exporter {
                 "<td>\(e(source.dataflows.joined(separator: ", ")))</td><td class=\"num\">\(HTMLText.number(Double(source.observations)))</td>"
             html += "<td><code class=\"small\">\(e(source.file.sha256))</code></td></tr>\n"
         }
+        return html + "</tbody>\n</table></div>\n</section>\n"
+    }
+
+    /// The end of a page: the footer, then `script` (when given) and the closing tags.
+    static func end(_ model: ReportModel, script: String? = nil) -> String {
+        let e = HTMLText.escape
+        var html = "</main>\n<footer class=\"small\">Generated by ClusterLens \(e(model.toolVersion)) "
         html +=
-            "</tbody>\n</table></div>\n</section>\n</main>\n<footer class=\"small\">Generated by ClusterLens \(e(model.toolVersion)) "
-        html +=
-            "on \(e(model.generatedAt.iso8601)). Every value states its sources, flags and method; see Methods.</footer>\n</body>\n</html>\n"
-        return html
+            "on \(e(model.generatedAt.iso8601)). Every value states its sources, flags and method; see Methods.</footer>\n"
+        if let script { html += "<script>\n\(script)\n</script>\n" }
+        return html + "</body>\n</html>\n"
     }
 }

@@ -44,7 +44,10 @@ enum HTMLStyle {
           letter-spacing: 0.04em; }
         .lists { display: flex; flex-wrap: wrap; gap: 8px 40px; }
         .lists ul { margin: 4px 0; padding-left: 18px; }
-        td .rank { display: block; color: var(--muted); font-size: 0.75rem; }
+        td .rank, th .rank { display: block; color: var(--muted); font-size: 0.75rem; font-weight: normal; }
+        .controls input { font: inherit; padding: 3px 6px; min-width: 18em; }
+        th[aria-sort="ascending"]::after { content: " ▲"; }
+        th[aria-sort="descending"]::after { content: " ▼"; }
         tr.missing-group th { background: none; font-weight: normal; }
         table.coverage, table.heatmap, table.thresholds { font-size: 0.8rem; width: auto; }
         table.coverage th, table.coverage td, table.heatmap th, table.heatmap td { padding: 2px 6px; }

@@ -1,0 +1,95 @@
+import ClusterLensCore
+import Foundation
+import Testing
+
+@testable import ClusterLensReports
+
+/// The HTML of a report of many clusters: an overview page that stays small, with a page per cluster
+/// beside it, built from the real SDMX-ML fixture (sbs_r_nuts2021: employment of NACE group C29.1 is
+/// 600 in ES51, 300 in ES52 (flagged e) and 100 in ES53 in 2021).
+@Suite("HTML report of many clusters")
+struct HTMLLargeReportTests {
+    /// 20 clusters of NACE C29.1 in each of ES51, ES52 and ES53: 60, above the one-page limit of 50.
+    static let clusters: String = {
+        var yaml = "clusters:\n"
+        for region in ["ES51", "ES52", "ES53"] {
+            for number in 1...20 {
+                let id = "\(region.lowercased())-vehicles-\(number < 10 ? "0" : "")\(number)"
+                yaml += "  - {id: \(id), name: \(region) vehicles \(number), regions: [\(region)], sectors: [C29.1], "
+                yaml += "reference: ES5}\n"
+            }
+        }
+        return yaml
+    }()
+
+    @Test("60 clusters: an overview page with sorting and finding, each cluster on its own page beside it")
+    func anOverviewPageAndAPagePerCluster() throws {
+        let folder = try ReportFixtures.folder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let model = try ReportFixtures.model(in: folder, clusters: Self.clusters)
+        #expect(model.clusters.count == 60)
+        let out = folder + "/out"
+        try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
+        let paths = try HTMLReportExporter().export(model, folder: out, name: "r")
+        #expect(paths == [out + "/r.html", out + "/r-clusters"])
+        let pages = try FileManager.default.contentsOfDirectory(atPath: out + "/r-clusters").sorted()
+        #expect(pages.count == 61 && pages.contains("style.css") && pages.contains("es53-vehicles-20.html"))
+        let overview = try String(contentsOfFile: paths[0], encoding: .utf8)
+        #expect(overview.components(separatedBy: "<tr data-find=").count - 1 == 60)
+        #expect(overview.contains("<a href=\"r-clusters/es52-vehicles-07.html\">ES52 vehicles 7</a>"))
+        #expect(!overview.contains("<section class=\"cluster\""), "no cluster's section in the overview")
+        #expect(overview.contains("<script>") && overview.contains("data-filter=\"overview-table\""))
+        // Employment across the clusters: 60 with a value, the 20 of ES52 flagged e; lowest 100,
+        // P10 100 (h = 5.9), median 300 (h = 29.5 between two 300s), P90 600 (h = 53.1), highest 600.
+        let row = try #require(
+            overview.components(separatedBy: "<tr>").first { $0.hasPrefix("<th scope=\"row\">Cluster employment</th>") }
+        )
+        let cells = row.components(separatedBy: "<td").dropFirst().map { cell in
+            String(cell.drop { $0 != ">" }.dropFirst().prefix { $0 != "<" })
+        }
+        #expect(Array(cells.prefix(4)) == ["persons", "60", "20", "0"], "\(cells)")
+        #expect(Array(cells.suffix(5)) == ["100", "100", "300", "600", "600"], "\(cells)")
+        // A cluster's page: its section, the common style sheet, a link back.
+        let page = try String(contentsOfFile: out + "/r-clusters/es51-vehicles-01.html", encoding: .utf8)
+        #expect(page.contains("<section class=\"cluster\"") && page.contains("<h2>ES51 vehicles 1</h2>"))
+        #expect(page.contains("<link rel=\"stylesheet\" href=\"style.css\"/>"))
+        #expect(page.contains("<a href=\"../r.html#overview\">"))
+        #expect(page.contains("600"))
+        // Writing again replaces the folder whole: a page of a cluster no longer in the report goes.
+        try "stale".write(toFile: out + "/r-clusters/gone.html", atomically: true, encoding: .utf8)
+        _ = try HTMLReportExporter().export(model, folder: out, name: "r")
+        #expect(!FileManager.default.fileExists(atPath: out + "/r-clusters/gone.html"))
+        let hidden = try FileManager.default.contentsOfDirectory(atPath: out).filter { $0.hasPrefix(".") }
+        #expect(hidden.isEmpty, "no temporary folder left: \(hidden)")
+    }
+
+    @Test("A report of up to 50 clusters stays one page")
+    func aFewClustersStayOnePage() throws {
+        let folder = try ReportFixtures.folder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let model = try ReportFixtures.model(in: folder)
+        let paths = try HTMLReportExporter().export(model, folder: folder, name: "r")
+        #expect(paths == [folder + "/r.html"])
+        let html = try String(contentsOfFile: paths[0], encoding: .utf8)
+        #expect(html.contains("<section class=\"cluster\" id=\"cluster-0\">") && !html.contains("<script"))
+        #expect(!FileManager.default.fileExists(atPath: folder + "/r-clusters"))
+    }
+
+    @Test("Page names: the id when it is a plain file name, else cluster-N; never two alike without regard to case")
+    func pageNames() throws {
+        let folder = try ReportFixtures.folder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        var model = try ReportFixtures.model(in: folder)
+        let cluster = try #require(model.clusters.first)
+        model.clusters = ["es51-a", "ES51-A", "a b", "../x", ".hidden", "cluster-9", "ok_1.2"].map { id in
+            var copy = cluster
+            copy.definition.id = id
+            return copy
+        }
+        #expect(
+            HTMLLargeReport.pageNames(model) == [
+                "es51-a.html", "cluster-2.html", "cluster-3.html", "cluster-4.html", "cluster-5.html",
+                "cluster-6.html", "ok_1.2.html",
+            ])
+    }
+}

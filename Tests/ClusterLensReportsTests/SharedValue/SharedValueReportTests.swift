@@ -96,8 +96,8 @@ struct SharedValueReportTests {
                 "r-scorecard.csv", "r-coverage.csv", "r-coverage-years.csv",
             ])
         let tables = [
-            SharedValueCSVWriter.initiativeColumns, SharedValueCSVWriter.accountColumns,
-            SharedValueCSVWriter.comparisonColumns, SharedValueCSVWriter.scorecardColumns,
+            SharedValueTables.initiativeColumns, SharedValueTables.accountColumns,
+            SharedValueTables.comparisonColumns, SharedValueTables.scorecardColumns,
         ]
         var rowCounts: [Int] = []
         for (path, columns) in zip(paths.dropFirst(2), tables) {
@@ -114,6 +114,26 @@ struct SharedValueReportTests {
         // the scorecard's 15 recommendations × their evidence indicators.
         let evidence = try #require(model.sharedValue).scorecard.recommendations.map(\.indicators.count).reduce(0, +)
         #expect(rowCounts == [8, 5, 1, evidence])
+        let accounts = try CSVRecordReader(path: paths[3])
+        var water: [String]?
+        while water == nil, let row = accounts.next() { if row[3] == "water" { water = row } }
+        let waterRow = try #require(water)
+        #expect(waterRow[8] == "2021" && waterRow[13] == "190000" && waterRow[15] == "0.0475", "\(waterRow)")
+        // The workbook carries the same four tables as sheets, numbers as numbers.
+        if PythonReader.python {
+            let book = try PythonReader.read(
+                try XLSXReportExporter().export(model, folder: folder, name: "r")[0], script: PythonReader.zipfileScript
+            )
+            #expect(
+                book.sheets == [
+                    "Scores", "Indicators", "Data", "Coverage", "Coverage by year", "Targets", "Initiatives",
+                    "Shared value", "Participants", "EEGC scorecard", "Methods", "Definitions", "About",
+                ])
+            let sheet = try #require(book.cells["Shared value"])
+            let row = try #require((2...6).first { sheet["D\($0)"]?.value == .text("water") })
+            #expect(sheet["I\(row)"]?.value == .number(2021) && sheet["N\(row)"]?.value == .number(190_000))
+            #expect(sheet["P\(row)"]?.value == .number(0.0475))
+        }
         let html = try String(
             contentsOfFile: try HTMLReportExporter().export(model, folder: folder, name: "r")[0], encoding: .utf8)
         #expect(html.contains("<section id=\"shared-value\">") && html.contains("<a href=\"#shared-value\">"))

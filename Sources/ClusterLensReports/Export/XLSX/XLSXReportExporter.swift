@@ -9,7 +9,8 @@ internal import Foundation
 /// wide, the unit in each header), **Data** (every value per period with status, flags, reason,
 /// score and rank: long), **Coverage** (indicator × cluster: value, flagged, modelled or missing),
 /// **Coverage by year** (indicator × year: clusters with a value), **Targets** (progress of each
-/// cluster towards each target), **Methods** (in plain words, with the parameters), **Definitions**
+/// cluster towards each target), with initiative ledgers **Initiatives**, **Shared value**,
+/// **Participants** and **EEGC scorecard** (the shared-value tables, ``SharedValueTables``), **Methods** (in plain words, with the parameters), **Definitions**
 /// (every indicator) and **About** (the report, its definition and data files with SHA-256).
 ///
 /// Numbers are stored as numbers at full precision and shown with the report's `decimals:` (or the

@@ -12,9 +12,19 @@ struct XLSXReportSheets {
         coverage = ReportCoverage(model)
     }
 
-    /// Every sheet, in workbook order.
+    /// Every sheet, in workbook order; with initiative ledgers, the four shared-value tables before
+    /// the methods (``SharedValueTables``).
     var all: [XLSXSheet] {
-        [scores, indicators, data, coverageMatrix, coverageByPeriod, targets, methods, definitions, about]
+        [scores, indicators, data, coverageMatrix, coverageByPeriod, targets] + sharedValue
+            + [methods, definitions, about]
+    }
+
+    /// The shared-value sheets: initiatives, shared value, participants, EEGC scorecard.
+    var sharedValue: [XLSXSheet] {
+        guard let part = model.sharedValue else { return [] }
+        return SharedValueTables(part: part, decimals: model.decimals).all.map { table in
+            XLSXSheet(name: table.sheet, header: table.header, rows: table.rows, frozenColumns: 1)
+        }
     }
 
     /// The nodes of the Scores sheet, with their headers.

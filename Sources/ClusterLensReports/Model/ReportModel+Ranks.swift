@@ -15,3 +15,32 @@ extension ReportModel {
         rank.map { "\($0) of \(count)" } ?? "–"
     }
 }
+
+/// How many clusters are ranked on each indicator and each score, counted once for a whole report:
+/// the `n` of "rank k of n" in every cluster's section (``ReportModel/rankedCount(indicator:)`` walks
+/// every cluster on each call, which a section per cluster would repeat for each of them).
+struct RankCounts: Sendable {
+    private var indicators: [String: Int] = [:]
+    private var nodes: [ScoreNode: Int] = [:]
+
+    /// The counts of `model`.
+    init(_ model: ReportModel) {
+        for cluster in model.clusters {
+            var seen: Set<String> = []
+            // As ``ReportCluster/headline(_:)`` and ``ReportCluster/score(_:)`` read them: the first of each.
+            for value in cluster.values where value.isHeadline && seen.insert(value.indicator).inserted {
+                if value.rank != nil { indicators[value.indicator, default: 0] += 1 }
+            }
+            var scored: Set<ScoreNode> = []
+            for score in cluster.scores where scored.insert(score.node).inserted {
+                if score.rank != nil { nodes[score.node, default: 0] += 1 }
+            }
+        }
+    }
+
+    /// How many clusters are ranked on the indicator `id`.
+    func indicator(_ id: String) -> Int { indicators[id] ?? 0 }
+
+    /// How many clusters are ranked on `node`.
+    func node(_ node: ScoreNode) -> Int { nodes[node] ?? 0 }
+}

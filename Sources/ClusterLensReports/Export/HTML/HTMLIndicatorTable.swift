@@ -4,7 +4,7 @@ internal import ClusterLensCore
 /// pillar (scored and ranked), and its context (region and country indicators, never ranked).
 enum HTMLIndicatorTable {
     /// The table of the cluster's own indicators, grouped by pillar.
-    static func performance(_ cluster: ReportCluster, model: ReportModel, label: String) -> String {
+    static func performance(_ cluster: ReportCluster, model: ReportModel, ranks: RankCounts, label: String) -> String {
         let e = HTMLText.escape
         let rows = model.performanceIndicators
         let scored = cluster.values.contains { $0.score != nil }
@@ -31,7 +31,8 @@ enum HTMLIndicatorTable {
             html += "<tbody><tr><th class=\"group\" scope=\"rowgroup\" colspan=\"\(columns)\">\(pillar)</th></tr>\n"
             let (present, missing) = split(group, of: cluster)
             for indicator in present {
-                html += row(indicator, of: cluster, model: model, label: label, scored: scored, context: false)
+                html += row(
+                    indicator, of: cluster, model: model, ranks: ranks, label: label, scored: scored, context: false)
             }
             html += missingRows(missing, columns: columns)
             html += "</tbody>\n"
@@ -41,7 +42,7 @@ enum HTMLIndicatorTable {
 
     /// The section on the cluster's region and country: the context indicators with what they
     /// describe, and the unranked context score; empty without context indicators.
-    static func context(_ cluster: ReportCluster, model: ReportModel, label: String) -> String {
+    static func context(_ cluster: ReportCluster, model: ReportModel, ranks: RankCounts, label: String) -> String {
         let rows = model.contextIndicators
         guard !rows.isEmpty else { return "" }
         let e = HTMLText.escape
@@ -60,7 +61,7 @@ enum HTMLIndicatorTable {
         html += "<th scope=\"col\">Trend (range)</th></tr></thead>\n<tbody>\n"
         let (present, missing) = split(rows, of: cluster)
         for indicator in present {
-            html += row(indicator, of: cluster, model: model, label: label, scored: false, context: true)
+            html += row(indicator, of: cluster, model: model, ranks: ranks, label: label, scored: false, context: true)
         }
         html += missingRows(missing, columns: 6)
         return html + "</tbody>\n</table></div>\n"
@@ -125,8 +126,8 @@ enum HTMLIndicatorTable {
     }
 
     private static func row(
-        _ indicator: ReportIndicator, of cluster: ReportCluster, model: ReportModel, label: String, scored: Bool,
-        context: Bool
+        _ indicator: ReportIndicator, of cluster: ReportCluster, model: ReportModel, ranks: RankCounts, label: String,
+        scored: Bool, context: Bool
     ) -> String {
         let e = HTMLText.escape
         let values = cluster.values.filter { $0.indicator == indicator.id }
@@ -164,7 +165,7 @@ enum HTMLIndicatorTable {
             html += "<td class=\"num\">\(HTMLText.number(headline.score))</td>"
             let percentile =
                 headline.percentile.map { "<span class=\"rank\">percentile \(HTMLText.number($0))</span>" } ?? ""
-            let rank = ReportModel.rankText(headline.rank, of: model.rankedCount(indicator: indicator.id))
+            let rank = ReportModel.rankText(headline.rank, of: ranks.indicator(indicator.id))
             html += "<td class=\"num\">\(rank)\(headline.rank == nil ? "" : percentile)</td>"
         }
         let spark = SVGChart.sparkline(

@@ -83,13 +83,12 @@ enum HTMLLargeReport {
         }
         do {
             try ReportOutputFile.write(temporary + "/style.css") { output in try output.write(HTMLStyle.css) }
-            let indicators = HTMLReportExporter.indicatorsByID(model)
+            let lookUp = HTMLReportExporter.SectionLookUp(model, coverage: coverage)
             for (index, cluster) in model.clusters.enumerated() {
                 try ReportOutputFile.write(temporary + "/" + pages[index]) { output in
                     try output.write(head(model, cluster: cluster, overview: overview))
                     try output.write(
-                        HTMLReportExporter.cluster(
-                            cluster, number: index, model: model, indicators: indicators, coverage: coverage))
+                        HTMLReportExporter.cluster(cluster, number: index, model: model, lookUp: lookUp))
                     try output.write(HTMLReportExporter.end(model))
                 }
             }

@@ -64,10 +64,9 @@ public struct HTMLReportExporter: Exporter {
             try output.write(HTMLCoverageSection.html(model, coverage: coverage))
             try output.write(HTMLComparisonSection.html(model))
             try output.write(Self.dataQuality(model))
-            let indicators = Self.indicatorsByID(model)
+            let lookUp = SectionLookUp(model, coverage: coverage)
             for (index, cluster) in model.clusters.enumerated() {
-                try output.write(
-                    Self.cluster(cluster, number: index, model: model, indicators: indicators, coverage: coverage))
+                try output.write(Self.cluster(cluster, number: index, model: model, lookUp: lookUp))
             }
             try output.write(HTMLSharedValueSection.section(model))
             try output.write(Self.methods(model))
@@ -76,9 +75,24 @@ public struct HTMLReportExporter: Exporter {
         return [path]
     }
 
-    /// The report's indicators by id.
-    static func indicatorsByID(_ model: ReportModel) -> [String: ReportIndicator] {
-        Dictionary(model.indicators.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+    /// What every cluster's section looks up in the whole report, worked out once for all of them
+    /// (looked up per section, it would walk every cluster for each one).
+    struct SectionLookUp {
+        /// The report's indicators by id.
+        var indicators: [String: ReportIndicator]
+        /// The clusters' names by id.
+        var names: [String: String]
+        /// Which values exist.
+        var coverage: ReportCoverage
+        /// How many clusters are ranked on each indicator and score.
+        var ranks: RankCounts
+
+        init(_ model: ReportModel, coverage: ReportCoverage) {
+            indicators = Dictionary(model.indicators.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+            names = Dictionary(model.clusters.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
+            self.coverage = coverage
+            ranks = RankCounts(model)
+        }
     }
 
     /// The page's head and header: title, identity, the legend of flags and the navigation
@@ -164,8 +178,7 @@ public struct HTMLReportExporter: Exporter {
 
     /// One cluster's section: definition, score charts, lists and indicator tables.
     static func cluster(
-        _ cluster: ReportCluster, number: Int, model: ReportModel, indicators: [String: ReportIndicator],
-        coverage: ReportCoverage
+        _ cluster: ReportCluster, number: Int, model: ReportModel, lookUp: SectionLookUp
     ) -> String {
         let e = HTMLText.escape
         let label = "c\(number)"
@@ -196,18 +209,17 @@ public struct HTMLReportExporter: Exporter {
         html += "</dl>\n"
         if let reason = cluster.screenedOut { html += "<p class=\"warning\">Not scored: \(e(reason)).</p>\n" }
         html += modelledShares(cluster)
-        html += HTMLScoreCharts.charts(cluster, model: model, coverage: coverage, label: label)
-        html += lists(cluster, indicators: indicators, model: model)
-        html += HTMLIndicatorTable.performance(cluster, model: model, label: label)
-        html += HTMLIndicatorTable.context(cluster, model: model, label: label)
+        html += HTMLScoreCharts.charts(
+            cluster, model: model, coverage: lookUp.coverage, ranks: lookUp.ranks, label: label)
+        html += lists(cluster, lookUp: lookUp)
+        html += HTMLIndicatorTable.performance(cluster, model: model, ranks: lookUp.ranks, label: label)
+        html += HTMLIndicatorTable.context(cluster, model: model, ranks: lookUp.ranks, label: label)
         return html + "</section>\n"
     }
 
-    private static func lists(_ cluster: ReportCluster, indicators: [String: ReportIndicator], model: ReportModel)
-        -> String
-    {
+    private static func lists(_ cluster: ReportCluster, lookUp: SectionLookUp) -> String {
         let e = HTMLText.escape
-        func name(_ id: String) -> String { e(indicators[id]?.name ?? id) }
+        func name(_ id: String) -> String { e(lookUp.indicators[id]?.name ?? id) }
         var parts: [String] = []
         if !cluster.strengths.isEmpty {
             parts.append(
@@ -220,7 +232,7 @@ public struct HTMLReportExporter: Exporter {
                     + "</ul></div>")
         }
         if !cluster.similar.isEmpty {
-            let names = Dictionary(model.clusters.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
+            let names = lookUp.names
             parts.append(
                 "<div><h3>Most similar profiles</h3><ul>"
                     + cluster.similar.map {

@@ -20,13 +20,13 @@ enum HTMLScoreCharts {
     }
 
     /// The pillar and transition charts, the index band and the rank strip of one cluster.
-    static func charts(_ cluster: ReportCluster, model: ReportModel, coverage: ReportCoverage, label: String)
-        -> String
-    {
+    static func charts(
+        _ cluster: ReportCluster, model: ReportModel, coverage: ReportCoverage, ranks: RankCounts, label: String
+    ) -> String {
         guard !cluster.scores.isEmpty else { return "" }
         var html = "<div class=\"charts\">"
         html += figure(
-            Pillar.allCases.map { ScoreNode.pillar($0) }, of: cluster, model: model, title: "Pillars",
+            Pillar.allCases.map { ScoreNode.pillar($0) }, of: cluster, ranks: ranks, title: "Pillars",
             label: "\(label)-pillars",
             caption: "Pillars, 0–100 (higher is better), each with its rank")
         var caption = "Transitions, 0–100 (higher is better)"
@@ -35,22 +35,23 @@ enum HTMLScoreCharts {
             caption += "equals the environmental pillar"
         }
         html += figure(
-            transitions(model).map { ScoreNode.transition($0) }, of: cluster, model: model, title: "Transitions",
+            transitions(model).map { ScoreNode.transition($0) }, of: cluster, ranks: ranks, title: "Transitions",
             label: "\(label)-transitions", caption: caption)
         if let index = cluster.score(.index) {
-            html += self.index(index, of: cluster, model: model, coverage: coverage, label: label)
+            html += self.index(
+                index, of: cluster, model: model, coverage: coverage, count: ranks.node(.index), label: label)
         }
         return html + "</div>\n"
     }
 
     private static func figure(
-        _ nodes: [ScoreNode], of cluster: ReportCluster, model: ReportModel, title: String, label: String,
+        _ nodes: [ScoreNode], of cluster: ReportCluster, ranks: RankCounts, title: String, label: String,
         caption: String
     ) -> String {
         let rows = nodes.map { node -> SVGBarChart.Row in
             let score = cluster.score(node)
             var text = HTMLText.number(score?.value)
-            if let rank = score?.rank { text += " · \(rank) of \(model.rankedCount(node: node))" }
+            if let rank = score?.rank { text += " · \(rank) of \(ranks.node(node))" }
             return SVGBarChart.Row(label: node.id.capitalized, value: score?.value, text: text)
         }
         let layout = SVGBarChart.Layout(labelWidth: 96, plotWidth: 210, valueWidth: 88, rowHeight: 22)
@@ -59,7 +60,8 @@ enum HTMLScoreCharts {
     }
 
     private static func index(
-        _ index: ReportScore, of cluster: ReportCluster, model: ReportModel, coverage: ReportCoverage, label: String
+        _ index: ReportScore, of cluster: ReportCluster, model: ReportModel, coverage: ReportCoverage, count: Int,
+        label: String
     ) -> String {
         var html = "<figure class=\"chart\">"
         html += SVGChart.indexBand(value: index.value, low: index.low, high: index.high, label: "\(label)-index")
@@ -67,7 +69,6 @@ enum HTMLScoreCharts {
         if let low = index.low, let high = index.high {
             html += " (90 % of Monte Carlo runs between \(HTMLText.number(low)) and \(HTMLText.number(high)))"
         }
-        let count = model.rankedCount(node: .index)
         if let low = index.rankLow, let high = index.rankHigh {
             html +=
                 low == high

@@ -51,10 +51,8 @@ struct ReportOutputOptions: ParsableArguments {
     @discardableResult
     func build(definitionFile: String, fetcher: FeedFetcher) async throws -> ReportOutcome {
         let terminal = TerminalProgress()
-        let diagnostics = Diagnostics {
-            terminal.clear()
-            ExitStatus.report($0)
-        }
+        let printer = WarningPrinter { terminal.clear() }
+        let diagnostics = Diagnostics { printer.print($0) }
         defer { terminal.clear() }
         do {
             var runner = ReportRunner(pluginFolders: pluginFolders, fetcher: fetcher)
@@ -68,7 +66,7 @@ struct ReportOutputOptions: ParsableArguments {
             for export in outcome.exports where export.error == nil && !quiet {
                 for path in export.paths { print("\(export.format)\t\(path)") }
             }
-            Self.summarise(outcome.diagnostics)
+            Self.summarise(outcome.diagnostics, withheld: printer.withheld)
             for error in outcome.errors { ExitStatus.report(error) }
             if let first = outcome.errors.first { throw ExitCode(ExitStatus.code(for: first)) }
             return outcome
@@ -80,11 +78,12 @@ struct ReportOutputOptions: ParsableArguments {
     }
 
     /// One closing line on standard error when the run warned: how many, and where to read them again.
-    static func summarise(_ diagnostics: [Diagnostic]) {
+    static func summarise(_ diagnostics: [Diagnostic], withheld: Int = 0) {
         let warnings = diagnostics.filter { $0.severity == .warning }.count
         guard warnings > 0 else { return }
+        let notPrinted = withheld > 0 ? " (\(withheld) not printed above)" : ""
         ExitStatus.printError(
-            "\(warnings) warning\(warnings == 1 ? "" : "s"); the report's data-quality section lists them")
+            "\(warnings) warning\(warnings == 1 ? "" : "s")\(notPrinted); the report's data-quality section lists them")
     }
 }
 

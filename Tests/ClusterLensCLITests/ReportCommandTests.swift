@@ -42,6 +42,43 @@ struct ReportCommandTests {
         #expect(validation.stdoutLines == ["\(xml): valid (xml)", "\(json): valid (json)"])
     }
 
+    /// Twelve clusters of a sector without data (C10 in the fixture) are screened out of the composite:
+    /// ten warnings of that kind are printed, one line says more follow, and the count says how many
+    /// were not printed; the JSON report holds all twelve.
+    @Test("report prints at most ten warnings of one kind and says how many more the report lists")
+    func manyWarningsOfOneKind() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        var clusters = "clusters:\n"
+        for number in 10...21 {
+            clusters +=
+                "  - {id: es51-food-\(number), name: Catalonia food \(number), regions: [ES51], sectors: [C10], "
+            clusters += "reference: ES5}\n"
+        }
+        clusters += "  - {id: es51-c29, name: Catalonia vehicles, regions: [ES51], sectors: [C29], reference: ES5}\n"
+        clusters += "  - {id: es52-c291, name: Valencia vehicles, regions: [ES52], sectors: [C29.1], reference: ES5}\n"
+        try clusters.write(toFile: folder.path("clusters.yaml"), atomically: true, encoding: .utf8)
+        try """
+        id: cli
+        clusters: clusters.yaml
+        data: [\(Self.data)]
+        indicators: [employment, location_quotient, cluster_focus]
+        outputs: {formats: [json], folder: out}
+        """.write(toFile: folder.path("report.yaml"), atomically: true, encoding: .utf8)
+        let result = try runCLI(["report", folder.path("report.yaml")])
+        #expect(result.status == 0, "\(result)")
+        let screened = result.stderrLines.filter { $0.contains("screened out of the composite scores") }
+        #expect(screened.count == 10 && screened.last?.hasSuffix("[cluster es51-food-19]") == true, "\(result)")
+        #expect(
+            result.stderrLines.suffix(2) == [
+                "clusterlens: warning: more of this kind (screened-out) follow, not printed here; the report's "
+                    + "data-quality section lists them all",
+                "clusterlens: 12 warnings (2 not printed above); the report's data-quality section lists them",
+            ], "\(result)")
+        let json = try String(contentsOfFile: folder.path("out/cli.json"), encoding: .utf8)
+        #expect(json.components(separatedBy: "\"code\": \"screened-out\"").count - 1 == 12)
+    }
+
     @Test("validate reports an invalid report with status 12 and its line")
     func validateRejectsInvalidReports() throws {
         let folder = try TemporaryFolder()

@@ -112,6 +112,11 @@ struct HTMLReportExporterTests {
         let strip = SVGChart.rankStrip(rank: 2, count: 5, label: "r")
         #expect(strip.contains(">rank 2 of 5</text>") && strip.contains("y=\"10\""))
         #expect(strip.contains("y=\"42\">best</text>") && strip.contains(">last</text>"))
+        #expect(strip.components(separatedBy: "<circle class=\"peer\"").count - 1 == 4, "the other four")
+        // 1 000 clusters: the quartiles (ranks 250, 500 and 750; 500 at 8 + 284 × 499 / 999), not a circle each.
+        let wide = SVGChart.rankStrip(rank: 341, count: 1_000, label: "w")
+        #expect(!wide.contains("<circle") && wide.count < 1_000 && wide.contains(">rank 341 of 1000</text>"))
+        #expect(wide.components(separatedBy: "<line class=\"tick\"").count - 1 == 3 && wide.contains("x1=\"149.86\""))
         #expect(HTMLComparisonSection.heatLevel(0) == 0 && HTMLComparisonSection.heatLevel(59.9) == 2)
         #expect(HTMLComparisonSection.heatLevel(100) == 4)
     }

@@ -54,4 +54,25 @@ struct PeerBenchmarkTests {
         #expect(nearest.map(\.unit) == ["y"])
         #expect(abs((nearest.first?.distance ?? 0) - 10) < 1e-12)
     }
+
+    /// Every unit at once (on all cores) gives each unit's own answer, ties to the unit that sorts
+    /// first: w, x and v are all at distance 10 of u (|60 − 50| over three scores, or two and one
+    /// missing with a minimum of two); x and w tie, w sorts first.
+    @Test func mostSimilarForEveryUnitAtOnce() {
+        var profiles: [String: [Double?]] = [
+            "u": [50, 50, 50], "x": [60, 40, 60], "w": [40, 60, 40], "v": [60, 60, nil], "t": [90, 90, 90],
+        ]
+        let nearest = PeerBenchmarks.mostSimilar(to: "u", in: profiles, count: 3, minimumShared: 2)
+        #expect(nearest.map(\.unit) == ["v", "w", "x"])
+        #expect(nearest.map(\.distance) == [10, 10, 10])
+        // 300 more units on a line: each one's nearest are its neighbours, the same one by one and at once.
+        for index in 0..<300 { profiles[String(format: "p%03d", index)] = [Double(index), Double(index), 0] }
+        let all = PeerBenchmarks.mostSimilar(in: profiles)
+        #expect(all.count == 305)
+        for unit in ["u", "t", "p000", "p150", "p299"] {
+            let one = PeerBenchmarks.mostSimilar(to: unit, in: profiles)
+            #expect(all[unit]?.map(\.unit) == one.map(\.unit) && all[unit]?.map(\.distance) == one.map(\.distance))
+        }
+        #expect(all["p150"]?.map(\.unit) == ["p149", "p151", "p148"])
+    }
 }

@@ -18,13 +18,14 @@ enum ReportBenchmarking {
         let lists = StrengthsAndWeaknesses.of(
             profiles.mapValues { row in Dictionary(zip(scored, row), uniquingKeysWith: { first, _ in first }) },
             indicators: scored)
+        let similar = PeerBenchmarks.mostSimilar(in: profiles)
         for index in model.clusters.indices {
             let id = model.clusters[index].id
             model.clusters[index].stars = stars[id] ?? nil
             model.clusters[index].mappingClass = classes[id]
             model.clusters[index].strengths = lists[id]?.strengths.map(\.indicator) ?? []
             model.clusters[index].weaknesses = lists[id]?.weaknesses.map(\.indicator) ?? []
-            model.clusters[index].similar = PeerBenchmarks.mostSimilar(to: id, in: profiles).map {
+            model.clusters[index].similar = (similar[id] ?? []).map {
                 SimilarCluster(id: $0.unit, distance: $0.distance)
             }
         }

@@ -97,24 +97,15 @@ public enum PeerBenchmarks {
     }
 
     /// The `count` units nearest to `unit` on the score profile: distance = the root mean squared
-    /// difference over the indicators both have, requiring at least `minimumShared` of them.
+    /// difference over the indicators both have, requiring at least `minimumShared` of them; ties go
+    /// to the unit that sorts first. (For every unit at once: ``mostSimilar(in:count:minimumShared:)``.)
     ///
     /// - Parameter profiles: Unit → scores in one indicator order (`nil` = missing).
     public static func mostSimilar(
         to unit: String, in profiles: [String: [Double?]], count: Int = 3, minimumShared: Int = 3
     ) -> [(unit: String, distance: Double)] {
-        guard let own = profiles[unit] else { return [] }
-        var distances: [(unit: String, distance: Double)] = []
-        for (other, profile) in profiles where other != unit {
-            var sum = 0.0
-            var shared = 0
-            for (a, b) in zip(own, profile) {
-                guard let a, let b else { continue }
-                sum += (a - b) * (a - b)
-                shared += 1
-            }
-            if shared >= minimumShared { distances.append((other, (sum / Double(shared)).squareRoot())) }
-        }
-        return Array(distances.sorted { ($0.distance, $0.unit) < ($1.distance, $1.unit) }.prefix(count))
+        let table = SimilarityTable(profiles)
+        guard let index = table.index(of: unit) else { return [] }
+        return table.nearest(to: index, count: count, minimumShared: minimumShared)
     }
 }

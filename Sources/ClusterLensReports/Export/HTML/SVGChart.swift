@@ -63,6 +63,9 @@ enum SVGChart {
         return svg + "</svg>"
     }
 
+    /// Up to this many clusters the rank strip draws each of them; beyond, the quartiles.
+    static let rankStripPeers = 40
+
     /// The clusters' ranks on a strip, this one highlighted and labelled `rank k of n` above it; `best`
     /// and `last` below the ends, clear of the markers.
     static func rankStrip(rank: Int, count: Int, label: String) -> String {
@@ -72,9 +75,18 @@ enum SVGChart {
             role="img" aria-labelledby="\(label)-t"><title id="\(label)-t">Rank \(rank) of \(count) (1 = best)</title>\
             <line class="scale" x1="8" y1="22" x2="292" y2="22"/>
             """
-        for other in 1...max(1, count) where other != rank {
-            let x = SVGGeometry.rankPosition(rank: other, count: count, width: width)
-            svg += "<circle class=\"peer\" cx=\"\(SVGGeometry.coordinate(x))\" cy=\"22\" r=\"4\"/>"
+        if count <= Self.rankStripPeers {
+            for other in 1...max(1, count) where other != rank {
+                let x = SVGGeometry.rankPosition(rank: other, count: count, width: width)
+                svg += "<circle class=\"peer\" cx=\"\(SVGGeometry.coordinate(x))\" cy=\"22\" r=\"4\"/>"
+            }
+        } else {
+            // Too many to tell apart (and a circle each would weigh 50 KB for 1,000 clusters): the quartiles.
+            for quarter in 1...3 {
+                let x = SVGGeometry.rankPosition(rank: 1 + (count - 1) * quarter / 4, count: count, width: width)
+                let at = SVGGeometry.coordinate(x)
+                svg += "<line class=\"tick\" x1=\"\(at)\" y1=\"17\" x2=\"\(at)\" y2=\"27\"/>"
+            }
         }
         let x = SVGGeometry.rankPosition(rank: rank, count: count, width: width)
         svg += "<rect class=\"self\" x=\"\(SVGGeometry.coordinate(x - 6))\" y=\"16\" width=\"12\" height=\"12\"/>"

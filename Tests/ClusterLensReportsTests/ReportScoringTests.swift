@@ -22,6 +22,17 @@ import Testing
 /// index is the mean over pillars with data. Ranks: es52 1, es51 and es51-c 2 (ties share).
 @Suite("Report scoring")
 struct ReportScoringTests {
+    /// Up to 20 treated values are named one by one; 23 (twenty log-transformed local units of
+    /// clusters u0 … u19, three winsorised employment values) are counted per indicator and kind.
+    @Test func manyTreatedValuesAreCountedNotListed() {
+        let few = [OutlierTreatmentRecord(unit: "es51", indicator: "employment", kind: .winsorisedHigh)]
+        #expect(ReportScoring.treatedText(few) == "employment of es51 (winhi)")
+        let many =
+            (0..<20).map { OutlierTreatmentRecord(unit: "u\($0)", indicator: "local_units", kind: .log) }
+            + (0..<3).map { OutlierTreatmentRecord(unit: "u\($0)", indicator: "employment", kind: .winsorisedHigh) }
+        #expect(ReportScoring.treatedText(many) == "local_units: 20 values (log); employment: 3 values (winhi)")
+    }
+
     /// The model of the three clusters (es51, es52, es51-c) over the fixture data and `data` (files in
     /// the folder, written by `prepare`), with `indicators` and `extra` lines in the definition.
     static func model(

@@ -215,11 +215,7 @@ enum MethodsInPlainWords {
             let names = Dictionary(model.clusters.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
             let entries = description.split(separator: ";").map { entry -> String in
                 let text = entry.trimmingCharacters(in: .whitespaces)
-                guard let of = text.range(of: " of "), let open = text.range(of: " (", options: .backwards) else {
-                    return text
-                }
-                let indicator = String(text[..<of.lowerBound])
-                let cluster = String(text[of.upperBound..<open.lowerBound])
+                guard let open = text.range(of: " (", options: .backwards) else { return text }
                 let kind = text[open.upperBound...].dropLast()
                 let what =
                     switch kind {
@@ -227,9 +223,17 @@ enum MethodsInPlainWords {
                     case "winlo": "lowest value pulled in"
                     default: "put on a logarithmic scale"
                     }
+                if let colon = text.range(of: ": ") {  // many: a count per indicator (ReportScoring.treatedText)
+                    let indicator = String(text[..<colon.lowerBound])
+                    return "\(name(indicator)): \(text[colon.upperBound..<open.lowerBound]), \(what)"
+                }
+                guard let of = text.range(of: " of ") else { return text }
+                let indicator = String(text[..<of.lowerBound])
+                let cluster = String(text[of.upperBound..<open.lowerBound])
                 return "\(name(indicator)) of \(names[cluster] ?? cluster) (\(what))"
             }
-            return "Extreme values treated before scoring: " + entries.joined(separator: "; ") + "."
+            return "Extreme values treated before scoring: " + entries.joined(separator: "; ")
+                + ". Each treated value carries its flag (winsorised or log_transformed)."
         }
 
         private var uncertainty: String {

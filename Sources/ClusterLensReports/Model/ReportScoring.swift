@@ -53,8 +53,8 @@ enum ReportScoring {
             model.methods.append(ReportMethod(name: method.step, description: method.description))
         }
         if !result.treatments.isEmpty {
-            let treated = result.treatments.map { "\($0.indicator) of \($0.unit) (\($0.kind.rawValue))" }
-            model.methods.append(ReportMethod(name: "outliers treated", description: treated.joined(separator: "; ")))
+            model.methods.append(
+                ReportMethod(name: "outliers treated", description: Self.treatedText(result.treatments)))
         }
         if !context.isEmpty {
             let contextSettings = settings.without(indicators: Set(aggregated.map(\.id)))
@@ -243,5 +243,28 @@ enum ReportScoring {
         }
         if !indices.isEmpty { text += "; sensitivity of the mean rank shift: " + indices.joined(separator: "; ") }
         model.methods.append(ReportMethod(name: "uncertainty", description: text))
+    }
+
+    /// Up to this many treated values the methods name each; beyond, a count per indicator and kind
+    /// (each value says it with its flag: a list of thousands would fill the methods).
+    static let treatedListed = 20
+
+    /// `employment of es51 (winhi); …`, or `local_units: 11900 values (log); …` past ``treatedListed``.
+    static func treatedText(_ treatments: [OutlierTreatmentRecord]) -> String {
+        guard treatments.count > treatedListed else {
+            return treatments.map { "\($0.indicator) of \($0.unit) (\($0.kind.rawValue))" }.joined(separator: "; ")
+        }
+        var order: [String] = []
+        var counts: [String: (indicator: String, kind: String, count: Int)] = [:]
+        for treatment in treatments {
+            let key = treatment.indicator + " " + treatment.kind.rawValue
+            if counts[key] == nil {
+                order.append(key)
+                counts[key] = (treatment.indicator, treatment.kind.rawValue, 0)
+            }
+            counts[key]?.count += 1
+        }
+        return order.compactMap { counts[$0] }.map { "\($0.indicator): \($0.count) values (\($0.kind))" }
+            .joined(separator: "; ")
     }
 }

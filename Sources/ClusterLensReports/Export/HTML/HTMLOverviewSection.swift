@@ -4,9 +4,10 @@ internal import ClusterLensCore
 /// their ranks, the context score, how many ranked indicators have a value, stars and class.
 ///
 /// A report of a few clusters shows each rank as "k of n" in its cell. A report of many (the
-/// overview page of ``HTMLLargeReport``) keeps rows short — the rank beside the score, "of n" in the
-/// column header — and marks the table for the page's sorting and filtering script
-/// (``HTMLTableScript``): each cell carries the number it sorts by, each row the text it is found by.
+/// overview page of ``HTMLLargeReport``) keeps rows short — about 250 bytes: the rank under the score
+/// with "of n" in the column header, no class on a number cell (the table's style aligns them), cells
+/// not closed (HTML closes them) — and gives the table an id for the page's sorting and finding
+/// script (``HTMLTableScript``), which reads the numbers and the text the cells show.
 enum HTMLOverviewSection {
     /// How the overview links each cluster to its details.
     enum Layout {
@@ -33,7 +34,7 @@ enum HTMLOverviewSection {
             html += HTMLTableScript.controls(table: "overview-table", total: model.clusters.count)
         }
         let compact = links != nil
-        html += "<div class=\"scroll\"><table class=\"overview\"\(compact ? " id=\"overview-table\"" : "")>\n"
+        html += "<div class=\"scroll\"><table class=\"overview\(compact ? " compact\" id=\"overview-table" : "")\">\n"
         html += "<caption>\(model.clusters.count) clusters, \(model.indicators.count) indicators"
         if scored {
             html += "; scores 0–100 (higher is better), each with its rank among the clusters that have it (1 = best"
@@ -61,35 +62,27 @@ enum HTMLOverviewSection {
             let href = links.map { $0[index] } ?? "#cluster-\(index)"
             let regions = cluster.definition.regions.codes.map(\.code).joined(separator: ", ")
             let sectors = cluster.definition.sectors.codes.map(\.dottedNotation).joined(separator: ", ")
-            if compact {
-                let search = [cluster.name, cluster.id, regions, sectors].joined(separator: " ").lowercased()
-                html += "<tr data-find=\"\(e(search))\">"
-            } else {
-                html += "<tr>"
-            }
-            html += "<th scope=\"row\"><a href=\"\(e(href))\">\(e(cluster.name))</a></th>"
-            html += "<td class=\"where\">\(e(regions))</td><td class=\"where\">\(e(sectors))</td>"
+            // Cells of the compact table are not closed: the next cell, row or `</tbody>` closes them.
+            let close = compact ? "" : "</td>"
+            let number = compact ? "<td>" : "<td class=\"num\">"
+            html += "<tr><th scope=\"row\"><a href=\"\(e(href))\">\(e(cluster.name))</a></th>"
+            html += "<td class=\"where\">\(e(regions))\(close)<td class=\"where\">\(e(sectors))\(close)"
             if scored, cluster.screenedOut != nil {
-                html += "<td colspan=\"\(nodes.count)\" class=\"status-missing\">screened out: too few values</td>"
+                html += "<td colspan=\"\(nodes.count)\" class=\"status-missing\">screened out: too few values\(close)"
             } else if scored {
                 for node in nodes {
                     let entry = cluster.score(node)
                     let rank = entry?.rank.map {
-                        "<span class=\"rank\">\($0)\(compact ? "" : " of \(counts[node] ?? 0)")</span>"
+                        compact ? "<small>\($0)</small>" : "<span class=\"rank\">\($0) of \(counts[node] ?? 0)</span>"
                     }
-                    html += numberCell(
-                        entry?.value, compact: compact, text: HTMLText.number(entry?.value) + (rank ?? ""))
+                    html += number + HTMLText.number(entry?.value) + (rank ?? "") + close
                 }
             }
-            if context {
-                let value = cluster.score(.context)?.value
-                html += numberCell(value, compact: compact, text: HTMLText.number(value))
-            }
+            if context { html += number + HTMLText.number(cluster.score(.context)?.value) + close }
             let values = coverage.count(cluster: cluster.id, among: ranked)
-            html += numberCell(Double(values.withValue), compact: compact, text: "\(values.withValue) of \(values.of)")
-            html += numberCell(
-                cluster.stars.map(Double.init), compact: compact, text: cluster.stars.map { "\($0) of 3" } ?? "–")
-            html += "<td>\(e(cluster.mappingClass?.rawValue ?? "–"))</td></tr>\n"
+            html += number + "\(values.withValue) of \(values.of)" + close
+            html += number + (cluster.stars.map { "\($0) of 3" } ?? "–") + close
+            html += "<td>\(e(cluster.mappingClass?.rawValue ?? "–"))\(close)</tr>\n"
         }
         html += "</tbody>\n</table></div>\n"
         let screened = model.clusters.filter { $0.screenedOut != nil }
@@ -122,12 +115,5 @@ enum HTMLOverviewSection {
         if let title { html += " title=\"\(HTMLText.escape(title))\"" }
         if let sort { html += " data-sort=\"\(sort)\"" }
         return html + ">\(label)</th>"
-    }
-
-    /// A numeric cell; on the overview page of many clusters it carries the number it sorts by.
-    private static func numberCell(_ value: Double?, compact: Bool, text: String) -> String {
-        guard compact else { return "<td class=\"num\">\(text)</td>" }
-        let key = value.map { $0.isFinite ? "\($0)" : "" } ?? ""
-        return "<td class=\"num\" data-v=\"\(key)\">\(text)</td>"
     }
 }

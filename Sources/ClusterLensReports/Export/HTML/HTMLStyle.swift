@@ -23,6 +23,9 @@ enum HTMLStyle {
         th, td { border-bottom: 1px solid var(--line); padding: 5px 8px; text-align: left; vertical-align: top; }
         th { background: var(--band); font-weight: 600; }
         td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+        table.compact td { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+        table.compact td.where, table.compact td:last-child { text-align: left; }
+        table.compact td small { display: block; color: var(--muted); font-size: 0.75rem; }
         tbody th.group { background: var(--accent-soft); text-transform: capitalize; }
         .flag { display: inline-block; border: 1px solid var(--warn); color: var(--warn); border-radius: 3px;
           padding: 0 4px; margin: 0 2px 2px 0; font-size: 0.75rem; line-height: 1.3; }

@@ -1,8 +1,9 @@
-/// Sorting and filtering of the tables of the HTML overview page of many clusters
+/// Sorting and finding in the tables of the HTML overview page of many clusters
 /// (``HTMLLargeReport``): a header with `data-sort="number"` or `"text"` sorts its column when
-/// clicked (again: the other way; a missing value always last), a row's `data-find` text is what the
-/// filter box finds, and a cell's `data-v` the number it sorts by. The table is plain HTML: without
-/// scripts it still reads, in report order. Plain ES2017, no library, nothing fetched.
+/// clicked (again: the other way; a missing value, `–`, always last) by the number or text its
+/// cells show; the find box keeps the rows whose text or link (the cluster id) holds every word
+/// typed. The table is plain HTML: without scripts it still reads, in report order. Plain ES2017,
+/// no library, nothing fetched.
 enum HTMLTableScript {
     /// The filter box and the count of rows shown, for the table with id `table`.
     static func controls(table: String, total: Int) -> String {
@@ -16,14 +17,16 @@ enum HTMLTableScript {
     static let source = #"""
         (function () {
           'use strict';
+          // A cell's number: its first text, without group separators, the minus sign read as '-'.
           function cellKey(row, column, numeric) {
             var cell = row.cells[column];
             if (!cell) return null;
-            if (numeric) {
-              var v = cell.getAttribute('data-v');
-              return v === null || v === '' ? null : Number(v);
-            }
-            return cell.textContent.trim().toLowerCase();
+            if (!numeric) return cell.textContent.trim().toLowerCase();
+            var node = cell.firstChild;
+            var text = node && node.nodeType === 3 ? node.nodeValue : '';
+            text = text.replace(/[\s\u2009\u00a0]/g, '').replace('\u2212', '-');
+            var value = parseFloat(text);
+            return isNaN(value) ? null : value;
           }
           document.querySelectorAll('table[id]').forEach(function (table) {
             var body = table.tBodies[0];
@@ -55,10 +58,18 @@ enum HTMLTableScript {
             });
             var filter = document.querySelector('[data-filter="' + table.id + '"]');
             if (!filter) return;
+            var texts = null;
             filter.addEventListener('input', function () {
               var words = filter.value.toLowerCase().split(/\s+/).filter(Boolean), shown = 0;
+              if (!texts) {
+                texts = new Map();
+                Array.prototype.forEach.call(body.rows, function (row) {
+                  var link = row.querySelector('a');
+                  texts.set(row, (row.textContent + ' ' + (link ? link.getAttribute('href') : '')).toLowerCase());
+                });
+              }
               Array.prototype.forEach.call(body.rows, function (row) {
-                var text = row.getAttribute('data-find') || '';
+                var text = texts.get(row) || '';
                 var match = words.every(function (word) { return text.indexOf(word) >= 0; });
                 row.hidden = !match;
                 if (match) shown += 1;

@@ -22,8 +22,9 @@ extension ReportScoring {
                     location: location))
             return
         }
+        let units = result.unitsByID
         for index in model.clusters.indices {
-            let unit = result.unit(model.clusters[index].id)
+            let unit = units[model.clusters[index].id]
             if let unit, !unit.included {
                 diagnostics.report(
                     .note(

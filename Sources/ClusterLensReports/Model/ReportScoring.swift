@@ -143,9 +143,10 @@ enum ReportScoring {
             transitionRanks[tag] = PeerRanking.ranks(scores, direction: .higher)
         }
         let pillars = Dictionary(model.indicators.map { ($0.id, $0.pillar) }, uniquingKeysWith: { first, _ in first })
+        let units = result.unitsByID
         for index in model.clusters.indices {
             let id = model.clusters[index].id
-            guard let unit = result.unit(id) else { continue }
+            guard let unit = units[id] else { continue }
             for valueIndex in model.clusters[index].values.indices
             where model.clusters[index].values[valueIndex].isHeadline {
                 let indicator = model.clusters[index].values[valueIndex].indicator

@@ -171,8 +171,13 @@ public struct CompositeResult: Sendable, Equatable {
         self.messages = messages
     }
 
-    /// The result of a unit by id.
+    /// The result of a unit by id (a walk through the units: for many look-ups, ``unitsByID``).
     public func unit(_ id: String) -> UnitResult? {
         units.first { $0.unit == id }
+    }
+
+    /// Every unit's result by id (the first, should an id repeat).
+    public var unitsByID: [String: UnitResult] {
+        Dictionary(units.map { ($0.unit, $0) }, uniquingKeysWith: { first, _ in first })
     }
 }

@@ -1,6 +1,7 @@
 internal import ClusterLensCore
 internal import ClusterLensSupport
 internal import Foundation
+internal import Synchronization
 
 /// The `html` format for a report of many clusters (more than ``clusterLimit``): one page would
 /// hold every cluster's section (about 60 KB each: 72 MB for 1,200 clusters), which no browser opens
@@ -81,17 +82,31 @@ enum HTMLLargeReport {
         } catch {
             throw ReportError(.output, "cannot create the folder of cluster pages: \(error)", file: destination)
         }
-        do {
+        do throws(ReportError) {
             try ReportOutputFile.write(temporary + "/style.css") { output in try output.write(HTMLStyle.css) }
             let lookUp = HTMLReportExporter.SectionLookUp(model, coverage: coverage)
-            for (index, cluster) in model.clusters.enumerated() {
-                try ReportOutputFile.write(temporary + "/" + pages[index]) { output in
-                    try output.write(head(model, cluster: cluster, overview: overview))
-                    try output.write(
-                        HTMLReportExporter.cluster(cluster, number: index, model: model, lookUp: lookUp))
-                    try output.write(HTMLReportExporter.end(model))
+            // The pages on every core, in chunks; the first error (in cluster order) fails the whole.
+            let total = model.clusters.count
+            let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, total / 32))
+            let chunk = (total + workers - 1) / workers
+            let failures = Mutex<[Int: ReportError]>([:])
+            DispatchQueue.concurrentPerform(iterations: workers) { worker in
+                for index in worker * chunk..<min(total, (worker + 1) * chunk) {
+                    let cluster = model.clusters[index]
+                    do throws(ReportError) {
+                        try ReportOutputFile.write(temporary + "/" + pages[index]) { output in
+                            try output.write(head(model, cluster: cluster, overview: overview))
+                            try output.write(
+                                HTMLReportExporter.cluster(cluster, number: index, model: model, lookUp: lookUp))
+                            try output.write(HTMLReportExporter.end(model))
+                        }
+                    } catch {
+                        failures.withLock { $0[index] = error }
+                        return
+                    }
                 }
             }
+            if let first = failures.withLock({ $0.min { $0.key < $1.key }?.value }) { throw first }
             try replace(destination, with: temporary)
         } catch {
             try? files.removeItem(atPath: temporary)

@@ -77,7 +77,7 @@ public struct HTMLReportExporter: Exporter {
 
     /// What every cluster's section looks up in the whole report, worked out once for all of them
     /// (looked up per section, it would walk every cluster for each one).
-    struct SectionLookUp {
+    struct SectionLookUp: Sendable {
         /// The report's indicators by id.
         var indicators: [String: ReportIndicator]
         /// The clusters' names by id.

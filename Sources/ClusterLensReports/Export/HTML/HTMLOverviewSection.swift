@@ -23,8 +23,10 @@ enum HTMLOverviewSection {
         var html = "<section id=\"overview\">\n<h2>Overview</h2>\n"
         let scored = model.clusters.contains { !$0.scores.isEmpty }
         let ranked = model.performanceIndicators.filter { $0.direction != .none }.map(\.id)
+        // A score no cluster has (a pillar without indicators in the report) gets no column.
         let nodes: [ScoreNode] =
-            [.index] + Pillar.allCases.map { .pillar($0) } + HTMLScoreCharts.transitions(model).map { .transition($0) }
+            ([.index] + Pillar.allCases.map { .pillar($0) } + HTMLScoreCharts.transitions(model).map { .transition($0) })
+            .filter { node in model.clusters.contains { $0.score(node)?.value != nil } }
         let counts = Dictionary(
             nodes.map { ($0, model.rankedCount(node: $0)) }, uniquingKeysWith: { first, _ in first })
         let context = model.clusters.contains { $0.score(.context) != nil }

@@ -100,19 +100,20 @@ enum HTMLComparisonSection {
     }
 
     private static func indicatorCharts(_ model: ReportModel) -> String {
+        let ranks = RankCounts(model)
         var html = "<h3>Each indicator across the clusters</h3>\n"
         html += "<p class=\"small\">The latest value of each cluster (same order in every chart); ranks count the "
         html += "clusters with a value; the scale starts at zero.</p>\n"
         for group in HTMLCoverageSection.groups(model) {
             html += "<h4>\(HTMLText.escape(group.title))</h4>\n<div class=\"smallmultiples\">"
-            for indicator in group.indicators { html += chart(indicator, model: model) }
+            for indicator in group.indicators { html += chart(indicator, model: model, ranks: ranks) }
             html += "</div>\n"
         }
         return html
     }
 
-    private static func chart(_ indicator: ReportIndicator, model: ReportModel) -> String {
-        let count = model.rankedCount(indicator: indicator.id)
+    private static func chart(_ indicator: ReportIndicator, model: ReportModel, ranks: RankCounts) -> String {
+        let count = ranks.indicator(indicator.id)
         let rows = model.clusters.map { cluster -> SVGBarChart.Row in
             let headline = cluster.headline(indicator.id)
             var text = HTMLText.number(headline?.value)

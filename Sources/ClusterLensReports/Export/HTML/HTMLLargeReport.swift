@@ -29,7 +29,8 @@ enum HTMLLargeReport {
         let pages = pageNames(model)
         let clustersFolder = (folder.hasSuffix("/") ? folder : folder + "/") + folderName
         let coverage = ReportCoverage(model)
-        try writeClusterPages(model, coverage: coverage, pages: pages, into: clustersFolder, overview: name + ".html")
+        let lookUp = HTMLReportExporter.SectionLookUp(model, coverage: coverage)
+        try writeClusterPages(model, lookUp: lookUp, pages: pages, into: clustersFolder, overview: name + ".html")
         let path = ReportOutputFile.path(folder, name, "html")
         try ReportOutputFile.write(path) { output in
             var navigation = [
@@ -45,7 +46,8 @@ enum HTMLLargeReport {
                     + "</code> beside it (follow its name).</p>\n")
             try output.write(
                 HTMLOverviewSection.html(
-                    model, coverage: coverage, layout: .overviewPage(links: pages.map { folderName + "/" + $0 })))
+                    model, coverage: coverage, ranks: lookUp.ranks,
+                    layout: .overviewPage(links: pages.map { folderName + "/" + $0 })))
             try output.write(HTMLAtScaleSections.indicators(model, coverage: coverage))
             try output.write(HTMLAtScaleSections.benchmarks(model))
             try output.write(HTMLCoverageSection.yearsSection(model, coverage: coverage))
@@ -72,7 +74,8 @@ enum HTMLLargeReport {
     }
 
     private static func writeClusterPages(
-        _ model: ReportModel, coverage: ReportCoverage, pages: [String], into destination: String, overview: String
+        _ model: ReportModel, lookUp: HTMLReportExporter.SectionLookUp, pages: [String], into destination: String,
+        overview: String
     ) throws(ReportError) {
         let temporary = ReportOutputFile.temporary(beside: destination, tag: "folder")
         TemporaryFiles.unregister(temporary)  // a folder: removed below, not by the file clean-up
@@ -84,7 +87,6 @@ enum HTMLLargeReport {
         }
         do throws(ReportError) {
             try ReportOutputFile.write(temporary + "/style.css") { output in try output.write(HTMLStyle.css) }
-            let lookUp = HTMLReportExporter.SectionLookUp(model, coverage: coverage)
             // The pages on every core, in chunks; the first error (in cluster order) fails the whole.
             let total = model.clusters.count
             let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, total / 32))

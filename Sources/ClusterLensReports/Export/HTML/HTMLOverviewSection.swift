@@ -18,7 +18,7 @@ enum HTMLOverviewSection {
     }
 
     /// The section.
-    static func html(_ model: ReportModel, coverage: ReportCoverage, layout: Layout) -> String {
+    static func html(_ model: ReportModel, coverage: ReportCoverage, ranks: RankCounts, layout: Layout) -> String {
         let e = HTMLText.escape
         var html = "<section id=\"overview\">\n<h2>Overview</h2>\n"
         let scored = model.clusters.contains { !$0.scores.isEmpty }
@@ -27,8 +27,6 @@ enum HTMLOverviewSection {
         let nodes: [ScoreNode] =
             ([.index] + Pillar.allCases.map { .pillar($0) } + HTMLScoreCharts.transitions(model).map { .transition($0) })
             .filter { node in model.clusters.contains { $0.score(node)?.value != nil } }
-        let counts = Dictionary(
-            nodes.map { ($0, model.rankedCount(node: $0)) }, uniquingKeysWith: { first, _ in first })
         let context = model.clusters.contains { $0.score(.context) != nil }
         var links: [String]?
         if case .overviewPage(let pages) = layout {
@@ -49,7 +47,7 @@ enum HTMLOverviewSection {
         html += header("Sectors", sort: compact ? "text" : nil, cellClass: "where")
         if scored {
             for node in nodes {
-                let of = compact ? " <span class=\"rank\">rank of \(counts[node] ?? 0)</span>" : ""
+                let of = compact ? " <span class=\"rank\">rank of \(ranks.node(node))</span>" : ""
                 html += header(node.id.capitalized + of, sort: compact ? "number" : nil)
             }
         }
@@ -75,7 +73,7 @@ enum HTMLOverviewSection {
                 for node in nodes {
                     let entry = cluster.score(node)
                     let rank = entry?.rank.map {
-                        compact ? "<small>\($0)</small>" : "<span class=\"rank\">\($0) of \(counts[node] ?? 0)</span>"
+                        compact ? "<small>\($0)</small>" : "<span class=\"rank\">\($0) of \(ranks.node(node))</span>"
                     }
                     html += number + HTMLText.number(entry?.value) + (rank ?? "") + close
                 }

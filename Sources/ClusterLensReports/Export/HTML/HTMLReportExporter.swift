@@ -60,11 +60,11 @@ public struct HTMLReportExporter: Exporter {
             if model.sharedValue != nil { navigation.append(("shared-value", "Shared value")) }
             navigation += [("methods", "Methods"), ("sources", "Sources")]
             try output.write(Self.head(model, navigation: navigation))
-            try output.write(HTMLOverviewSection.html(model, coverage: coverage, layout: .onePage))
+            let lookUp = SectionLookUp(model, coverage: coverage)
+            try output.write(HTMLOverviewSection.html(model, coverage: coverage, ranks: lookUp.ranks, layout: .onePage))
             try output.write(HTMLCoverageSection.html(model, coverage: coverage))
             try output.write(HTMLComparisonSection.html(model))
             try output.write(Self.dataQuality(model))
-            let lookUp = SectionLookUp(model, coverage: coverage)
             for (index, cluster) in model.clusters.enumerated() {
                 try output.write(Self.cluster(cluster, number: index, model: model, lookUp: lookUp))
             }

@@ -37,8 +37,9 @@ struct XLSXReportSheets {
     /// stars, class and why a cluster was screened out.
     var scores: XLSXSheet {
         var header = ["Cluster id", "Cluster"]
+        let ranks = RankCounts(model)
         for (node, title) in nodes {
-            header += [title + " (0–100)", title + " rank (1 = best, of \(model.rankedCount(node: node)))"]
+            header += [title + " (0–100)", title + " rank (1 = best, of \(ranks.node(node)))"]
         }
         header += [
             "Context (0–100, not ranked)", "Index coverage (share of weight with data)",
@@ -102,9 +103,7 @@ struct XLSXReportSheets {
             "Clusters ranked", "Percentile (100 = best)", "Progress", "Sources",
         ]
         let indicators = Dictionary(model.indicators.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        let rankedCounts = Dictionary(
-            model.indicators.map { ($0.id, model.rankedCount(indicator: $0.id)) },
-            uniquingKeysWith: { first, _ in first })
+        let ranks = RankCounts(model)
         var rows: [[XLSXCell]] = []
         for cluster in model.clusters {
             for value in cluster.values {
@@ -125,7 +124,7 @@ struct XLSXReportSheets {
                     .number(
                         value.directionAdjusted, XLSXStyle.number(for: value.directionAdjusted, fixed: model.decimals)),
                     .number(value.score, .decimals(2)), .integer(value.rank),
-                    value.rank == nil ? .empty : .integer(rankedCounts[value.indicator]),
+                    value.rank == nil ? .empty : .integer(ranks.indicator(value.indicator)),
                     .number(value.percentile, .decimals(1)), .text(value.progress?.summary),
                     .text(value.sources.map(\.path).joined(separator: "; ")),
                 ])

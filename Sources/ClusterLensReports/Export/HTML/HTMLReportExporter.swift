@@ -24,7 +24,8 @@ internal import ClusterLensImport
 /// with a page per cluster beside it instead (``HTMLLargeReport``).
 public struct HTMLReportExporter: Exporter {
     public let format = "html"
-    public let summary = "one self-contained HTML page with SVG charts (screen and print)"
+    public let summary =
+        "one self-contained HTML page with SVG charts (screen and print); beyond 50 clusters an overview page and a page per cluster"
 
     /// What each flag means, for the legend and the badges' titles.
     static let flagMeanings: [(String, String)] = [

@@ -144,14 +144,10 @@ enum HTMLLargeReport {
     /// to the overview and the legend of flags.
     private static func head(_ model: ReportModel, cluster: ReportCluster, overview: String) -> String {
         let e = HTMLText.escape
-        var html = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\"/>\n"
-        html += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n"
-        html += "<meta name=\"generator\" content=\"ClusterLens \(e(model.toolVersion))\"/>\n"
-        html += "<title>\(e(cluster.name)) — \(e(model.title))</title>\n"
-        html += "<link rel=\"stylesheet\" href=\"style.css\"/>\n</head>\n<body>\n<header>\n"
-        html += "<p class=\"meta\"><a href=\"../\(e(overview))#overview\">← \(e(model.title))</a>"
-        html += "<span>Report <code>\(e(model.id))</code></span><span>Generated \(e(model.generatedAt.iso8601))</span>"
-        html += "<span>ClusterLens \(e(model.toolVersion))</span></p>\n"
+        var html = HTMLReportExporter.documentStart(
+            model, title: "\(cluster.name) — \(model.title)", style: "<link rel=\"stylesheet\" href=\"style.css\"/>")
+        html += "<header>\n<p class=\"meta\"><a href=\"../\(e(overview))#overview\">← \(e(model.title))</a>"
+        html += HTMLReportExporter.identity(model) + "</p>\n"
         html += HTMLReportExporter.flagLegend()
         html += "<p class=\"small\">Ranks and scores are among the report's \(model.clusters.count) clusters; the "
         html += "methods and sources are on the <a href=\"../\(e(overview))#methods\">overview page</a>.</p>\n"

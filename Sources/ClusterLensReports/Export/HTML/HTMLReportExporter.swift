@@ -100,24 +100,8 @@ public struct HTMLReportExporter: Exporter {
     /// (`(anchor, label)` pairs).
     static func head(_ model: ReportModel, navigation: [(String, String)]) -> String {
         let e = HTMLText.escape
-        var html = """
-            <!DOCTYPE html>
-            <html lang="en">
-            <head>
-            <meta charset="utf-8"/>
-            <meta name="viewport" content="width=device-width, initial-scale=1"/>
-            <meta name="generator" content="ClusterLens \(e(model.toolVersion))"/>
-            <title>\(e(model.title))</title>
-            <style>
-            \(HTMLStyle.css)
-            </style>
-            </head>
-            <body>
-            <header>
-            <h1>\(e(model.title))</h1>
-            <p class="meta"><span>Report <code>\(e(model.id))</code></span><span>Generated \(e(model.generatedAt.iso8601))</span>\
-            <span>ClusterLens \(e(model.toolVersion))</span>
-            """
+        var html = documentStart(model, title: model.title, style: "<style>\n\(HTMLStyle.css)\n</style>")
+        html += "<header>\n<h1>\(e(model.title))</h1>\n<p class=\"meta\">" + identity(model)
         if let definition = model.definition {
             html +=
                 "<span>Definition <code>\(e(definition.path))</code> (SHA-256 \(e(HTMLText.shortDigest(definition.sha256))))</span>"
@@ -126,6 +110,22 @@ public struct HTMLReportExporter: Exporter {
         for (anchor, label) in navigation { html += "<li><a href=\"#\(e(anchor))\">\(e(label))</a></li>" }
         html += "</ul></nav>\n</header>\n<main>\n"
         return html
+    }
+
+    /// A page's start up to `<body>`: its title and `style` (an inline sheet or a link to one).
+    static func documentStart(_ model: ReportModel, title: String, style: String) -> String {
+        let e = HTMLText.escape
+        return "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\"/>\n"
+            + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n"
+            + "<meta name=\"generator\" content=\"ClusterLens \(e(model.toolVersion))\"/>\n"
+            + "<title>\(e(title))</title>\n\(style)\n</head>\n<body>\n"
+    }
+
+    /// The report's id, generation time and tool version, as spans of the header's meta line.
+    static func identity(_ model: ReportModel) -> String {
+        let e = HTMLText.escape
+        return "<span>Report <code>\(e(model.id))</code></span><span>Generated \(e(model.generatedAt.iso8601))</span>"
+            + "<span>ClusterLens \(e(model.toolVersion))</span>"
     }
 
     /// The legend of the flags.

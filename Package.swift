@@ -121,7 +121,7 @@ let package = Package(
                 "ClusterLensXML", "ClusterLensImport", "ClusterLensSupport", "ClusterLensTestSupport",
                 .product(name: "Yams", package: "Yams"),
             ],
-            exclude: ["MapFixtures"],
+            exclude: ["MapFixtures", "LargeReportFixtures"],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -5,17 +5,22 @@ import Testing
 @testable import ClusterLensReports
 
 /// The HTML of a report of many clusters: an overview page that stays small, with a page per cluster
-/// beside it, built from the real SDMX-ML fixture (sbs_r_nuts2021: employment of NACE group C29.1 is
-/// 600 in ES51, 300 in ES52 (flagged e) and 100 in ES53 in 2021).
+/// beside it, built from an SDMX-ML fixture in sbs_r_nuts2021's shape (`LargeReportFixtures`: NACE
+/// divisions by NUTS 2 region; employment in C29 in 2021 is 1 000 in ES51, 500 in ES52 (flagged e) and
+/// confidential in ES53).
 @Suite("HTML report of many clusters")
 struct HTMLLargeReportTests {
-    /// 20 clusters of NACE C29.1 in each of ES51, ES52 and ES53: 60, above the one-page limit of 50.
+    /// The fixture's data file.
+    static let data = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .appendingPathComponent("LargeReportFixtures/sbs_r_nuts2021-divisions.xml").path
+
+    /// 20 clusters of NACE C29 in each of ES51, ES52 and ES53: 60, above the one-page limit of 50.
     static let clusters: String = {
         var yaml = "clusters:\n"
         for region in ["ES51", "ES52", "ES53"] {
             for number in 1...20 {
                 let id = "\(region.lowercased())-vehicles-\(number < 10 ? "0" : "")\(number)"
-                yaml += "  - {id: \(id), name: \(region) vehicles \(number), regions: [\(region)], sectors: [C29.1], "
+                yaml += "  - {id: \(id), name: \(region) vehicles \(number), regions: [\(region)], sectors: [C29], "
                 yaml += "reference: ES5}\n"
             }
         }
@@ -26,7 +31,7 @@ struct HTMLLargeReportTests {
     func anOverviewPageAndAPagePerCluster() throws {
         let folder = try ReportFixtures.folder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        let model = try ReportFixtures.model(in: folder, clusters: Self.clusters)
+        let model = try ReportFixtures.model(in: folder, clusters: Self.clusters, data: Self.data)
         #expect(model.clusters.count == 60)
         let out = folder + "/out"
         try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
@@ -40,22 +45,28 @@ struct HTMLLargeReportTests {
         #expect(overview.contains("<a href=\"r-clusters/es52-vehicles-07.html\">ES52 vehicles 7</a>"))
         #expect(!overview.contains("<section class=\"cluster\""), "no cluster's section in the overview")
         #expect(overview.contains("<script>") && overview.contains("data-filter=\"overview-table\""))
-        // Employment across the clusters: 60 with a value, the 20 of ES52 flagged e; lowest 100,
-        // P10 100 (h = 5.9), median 300 (h = 29.5 between two 300s), P90 600 (h = 53.1), highest 600.
+        // Employment across the clusters: 40 with a value, the 20 of ES52 flagged e, the 20 of ES53 missing
+        // (confidential, never 0); over the 40: lowest 500, P10 500 (h = 3.9), median 750 (h = 19.5,
+        // halfway between the last 500 and the first 1 000), P90 1 000 (h = 35.1), highest 1 000.
         let row = try #require(
             overview.components(separatedBy: "<tr>").first { $0.hasPrefix("<th scope=\"row\">Cluster employment</th>") }
         )
         let cells = row.components(separatedBy: "<td").dropFirst().map { cell in
             String(cell.drop { $0 != ">" }.dropFirst().prefix { $0 != "<" })
         }
-        #expect(Array(cells.prefix(4)) == ["persons", "60", "20", "0"], "\(cells)")
-        #expect(Array(cells.suffix(5)) == ["100", "100", "300", "600", "600"], "\(cells)")
+        #expect(Array(cells.prefix(5)) == ["persons", "40", "20", "0", "20 "], "\(cells)")
+        #expect(row.contains("(20: "), "the reason of the 20 missing values: \(row)")
+        #expect(Array(cells.suffix(5)) == ["500", "500", "750", "1\u{2009}000", "1\u{2009}000"], "\(cells)")
         // A cluster's page: its section, the common style sheet, a link back.
         let page = try String(contentsOfFile: out + "/r-clusters/es51-vehicles-01.html", encoding: .utf8)
         #expect(page.contains("<section class=\"cluster\"") && page.contains("<h2>ES51 vehicles 1</h2>"))
         #expect(page.contains("<link rel=\"stylesheet\" href=\"style.css\"/>"))
         #expect(page.contains("<a href=\"../r.html#overview\">"))
-        #expect(page.contains("600"))
+        // Its employment row: 1 000 persons in 2021, from the fixture's file.
+        let employment = try #require(page.components(separatedBy: "<code>employment</code>").dropFirst().first)
+        #expect(
+            employment.contains(
+                "<td class=\"num\">1\u{2009}000 <span class=\"small unit\">persons</span></td><td>2021</td>"))
         // Writing again replaces the folder whole: a page of a cluster no longer in the report goes.
         try "stale".write(toFile: out + "/r-clusters/gone.html", atomically: true, encoding: .utf8)
         _ = try HTMLReportExporter().export(model, folder: out, name: "r")

@@ -42,16 +42,16 @@ enum ReportFixtures {
 
     /// Writes a cluster file (`clusters`, the fixture's one cluster by default) and a definition into
     /// `folder` and reads the definition back.
-    static func definition(in folder: String, extra: String = "", clusters: String = clusters) throws
-        -> ReportDefinition
-    {
+    static func definition(
+        in folder: String, extra: String = "", clusters: String = clusters, data: String = dataFile
+    ) throws -> ReportDefinition {
         try clusters.write(toFile: folder + "/clusters.yaml", atomically: true, encoding: .utf8)
         let file = folder + "/report.yaml"
         try """
         id: fixture
         title: Fixture report
         clusters: clusters.yaml
-        data: [\(dataFile)]
+        data: [\(data)]
         indicators: [employment, cluster_focus, location_quotient, local_units, employment_cagr]
         periods: 2020-2021
         \(extra)
@@ -60,8 +60,8 @@ enum ReportFixtures {
     }
 
     /// The model of the fixture report.
-    static func model(in folder: String, clusters: String = clusters) throws -> ReportModel {
-        let definition = try definition(in: folder, clusters: clusters)
+    static func model(in folder: String, clusters: String = clusters, data: String = dataFile) throws -> ReportModel {
+        let definition = try definition(in: folder, clusters: clusters, data: data)
         let catalogue = try IndicatorCatalogue(
             builtIns: BuiltinIndicators.all, folders: [root.appendingPathComponent("Indicators").path])
         return try ReportBuilder(catalogue: catalogue, toolVersion: "test").build(

@@ -1,3 +1,4 @@
+internal import Foundation
 import Synchronization
 
 #if canImport(Glibc)
@@ -7,8 +8,9 @@ import Synchronization
 #endif
 
 /// The temporary files this process has open (outputs not yet renamed into place, downloads not yet
-/// stored), so that an interrupted run (SIGINT, SIGTERM, SIGHUP) removes them before it ends: the
-/// command-line tool calls ``removeAll()`` from its signal handler.
+/// stored, a folder of pages being written), so that an interrupted run (SIGINT, SIGTERM, SIGHUP)
+/// removes them before it ends: the command-line tool calls ``removeAll()`` from its signal source
+/// (a dispatch queue, not the signal handler itself).
 package enum TemporaryFiles {
     private static let paths = Mutex<Set<String>>([])
 
@@ -22,10 +24,17 @@ package enum TemporaryFiles {
         paths.withLock { _ = $0.remove(path) }
     }
 
-    /// Removes `path` and forgets it.
+    /// Removes `path` (a file, or a folder with what it holds) and forgets it.
     package static func remove(_ path: String) {
-        unlink(path)
+        delete(path)
         unregister(path)
+    }
+
+    /// Removes a file, or a folder with its contents; whether something was removed.
+    @discardableResult
+    private static func delete(_ path: String) -> Bool {
+        if unlink(path) == 0 { return true }
+        return (try? FileManager.default.removeItem(atPath: path)) != nil
     }
 
     /// Removes every temporary file still recorded; returns how many were removed.
@@ -35,7 +44,7 @@ package enum TemporaryFiles {
             defer { paths.removeAll() }
             return paths
         }
-        return all.reduce(0) { count, path in count + (unlink(path) == 0 ? 1 : 0) }
+        return all.reduce(0) { count, path in count + (delete(path) ? 1 : 0) }
     }
 
     /// The temporary files recorded now (for tests).

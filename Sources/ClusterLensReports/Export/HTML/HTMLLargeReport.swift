@@ -77,12 +77,12 @@ enum HTMLLargeReport {
         _ model: ReportModel, lookUp: HTMLReportExporter.SectionLookUp, pages: [String], into destination: String,
         overview: String
     ) throws(ReportError) {
-        let temporary = ReportOutputFile.temporary(beside: destination, tag: "folder")
-        TemporaryFiles.unregister(temporary)  // a folder: removed below, not by the file clean-up
+        let temporary = ReportOutputFile.temporary(beside: destination, tag: "folder")  // removed if interrupted
         let files = FileManager.default
         do {
             try files.createDirectory(atPath: temporary, withIntermediateDirectories: false)
         } catch {
+            TemporaryFiles.unregister(temporary)
             throw ReportError(.output, "cannot create the folder of cluster pages: \(error)", file: destination)
         }
         do throws(ReportError) {
@@ -110,8 +110,9 @@ enum HTMLLargeReport {
             }
             if let first = failures.withLock({ $0.min { $0.key < $1.key }?.value }) { throw first }
             try replace(destination, with: temporary)
+            TemporaryFiles.unregister(temporary)
         } catch {
-            try? files.removeItem(atPath: temporary)
+            TemporaryFiles.remove(temporary)
             throw error
         }
     }

@@ -4,8 +4,8 @@ internal import Foundation
 internal import Synchronization
 
 /// The `html` format for a report of many clusters (more than ``clusterLimit``): one page would
-/// hold every cluster's section (about 60 KB each: 72 MB for 1,200 clusters), which no browser opens
-/// comfortably. Instead:
+/// hold every cluster's section (about 12 KB each: 150 MB for 12,000 clusters), which no browser
+/// opens comfortably. Instead:
 ///
 /// - `NAME.html` is the overview that opens fast: the overview table (sortable and filterable by a
 ///   small inline script, plain HTML without it; ``HTMLOverviewSection``), each indicator across the

@@ -30,11 +30,17 @@ package enum TemporaryFiles {
         unregister(path)
     }
 
-    /// Removes a file, or a folder with its contents; whether something was removed.
+    /// Removes a file, or a folder with its contents; whether something was removed. A folder may
+    /// still be filling (on an interrupt the writers run until the process ends): its removal is
+    /// tried again until the folder is gone, as each new file in it makes the last step fail.
     @discardableResult
     private static func delete(_ path: String) -> Bool {
         if unlink(path) == 0 { return true }
-        return (try? FileManager.default.removeItem(atPath: path)) != nil
+        for _ in 0..<1_000 {
+            if (try? FileManager.default.removeItem(atPath: path)) != nil { return true }
+            if !FileManager.default.fileExists(atPath: path) { return false }
+        }
+        return false
     }
 
     /// Removes every temporary file still recorded; returns how many were removed.

@@ -2,7 +2,12 @@ internal import ClusterLensCore
 
 /// Turns the SDMX-ML data reader's observations into ``ObservationRecord``s: the dataflow from the
 /// header's structure reference, the key without the time dimension, and the status attributes.
-final class SDMXRecordAdapter<Sink: ObservationRecordSink>: SDMXDataSink {
+///
+/// It takes the reader's raw path (``RawObservationSink``): each component's role is worked out once
+/// per data set, a series' key and status attributes once per series, so an observation costs its
+/// value's and its own attributes' text only, and consecutive records of a series share one key array
+/// (the store compares keys by identity first).
+final class SDMXRecordAdapter<Sink: ObservationRecordSink>: SDMXDataSink, RawObservationSink {
     let sink: Sink
     let roles: DimensionRoles
     let explicitDataflow: String?
@@ -12,10 +17,16 @@ final class SDMXRecordAdapter<Sink: ObservationRecordSink>: SDMXDataSink {
     private(set) var skipped = 0
     private var dataflow = ""
     private var timeIDs: Set<String> = []
-    /// The series of the last observation and its key without time: a series' observations come
-    /// one after another, so its key is filtered once, not once per observation.
-    private var lastSeries: ObjectIdentifier?
+    /// The series of the last observation (held, so its identity cannot pass to a new series), its key
+    /// without time and its status attributes (original id, upper-cased pair): a series' observations
+    /// come one after another, so these are worked out once per series.
+    private var lastSeries: Series?
     private var lastSeriesKey: [ComponentValue] = []
+    private var lastSeriesStatus: [StatusEntry] = []
+    private var lastSeriesStatusOnly: [ComponentValue] = []
+    /// What each component slot of the current data set is to a record (raw path).
+    private var slotUses: [RecordSlotUse] = []
+
     /// Whether each dimension id seen is the time dimension.
     private var timeIDsSeen: [String: Bool] = [:]
     /// Each attribute id seen, upper-cased when it is a status attribute, `nil` when it is not.
@@ -41,30 +52,95 @@ final class SDMXRecordAdapter<Sink: ObservationRecordSink>: SDMXDataSink {
         timeIDs = Set(roles.candidates(for: .time, dataflow: dataflow).map { $0.lowercased() } + ["time_period"])
         lastSeries = nil
         timeIDsSeen = [:]
+        slotUses.removeAll(keepingCapacity: true)
         dataflows.insert(dataflow)
     }
 
+    var wantsPeriods: Bool { true }
+
+    func defineSlot(_ index: Int, slot: ComponentSlot) throws {
+        while slotUses.count <= index { slotUses.append(.ignored) }
+        switch slot.role {
+        case .dimension: slotUses[index] = isTime(slot.id) ? .ignored : .key(slot.id)
+        case .attribute: slotUses[index] = statusID(slot.id).map { .status(id: slot.id, upper: $0) } ?? .ignored
+        case .measure: slotUses[index] = .measure
+        }
+    }
+
+    /// The raw path: the same record ``observation(_:)`` makes from the same observation.
+    func rawObservation(_ buffer: ObservationBuffer, series: Series, period: TimePeriod?) throws {
+        guard let period else {
+            skipped += 1
+            return
+        }
+        note(series)
+        var key = lastSeriesKey
+        var value: String?
+        var ownStatus: [StatusEntry] = []
+        for index in 0..<buffer.count {
+            switch slotUses[Int(buffer[index].slot)] {
+            case .key(let id): key.append(ComponentValue(id: id, value: buffer.string(at: index)))
+            case .status(let id, let upper):
+                ownStatus.append(
+                    StatusEntry(id: id, status: ComponentValue(id: upper, value: buffer.string(at: index))))
+            case .measure: if index == buffer.valueIndex { value = buffer.string(at: index) }
+            case .ignored: break
+            }
+        }
+        try emit(key: key, period: period, value: ObservationValue(lexical: value), ownStatus: ownStatus)
+    }
+
+    /// Works out the key without time and the status attributes of `series` when it is not the last one.
+    @inline(__always)
+    private func note(_ series: Series) {
+        if series === lastSeries { return }
+        lastSeries = series
+        lastSeriesKey = series.key.values.filter { !isTime($0.id) }
+        lastSeriesStatus = series.attributes.compactMap { attribute in
+            statusID(attribute.id).map {
+                StatusEntry(id: attribute.id, status: ComponentValue(id: $0, value: attribute.value))
+            }
+        }
+        lastSeriesStatusOnly = lastSeriesStatus.map(\.status)
+    }
+
+    /// The reader's other path (unused while the reader takes the raw one): the same record from an
+    /// ``Observation``.
     func observation(_ observation: Observation) throws {
         guard let period = observation.period else {
             skipped += 1
             return
         }
-        let series = ObjectIdentifier(observation.series)
-        if series != lastSeries {
-            lastSeries = series
-            lastSeriesKey = observation.series.key.values.filter { !isTime($0.id) }
-        }
+        note(observation.series)
         var key = lastSeriesKey
         for component in observation.dimensions where !isTime(component.id) {
             key.append(component)
         }
-        var status: [ComponentValue] = []
-        for attribute in observation.resolvedAttributes {
-            if let id = statusID(attribute.id) { status.append(ComponentValue(id: id, value: attribute.value)) }
+        let ownStatus = observation.attributes.compactMap { attribute in
+            statusID(attribute.id).map {
+                StatusEntry(id: attribute.id, status: ComponentValue(id: $0, value: attribute.value))
+            }
         }
-        try sink.record(
-            ObservationRecord(
-                dataflow: dataflow, key: key, period: period, value: observation.value, status: status))
+        try emit(key: key, period: period, value: observation.value, ownStatus: ownStatus)
+    }
+
+    /// Hands on a record: the observation's own status attributes, then the series' not overridden.
+    @inline(__always)
+    private func emit(
+        key: [ComponentValue], period: TimePeriod, value: ObservationValue,
+        ownStatus: [StatusEntry]
+    ) throws {
+        let status: [ComponentValue]
+        if ownStatus.isEmpty {
+            status = lastSeriesStatusOnly
+        } else {
+            var merged = ownStatus.map(\.status)
+            for entry in lastSeriesStatus where !ownStatus.contains(where: { $0.id == entry.id }) {
+                merged.append(entry.status)
+            }
+            status = merged
+        }
+        try sink.record(ObservationRecord(dataflow: dataflow, key: key, period: period, value: value, status: status))
         records += 1
     }
 
@@ -84,4 +160,23 @@ final class SDMXRecordAdapter<Sink: ObservationRecordSink>: SDMXDataSink {
         timeIDsSeen[id] = time
         return time
     }
+}
+
+/// What a component of the data set is to a record (outside the generic adapter, so that using it
+/// costs no look-up of generic metadata per observation).
+private enum RecordSlotUse {
+    /// A dimension of the key (not time), with its id.
+    case key(String)
+    /// A status attribute: its id as written and upper-cased.
+    case status(id: String, upper: String)
+    /// A measure: the value when it is the primary measure's component.
+    case measure
+    /// Time, or an attribute that is not a status.
+    case ignored
+}
+
+/// A status attribute of an observation or series: its id as written and the pair as recorded.
+private struct StatusEntry {
+    var id: String
+    var status: ComponentValue
 }

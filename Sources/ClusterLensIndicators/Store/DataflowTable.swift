@@ -54,6 +54,13 @@ struct DataflowTable: Sendable {
     /// (every SDMX-ML file) skip the look-up.
     private var lastSpelling: [ComponentValue] = []
     private var lastSeries: Int32 = -1
+    /// The status set the last record had, and its number: a series' observations mostly share one.
+    private var lastStatus: [ComponentValue] = []
+    private var lastStatusNumber: Int32 = 0
+    /// The order of the last new key's components by lower-cased dimension id, for the dimension
+    /// numbers it had: every series of a file has the same dimensions in the same order.
+    private var lastKeyDimensions: [Int] = []
+    private var lastKeyOrder: [Int] = []
 
     /// The periods, numbered in order of first appearance.
     private var periodList = Interner<TimePeriod>()
@@ -151,9 +158,15 @@ struct DataflowTable: Sendable {
         let periodNumber = number(of: period)
         var statusNumber: Int32 = 0
         if !status.isEmpty {
-            let (number, isNew) = statusList.number(of: status)
-            if isNew { statusFlags.append(StatusAttributes.flags(of: status)) }
-            statusNumber = number
+            if status == lastStatus {
+                statusNumber = lastStatusNumber
+            } else {
+                let (number, isNew) = statusList.number(of: status)
+                if isNew { statusFlags.append(StatusAttributes.flags(of: status)) }
+                statusNumber = number
+                lastStatus = status
+                lastStatusNumber = number
+            }
         }
         let number = value.number ?? .nan
         let packedPeriod = UInt64(UInt32(bitPattern: periodNumber)) << 32
@@ -226,14 +239,27 @@ struct DataflowTable: Sendable {
                 if postings[dimension][code] == nil { dimensionCodes[dimension].append(code) }
                 postings[dimension][code, default: []].append(series)
             }
-            let sorted = key.sorted { $0.id.lowercased() < $1.id.lowercased() }
+            let sorted = sortedByDimensionID(key, numbered.map(\.dimension))
             seriesKeys.append(sorted)
             seriesKeyTexts.append(StoredObservation.seriesKey(of: sorted))
-            seriesObservations.append([])
+            // A series has as many periods as the one before it, as a rule: one allocation, not one per doubling.
+            var observations: [UInt64] = []
+            observations.reserveCapacity(max(4, seriesObservations.last?.count ?? 0))
+            seriesObservations.append(observations)
         }
         lastSpelling = key
         lastSeries = series
         return series
+    }
+
+    /// `key` sorted by lower-cased dimension id, the order worked out once for a run of keys with the
+    /// same dimensions.
+    private mutating func sortedByDimensionID(_ key: [ComponentValue], _ dimensions: [Int]) -> [ComponentValue] {
+        if dimensions != lastKeyDimensions {
+            lastKeyDimensions = dimensions
+            lastKeyOrder = dimensions.indices.sorted { dimensionIDs[dimensions[$0]] < dimensionIDs[dimensions[$1]] }
+        }
+        return lastKeyOrder.map { key[$0] }
     }
 
     private mutating func number(ofSpelledDimension id: String) -> Int {

@@ -46,78 +46,12 @@ extension ObservationStore {
                 .data, error.message, file: error.file.isEmpty ? path : error.file, line: error.line,
                 column: error.column, underlying: error)
         }
-        sink.finish()
-        self = sink.store
+        let filed = sink.finish()
+        self = filed.store
         register(summary.source)
-        if let duplicates = sink.duplicatesNote(file: path) { diagnostics?.report(duplicates) }
+        if let duplicates = filed.duplicatesNote(file: path) { diagnostics?.report(duplicates) }
         return StoreLoadSummary(
             source: summary.source, dataflows: summary.dataflows, observations: summary.observations,
             skipped: summary.skipped)
-    }
-}
-
-/// Files the importer's records in a copy of the store (swapped in only when the whole file is read).
-/// The table of the dataflow being read is held apart while its records come, so a record costs no
-/// look-up of its dataflow; ``finish()`` puts it back.
-final class StoreRecordSink: ObservationRecordSink {
-    private(set) var store: ObservationStore
-    private var source: Int32 = 0
-    private var dataflow: String?
-    private var table = DataflowTable()
-
-    init(store: ObservationStore) {
-        self.store = store
-    }
-
-    func begin(_ source: DataSource) throws {
-        self.source = store.number(of: source)
-    }
-
-    /// Observations that replaced an earlier one with another value or status, and the first of them.
-    private var conflicts = 0
-    private var firstConflict: (replaced: DataflowTable.Replacement, kept: ObservationRecord)?
-
-    func record(_ record: ObservationRecord) throws {
-        if record.dataflow != dataflow {
-            finish()
-            dataflow = record.dataflow
-            table = store.tables.removeValue(forKey: record.dataflow) ?? DataflowTable()
-        }
-        if let replaced = table.insert(
-            key: record.key, period: record.period, value: record.value, status: record.status, source: source)
-        {
-            conflicts += 1
-            if firstConflict == nil { firstConflict = (replaced, record) }
-        }
-    }
-
-    /// A warning when the file repeated observations (its own, or an earlier file's) with other values:
-    /// the order of the files decides, so the user is told which value is kept. Call after ``finish()``.
-    func duplicatesNote(file: String) -> Diagnostic? {
-        guard let (replacement, record) = firstConflict,
-            let replaced = store.stored(replacement, dataflow: record.dataflow),
-            let source = store.sourceList.indices.contains(Int(self.source)) ? store.sourceList[Int(self.source)] : nil
-        else { return nil }
-        func describe(_ value: ObservationValue, _ status: [ComponentValue], _ path: String) -> String {
-            let text = value.lexical.map { "\"\($0)\"" } ?? "no value"
-            let flags = status.map { "\($0.id)=\($0.value)" }.joined(separator: ", ")
-            return text + (flags.isEmpty ? "" : " (\(flags))") + " from \(path)"
-        }
-        let others = conflicts > 1 ? "; \(conflicts - 1) more observation(s) of the file do the same" : ""
-        return .warning(
-            .import, code: "duplicate-observation",
-            "\(record.dataflow) \(replaced.seriesKey) \(record.period.lexical) appears twice with different values: "
-                + "the later, \(describe(record.value, record.status, source.path)), replaces "
-                + "\(describe(replaced.value, replaced.status, replaced.source.path)) (the order of the files decides)"
-                + others,
-            location: InputLocation(file: file))
-    }
-
-    /// Puts the table being filled back into the store.
-    func finish() {
-        guard let dataflow else { return }
-        store.tables[dataflow] = table
-        table = DataflowTable()
-        self.dataflow = nil
     }
 }

@@ -67,6 +67,15 @@ package final class SHA256 {
     ///
     /// - Throws: ``FileError`` (`unreadable`) when the file cannot be opened or read.
     package static func hexDigest(ofFile path: String) throws(FileError) -> String {
+        // Never nil: reading stops early only when `continuing` says so, and it never does here.
+        try hexDigest(ofFile: path, while: { true }) ?? ""
+    }
+
+    /// The hexadecimal SHA-256 of a file, read in chunks while `continuing` says so.
+    ///
+    /// - Returns: The digest, or `nil` when `continuing` said stop before the end of the file.
+    /// - Throws: ``FileError`` (`unreadable`) when the file cannot be opened or read.
+    package static func hexDigest(ofFile path: String, while continuing: () -> Bool) throws(FileError) -> String? {
         let descriptor = open(path, O_RDONLY)
         guard descriptor >= 0 else {
             throw FileError(
@@ -84,6 +93,7 @@ package final class SHA256 {
                     .unreadable, path: path, message: "cannot read the file: \(String(cString: strerror(errno)))")
             }
             if count == 0 { break }
+            guard continuing() else { return nil }
             hash.update(UnsafeRawBufferPointer(rebasing: chunk[0..<count]))
         }
         return hash.hexDigest()

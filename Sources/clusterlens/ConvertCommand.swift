@@ -102,6 +102,7 @@ struct ConvertCommand: ParsableCommand {
 
 /// A record sink that keeps nothing: a CSV table is read only to check it.
 private final class DiscardingRecordSink: ObservationRecordSink {
-    func begin(_ source: DataSource) throws {}
-    func record(_ record: ObservationRecord) throws {}
+    func begin(file path: String, format: DataSource.Format) throws {}
+    func end(_ source: DataSource) throws {}
+    func record(_ record: consuming ObservationRecord) throws {}
 }

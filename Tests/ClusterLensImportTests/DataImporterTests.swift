@@ -6,13 +6,15 @@ import Testing
 
 @testable import ClusterLensImport
 
-/// Keeps the source and every record the importer hands on.
+/// Keeps the file begun, the source ended with and every record the importer hands on.
 private final class RecordCollector: ObservationRecordSink {
+    private(set) var begun: [String] = []
     private(set) var sources: [DataSource] = []
     private(set) var records: [ObservationRecord] = []
 
-    func begin(_ source: DataSource) throws { sources.append(source) }
-    func record(_ record: ObservationRecord) throws { records.append(record) }
+    func begin(file path: String, format: DataSource.Format) throws { begun.append(path) }
+    func end(_ source: DataSource) throws { sources.append(source) }
+    func record(_ record: consuming ObservationRecord) throws { records.append(record) }
 }
 
 /// `id=value` pairs, in order.
@@ -48,6 +50,7 @@ struct DataImporterTests {
         #expect(
             summary.source
                 == DataSource(path: path, sha256: storeFixtureDigests["sbs_r_nuts2021.xml"] ?? "", format: .sdmxML))
+        #expect(sink.begun == [path])
         #expect(sink.sources == [summary.source])
         #expect(summary.dataflows == ["sbs_r_nuts2021"])
         #expect(summary.observations == 17)
@@ -231,7 +234,7 @@ struct DataImporterTests {
                     .unsupportedMessage,
                     "a Structure message (SDMX-ML 2.1), not data: give structure files with --structure",
                     file: path))
-        #expect(sink.sources.isEmpty, "nothing reached the sink")
+        #expect(sink.begun.isEmpty && sink.sources.isEmpty, "nothing reached the sink")
     }
 
     @Test("A member survey is not statistics: refused at line 1, pointing to members:")

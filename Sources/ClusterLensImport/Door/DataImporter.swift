@@ -26,8 +26,9 @@ public struct DataImporter: Sendable {
 
     /// Reads `path` into `sink`.
     ///
-    /// The file is hashed first (its SHA-256 goes into every value's provenance), then parsed once,
-    /// streaming: memory does not grow with the file.
+    /// The file is parsed once, streaming: memory does not grow with the file. Its SHA-256 (which goes
+    /// into every value's provenance) is worked out on another core meanwhile, and handed to the sink
+    /// at the end.
     ///
     /// - Parameters:
     ///   - path: The file.
@@ -44,32 +45,41 @@ public struct DataImporter: Sendable {
         diagnostics: Diagnostics? = nil
     ) throws(ImportError) -> ImportSummary {
         let format = try InputFormat.sniff(file: path)
-        let sha256: String
-        do {
-            sha256 = try SHA256.hexDigest(ofFile: path)
-        } catch {
-            throw ImportError(.unreadable, error.message, file: path, underlying: error)
+        let digest = BackgroundFileDigest(path: path)
+        defer { digest.stop() }
+        /// The file named with its SHA-256, handed to the sink.
+        func identified(_ format: DataSource.Format) throws -> DataSource {
+            let sha256: String
+            do {
+                sha256 = try digest.value()
+            } catch {
+                throw ImportError(.unreadable, error.message, file: path, underlying: error)
+            }
+            let source = DataSource(path: path, sha256: sha256, format: format)
+            try sink.end(source)
+            return source
         }
         let explicit = dataflow.map(DataflowID.normalised)
         do {
             switch format {
             case .sdmxML(let kind):
                 try kind.requireDataMessage(file: path)
-                let source = DataSource(path: path, sha256: sha256, format: .sdmxML)
-                try sink.begin(source)
+                try sink.begin(file: path, format: .sdmxML)
                 let adapter = SDMXRecordAdapter(sink: sink, roles: roles, explicitDataflow: explicit, path: path)
                 let summary = try SDMXDataReader(structures: structures).read(file: path, into: adapter)
                 try summary.requireData()
+                let source = try identified(.sdmxML)
                 diagnostics?.report(summary.diagnostics)
                 return finish(
                     ImportSummary(
                         source: source, dataflows: adapter.dataflows.sorted(), observations: adapter.records,
                         skipped: adapter.skipped), firstSkippedLine: nil, diagnostics: diagnostics)
             case .sdmxCSV, .tidyCSV:
-                let source = DataSource(path: path, sha256: sha256, format: format == .sdmxCSV ? .sdmxCSV : .tidyCSV)
-                try sink.begin(source)
+                let tabular: DataSource.Format = format == .sdmxCSV ? .sdmxCSV : .tidyCSV
+                try sink.begin(file: path, format: tabular)
                 let reader = TabularDataReader(roles: roles, explicitDataflow: explicit, path: path)
                 let result = try reader.read(sdmx: format == .sdmxCSV, into: sink)
+                let source = try identified(tabular)
                 return finish(
                     ImportSummary(
                         source: source, dataflows: result.dataflows.sorted(), observations: result.records,

@@ -32,10 +32,14 @@ public struct ObservationRecord: Sendable, Hashable {
     }
 }
 
-/// Receives the records of one file from ``DataImporter``, in file order.
+/// Receives the records of one file from ``DataImporter``, in file order: ``begin(file:format:)``,
+/// every ``record(_:)``, then ``end(_:)`` with the file's SHA-256 (worked out while the file is read,
+/// so it is known only at the end). When the import fails, ``end(_:)`` is not called.
 public protocol ObservationRecordSink: AnyObject {
-    /// The file starts; `source` names it, its SHA-256 and its format.
-    func begin(_ source: DataSource) throws
+    /// The file starts: its path as given and how it is read.
+    func begin(file path: String, format: DataSource.Format) throws
     /// One observation.
-    func record(_ record: ObservationRecord) throws
+    func record(_ record: consuming ObservationRecord) throws
+    /// Every record of the file has come; `source` names the file, its SHA-256 and its format.
+    func end(_ source: DataSource) throws
 }

@@ -7,30 +7,33 @@ internal import ClusterLensCore
 /// per data set, a series' key and status attributes once per series, so an observation costs its
 /// value's and its own attributes' text only, and consecutive records of a series share one key array
 /// (the store compares keys by identity first).
+///
+/// Its state is unchecked for exclusive access, as the data handler's: it is used by the one thread
+/// that parses, and the checks cost more than the work on every observation.
 final class SDMXRecordAdapter<Sink: ObservationRecordSink>: SDMXDataSink, RawObservationSink {
     let sink: Sink
     let roles: DimensionRoles
     let explicitDataflow: String?
     let path: String
     private(set) var dataflows: Set<String> = []
-    private(set) var records = 0
-    private(set) var skipped = 0
-    private var dataflow = ""
-    private var timeIDs: Set<String> = []
+    @exclusivity(unchecked) private(set) var records = 0
+    @exclusivity(unchecked) private(set) var skipped = 0
+    @exclusivity(unchecked) private var dataflow = ""
+    @exclusivity(unchecked) private var timeIDs: Set<String> = []
     /// The series of the last observation (held, so its identity cannot pass to a new series), its key
     /// without time and its status attributes (original id, upper-cased pair): a series' observations
     /// come one after another, so these are worked out once per series.
-    private var lastSeries: Series?
-    private var lastSeriesKey: [ComponentValue] = []
-    private var lastSeriesStatus: [StatusEntry] = []
-    private var lastSeriesStatusOnly: [ComponentValue] = []
+    @exclusivity(unchecked) private var lastSeries: Series?
+    @exclusivity(unchecked) private var lastSeriesKey: [ComponentValue] = []
+    @exclusivity(unchecked) private var lastSeriesStatus: [StatusEntry] = []
+    @exclusivity(unchecked) private var lastSeriesStatusOnly: [ComponentValue] = []
     /// What each component slot of the current data set is to a record (raw path).
-    private var slotUses: [RecordSlotUse] = []
+    @exclusivity(unchecked) private var slotUses: [RecordSlotUse] = []
 
     /// Whether each dimension id seen is the time dimension.
-    private var timeIDsSeen: [String: Bool] = [:]
+    @exclusivity(unchecked) private var timeIDsSeen: [String: Bool] = [:]
     /// Each attribute id seen, upper-cased when it is a status attribute, `nil` when it is not.
-    private var statusIDs: [String: String?] = [:]
+    @exclusivity(unchecked) private var statusIDs: [String: String?] = [:]
 
     init(sink: Sink, roles: DimensionRoles, explicitDataflow: String?, path: String) {
         self.sink = sink

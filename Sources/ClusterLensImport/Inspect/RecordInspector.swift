@@ -21,10 +21,13 @@ public final class RecordInspector: ObservationRecordSink {
     public init() {}
 
     /// Nothing to note: the file's name and format are the caller's.
-    public func begin(_ source: DataSource) throws {}
+    public func begin(file path: String, format: DataSource.Format) throws {}
+
+    /// Nothing to do at the end of the file.
+    public func end(_ source: DataSource) throws {}
 
     /// Notes one record's dataflow, key codes, status attributes, period and value kind.
-    public func record(_ record: ObservationRecord) throws {
+    public func record(_ record: consuming ObservationRecord) throws {
         if !dataflows.contains(record.dataflow) { dataflows.append(record.dataflow) }
         var series = [record.dataflow]
         for component in record.key {

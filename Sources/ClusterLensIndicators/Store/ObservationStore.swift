@@ -149,6 +149,21 @@ public struct ObservationStore: Sendable {
         return number
     }
 
+    /// A number for a file being loaded, whose SHA-256 is worked out while it is read:
+    /// ``identify(_:as:)`` names it once known. (The same file loaded twice has two numbers naming
+    /// equal sources.)
+    mutating func provisionalSourceNumber() -> Int32 {
+        sourceList.append(DataSource(path: "", sha256: "", format: .tidyCSV))
+        return Int32(sourceList.count - 1)
+    }
+
+    /// Names the file of a ``provisionalSourceNumber()``.
+    mutating func identify(_ number: Int32, as source: DataSource) {
+        guard sourceList.indices.contains(Int(number)) else { return }
+        sourceList[Int(number)] = source
+        if sourceNumbers[source] == nil { sourceNumbers[source] = number }
+    }
+
     /// Records a file as loaded.
     mutating func register(_ source: DataSource) {
         sources.append(source)

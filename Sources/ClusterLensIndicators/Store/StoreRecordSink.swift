@@ -20,9 +20,10 @@ final class StoreRecordSink: ObservationRecordSink {
     private static let batchesInFlight = 2
 
     private let filer: RecordFiler
-    private var batch: [ObservationRecord] = []
+    // Used by the parsing thread only: unchecked for exclusive access, as the importer's own state.
+    @exclusivity(unchecked) private var batch: [ObservationRecord] = []
     /// The queue to the filing thread, once it runs.
-    private var queue: HandoffQueue<[ObservationRecord]>?
+    @exclusivity(unchecked) private var queue: HandoffQueue<[ObservationRecord]>?
 
     init(store: ObservationStore) {
         filer = RecordFiler(store: store)
@@ -34,25 +35,33 @@ final class StoreRecordSink: ObservationRecordSink {
         queue?.waitUntilDrained()
     }
 
-    func begin(_ source: DataSource) throws {
-        drain()
-        filer.file(batch)
-        batch.removeAll(keepingCapacity: true)
-        filer.begin(source)
+    func begin(file path: String, format: DataSource.Format) throws {
+        fileEverything()
+        filer.begin()
     }
 
-    func record(_ record: ObservationRecord) throws {
+    func end(_ source: DataSource) throws {
+        fileEverything()
+        filer.identify(source)
+    }
+
+    func record(_ record: consuming ObservationRecord) throws {
         batch.append(record)
         if batch.count == Self.batchSize { handOver() }
     }
 
     /// Files every record received and gives the filer, whose store holds them.
     func finish() -> RecordFiler {
-        drain()
-        filer.file(batch)
-        batch.removeAll()
+        fileEverything()
         filer.finish()
         return filer
+    }
+
+    /// Files every record received so far, on this thread once the filing thread has stopped.
+    private func fileEverything() {
+        drain()
+        filer.file(batch)
+        batch.removeAll(keepingCapacity: true)
     }
 
     /// Hands the full batch to the filing thread, starting it with the first batch.
@@ -102,8 +111,14 @@ final class RecordFiler: @unchecked Sendable {
         self.store = store
     }
 
-    func begin(_ source: DataSource) {
-        self.source = store.number(of: source)
+    /// The file starts: its observations are filed under a number its source will have.
+    func begin() {
+        source = store.provisionalSourceNumber()
+    }
+
+    /// The file's source, once its SHA-256 is known.
+    func identify(_ source: DataSource) {
+        store.identify(self.source, as: source)
     }
 
     /// Files records in order.

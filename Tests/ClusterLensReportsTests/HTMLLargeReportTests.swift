@@ -57,6 +57,12 @@ struct HTMLLargeReportTests {
         #expect(Array(cells.prefix(5)) == ["persons", "40", "20", "0", "20 "], "\(cells)")
         #expect(row.contains("(20: "), "the reason of the 20 missing values: \(row)")
         #expect(Array(cells.suffix(5)) == ["500", "500", "750", "1\u{2009}000", "1\u{2009}000"], "\(cells)")
+        // The size star: employment at or above P90 (1 000), earned by the 20 clusters of ES51 (the
+        // 20 of ES52 have 500, the 20 of ES53 no value).
+        #expect(
+            overview.contains(
+                "<tr><td>Size: employment at or above P90</td><td class=\"num\">1\u{2009}000</td>"
+                    + "<td class=\"num\">20</td></tr>"))
         // A cluster's page: its section, the common style sheet, a link back.
         let page = try String(contentsOfFile: out + "/r-clusters/es51-vehicles-01.html", encoding: .utf8)
         #expect(page.contains("<section class=\"cluster\"") && page.contains("<h2>ES51 vehicles 1</h2>"))

@@ -29,6 +29,15 @@ struct BenchmarkStarTests {
         #expect(stars["c9"] == 3)
         #expect(stars["c8"] == 1)
         #expect(stars["c5"] == 0, "LQ 1.9 is below 2")
+        // Per star: employment ≥ 12 100 only c9; LQ ≥ 2 c8 (2.0, at the threshold) and c9; focus ≥ 4.28 % c9.
+        let counts = PeerBenchmarks.starCounts(values)
+        #expect(counts.map(\.criterion.metric) == ["employment", "location_quotient", "cluster_focus"])
+        #expect(abs((counts[0].threshold ?? 0) - 12_100) < 1e-9)
+        #expect(counts[1].threshold == 2)
+        #expect(abs((counts[2].threshold ?? 0) - 4.28) < 1e-12)
+        #expect(counts.map(\.units) == [1, 2, 1])
+        // The counts and the stars are one rule: the stars add up to the counts.
+        #expect(stars.values.compactMap { $0 }.reduce(0, +) == counts.map(\.units).reduce(0, +))
     }
 
     /// A criterion is data: an absolute wage floor and a median criterion give 0–2 stars.
@@ -44,5 +53,9 @@ struct BenchmarkStarTests {
             ],
             criteria: criteria)
         #expect(stars == ["a": 2, "b": 1, "c": 1, "d": 0], "median employment 150")
+        // A wage of exactly 40 000 reaches the floor; d has no wage, so not that star.
+        #expect(
+            PeerBenchmarks.starCounts(["c": ["wage": 40_000], "d": ["employment": 50]], criteria: criteria).map(\.units)
+                == [1, 1])
     }
 }

@@ -51,6 +51,37 @@ public enum PeerBenchmarks {
     public static func stars(
         _ values: [String: [String: Double]], criteria: [StarCriterion] = eco2008
     ) -> [String: Int?] {
+        let thresholds = starThresholds(values, criteria: criteria)
+        var result: [String: Int?] = [:]
+        for (unit, metrics) in values {
+            let known = criteria.filter { metrics[$0.metric] != nil }
+            guard !known.isEmpty else {
+                result[unit] = .some(nil)
+                continue
+            }
+            result[unit] = known.filter { meets(metrics[$0.metric], thresholds[$0.metric]) }.count
+        }
+        return result
+    }
+
+    /// Per criterion, in order: its threshold over `values` (`nil` when no unit has the metric for a
+    /// percentile) and how many units earn its star, by the rule of ``stars(_:criteria:)``.
+    ///
+    /// - Parameter values: Unit → metric → value.
+    public static func starCounts(
+        _ values: [String: [String: Double]], criteria: [StarCriterion] = eco2008
+    ) -> [(criterion: StarCriterion, threshold: Double?, units: Int)] {
+        let thresholds = starThresholds(values, criteria: criteria)
+        return criteria.map { criterion in
+            let threshold = thresholds[criterion.metric]
+            return (criterion, threshold, values.values.filter { meets($0[criterion.metric], threshold) }.count)
+        }
+    }
+
+    /// The threshold of each criterion's metric over the units' values.
+    private static func starThresholds(
+        _ values: [String: [String: Double]], criteria: [StarCriterion]
+    ) -> [String: Double] {
         var thresholds: [String: Double] = [:]
         for criterion in criteria {
             switch criterion.threshold {
@@ -60,22 +91,13 @@ public enum PeerBenchmarks {
                 thresholds[criterion.metric] = quantile(values.values.compactMap { $0[criterion.metric] }, p)
             }
         }
-        var result: [String: Int?] = [:]
-        for (unit, metrics) in values {
-            let known = criteria.filter { metrics[$0.metric] != nil }
-            guard !known.isEmpty else {
-                result[unit] = .some(nil)
-                continue
-            }
-            result[unit] =
-                known.filter { criterion in
-                    guard let value = metrics[criterion.metric], let threshold = thresholds[criterion.metric] else {
-                        return false
-                    }
-                    return value >= threshold
-                }.count
-        }
-        return result
+        return thresholds
+    }
+
+    /// Whether a value earns a star: it reaches the threshold (at or above it).
+    private static func meets(_ value: Double?, _ threshold: Double?) -> Bool {
+        guard let value, let threshold else { return false }
+        return value >= threshold
     }
 
     /// U.S. Cluster Mapping strength classes over units with employment > 0 (METHODS §2):

@@ -63,25 +63,39 @@ enum HTMLAtScaleSections {
         return html
     }
 
+    /// A star's name: what it measures and the threshold's kind ("Size: employment at or above P90").
+    private static func starName(_ criterion: PeerBenchmarks.StarCriterion) -> String {
+        let measure =
+            switch criterion.metric {
+            case "employment": "Size: employment"
+            case "location_quotient": "Specialisation: the location quotient"
+            case "cluster_focus": "Focus: the share of the region's jobs"
+            default: criterion.metric
+            }
+        func whole(_ value: Double) -> String {
+            value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : HTMLText.number(value)
+        }
+        switch criterion.threshold {
+        case .absolute(let value): return "\(measure) at or above \(whole(value))"
+        case .percentile(let p): return "\(measure) at or above P\(whole(p * 100))"
+        }
+    }
+
     /// What the stars and classes are measured against, and how many clusters reach each.
     static func benchmarks(_ model: ReportModel) -> String {
         let thresholds = ClusterMapBuilder.thresholds(of: model.clusters)
         guard thresholds.regionsWithData > 0 else { return "" }
-        func reaching(_ id: String, _ threshold: Double?) -> Int {
-            guard let threshold else { return 0 }
-            return model.clusters.filter { ($0.headline(id)?.value).map { $0 >= threshold } == true }.count
+        var values: [String: [String: Double]] = [:]
+        for cluster in model.clusters {
+            var metrics: [String: Double] = [:]
+            for criterion in PeerBenchmarks.eco2008 {
+                if let value = cluster.headline(criterion.metric)?.value { metrics[criterion.metric] = value }
+            }
+            values[cluster.id] = metrics
         }
-        let stars: [(String, Double?, Int)] = [
-            (
-                "Size: employment at or above P90", thresholds.employmentP90,
-                reaching("employment", thresholds.employmentP90)
-            ),
-            ("Specialisation: a location quotient of 2 or more", 2, reaching("location_quotient", 2)),
-            (
-                "Focus: the share of the region's jobs at or above P90", thresholds.focusP90,
-                reaching("cluster_focus", thresholds.focusP90)
-            ),
-        ]
+        let stars = PeerBenchmarks.starCounts(values).map { entry in
+            (starName(entry.criterion), entry.threshold, entry.units)
+        }
         var html = "<section id=\"comparison\">\n<h2>What the stars and classes are measured against</h2>\n"
         html += "<p class=\"small\">Percentiles are taken over these \(model.clusters.count) clusters (linear "
         html += "interpolation, type 7), not over all of Europe's.</p>\n"

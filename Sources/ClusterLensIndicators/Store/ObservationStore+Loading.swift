@@ -13,9 +13,10 @@ extension ObservationStore {
     /// An SDMX error message, a footer-only message or a structure message is refused, as `convert`
     /// refuses it.
     ///
-    /// Loading is all or nothing: when it throws, the store is unchanged. The file is read twice: once
-    /// for its SHA-256 (recorded in every value's provenance), once to parse it; memory grows with the
-    /// observations stored, not with the file.
+    /// Loading is all or nothing: when it throws, the store is unchanged. The file is read twice at
+    /// once: parsed on one thread while another works out its SHA-256 (recorded in every value's
+    /// provenance), and a large file's records are filed on a third (see `StoreRecordSink`); memory
+    /// grows with the observations stored, not with the file.
     ///
     /// Values `NaN`, empty, `:` and the other markers of ``ClusterLensCore/ObservationValue/missingMarkers``
     /// are stored as missing with their kind, never as zero. Observations without a period that parses

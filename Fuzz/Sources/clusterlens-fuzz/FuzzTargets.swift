@@ -81,8 +81,9 @@ final class DiscardingSink: SDMXDataSink {
 
 /// Keeps nothing.
 final class DiscardingRecordSink: ObservationRecordSink {
-    func begin(_ source: DataSource) throws {}
-    func record(_ record: ObservationRecord) throws {}
+    func begin(file path: String, format: DataSource.Format) throws {}
+    func record(_ record: consuming ObservationRecord) throws {}
+    func end(_ source: DataSource) throws {}
 }
 
 /// Serves every input: a number derived from its name, scope and period, or missing, or an error, so

@@ -58,6 +58,37 @@ struct ComputeCommandTests {
         #expect((units2020["reason"] as? String)?.contains("no observation") == true)
     }
 
+    @Test("--json of 600 clusters (rendered in chunks of 256 on every core) is one document, in cluster order")
+    func jsonOfManyClusters() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        // 600 clusters of C29, in ES51, ES52 and ES53 by turns: 1 000 persons in ES51 (2021), 500 in ES52
+        // (C29.1 300 e + C29.2 200), 150 in ES53 (C29 confidential, its groups 100 + 50 instead).
+        let regions = ["ES51", "ES52", "ES53"]
+        var yaml = "clusters:\n"
+        for number in 1...600 {
+            let id = String(format: "c-%03d", number)
+            yaml += "  - {id: \(id), name: Cluster \(number), regions: [\(regions[(number - 1) % 3])], sectors: [C29], "
+            yaml += "reference: ES5}\n"
+        }
+        let clusters = try folder.write(yaml, to: "clusters.yaml")
+        let result = try runCLI([
+            "compute", clusters, "--data", Self.data, "--indicators", "employment", "--period", "2021", "--json",
+        ])
+        #expect(result.status == 0, "\(result)")
+        let document = try jsonObject(result.stdout)
+        let listed = try #require(document["clusters"] as? [[String: Any]])
+        #expect(listed.map { $0["id"] as? String } == (1...600).map { String(format: "c-%03d", $0) })
+        let employment = listed.map { cluster in
+            ((cluster["indicators"] as? [[String: Any]])?.first?["value"]) as? Double
+        }
+        #expect(employment.enumerated().allSatisfy { $1 == [1000, 500, 150][$0 % 3] }, "\(employment.prefix(6))")
+        // The boundary between two chunks is written as any other boundary between clusters.
+        #expect(result.stdout.contains("\n    },\n    {\n      \"id\" : \"c-257\",\n"))
+        #expect(result.stdout.contains("\n    },\n    {\n      \"id\" : \"c-002\",\n"))
+        #expect(result.stdout.hasSuffix("\n    }\n  ]\n}\n"))
+    }
+
     @Test("--data takes a folder, as report definitions do; without --data it is a usage error")
     func dataFoldersAndUsage() throws {
         let folder = try TemporaryFolder()

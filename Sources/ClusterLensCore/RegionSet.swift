@@ -14,7 +14,9 @@ public struct RegionSet: Sendable, Hashable, CustomStringConvertible {
     /// - Parameter codes: The codes; order and duplicates do not matter. An empty set contains nothing
     ///   (the cluster definition loader rejects it).
     public init(_ codes: some Sequence<NUTSCode>) {
-        self.codes = Set(codes).sorted()
+        let given = Array(codes)
+        // One code (a reference area, a country: a query each) needs no set to be distinct and sorted.
+        self.codes = given.count <= 1 ? given : Set(given).sorted()
     }
 
     /// Creates a set from the text of its codes.

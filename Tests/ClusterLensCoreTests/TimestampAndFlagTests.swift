@@ -31,6 +31,12 @@ struct CoreVocabularyTests {
         ] {
             #expect(DataflowID.normalised(text) == "sbs_r_nuts2021", "\(text)")
         }
+        // Whatever is not normal yet goes the long way: a tab, an upper-case letter, a reference.
+        #expect(DataflowID.normalised("\tsbs_r_nuts2021") == "sbs_r_nuts2021")
+        #expect(DataflowID.normalised("sbs_R_nuts2021") == "sbs_r_nuts2021")
+        #expect(DataflowID.normalised("estat:nama_10r_2gdp(1.0)") == "nama_10r_2gdp")
+        #expect(DataflowID.normalised("Énergie") == "énergie")
+        #expect(DataflowID.normalised("") == "")
     }
 
     @Test("only whole calendar years have a calendar year")

@@ -68,8 +68,9 @@ public struct ValueProvenance: Sendable, Equatable {
 
 extension Array where Element: Hashable {
     /// The elements, each once, in first-seen order (a linear scan for the few inputs of most values,
-    /// a set beyond).
-    package func distinct() -> [Element] {
+    /// a set beyond). Inlinable, so that every module gets it specialised for its element type (the
+    /// generic version looks up metadata on every call).
+    @inlinable package func distinct() -> [Element] {
         if count <= 16 {
             var result: [Element] = []
             for element in self where !result.contains(element) { result.append(element) }

@@ -1,13 +1,16 @@
 /// "Did you mean …?": the known name nearest to a mistyped one, for error messages.
 package enum Suggestion {
     /// The candidate closest to `name` by edit distance (case-insensitive), when it is close enough to
-    /// be a plausible slip: at most a third of the name's length, and at least one edit.
+    /// be a plausible slip: at most a third of the name's length, and at least one edit. Of equally
+    /// close candidates the first in lexical order, so that the message is the same whatever order the
+    /// candidates come in (a `Set`'s order changes from run to run).
     package static func closest(to name: String, among candidates: some Sequence<String>) -> String? {
         let target = Array(name.lowercased())
         var best: (candidate: String, distance: Int)?
         for candidate in candidates {
             let distance = editDistance(target, Array(candidate.lowercased()))
-            if distance < (best?.distance ?? .max) { best = (candidate, distance) }
+            if let current = best, (distance, candidate) >= (current.distance, current.candidate) { continue }
+            best = (candidate, distance)
         }
         guard let best, best.distance <= max(1, target.count / 3) else { return nil }
         return best.candidate

@@ -13,6 +13,9 @@ struct SuggestionTests {
         #expect(Suggestion.closest(to: "Location_Quotient", among: known) == "location_quotient")
         #expect(Suggestion.closest(to: "renewables", among: known) == nil)
         #expect(Suggestion.phrase(for: "employmnet", among: known) == " (did you mean \"employment\"?)")
+        // Two candidates one edit away: the first in lexical order, whatever order they come in.
+        #expect(Suggestion.closest(to: "TOS-016", among: ["TOS-015", "TOS-010", "TOS-011"]) == "TOS-010")
+        #expect(Suggestion.closest(to: "TOS-016", among: ["TOS-011", "TOS-015", "TOS-010"]) == "TOS-010")
         #expect(Suggestion.editDistance(Array("kitten"), Array("sitting")) == 3)
     }
 }

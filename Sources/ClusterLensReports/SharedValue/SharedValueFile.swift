@@ -13,12 +13,9 @@ enum SharedValueFile {
         root: Node?, file: FileFingerprint
     ) {
         let text = try DefinitionText.read(path)
-        let digest: String
-        do {
-            digest = try SHA256.hexDigest(ofFile: path)
-        } catch {
-            throw IndicatorsError(.unreadable, error.message, file: path, underlying: error)
-        }
+        // The hash of the bytes read (the text keeps them exactly): one read, and the fingerprint is of
+        // what was parsed even if the file changes meanwhile.
+        let digest = SHA256.hexDigest(of: text.utf8)
         let root = try YAMLSource.compose(text, file: path, errorCode: errorCode)
         return (root, FileFingerprint(path: path, sha256: digest))
     }

@@ -124,7 +124,7 @@ struct SharedValueTables {
                     + Array(repeating: .empty, count: 11)
                     + [
                         number(initiative.investment.totalEUR), .empty, .empty, .empty, .empty,
-                        .text(account.isSharedValue ? "true" : "false"), .text(account.verdict),
+                        .boolean(account.isSharedValue), .text(account.verdict),
                         .text(initiative.investment.missingReason), .empty,
                     ])
         }
@@ -171,7 +171,7 @@ struct SharedValueTables {
             let indicators = entry.indicators.isEmpty ? [nil] : entry.indicators.map { Optional($0) }
             return indicators.map { indicator -> [XLSXCell] in
                 head + [
-                    .text(indicator?.id), .text(indicator.map { $0.inReport ? "true" : "false" }),
+                    .text(indicator?.id), indicator.map { .boolean($0.inReport) } ?? .empty,
                     number(indicator?.value), .text(indicator?.period), number(indicator?.score),
                     .text(indicator?.progress),
                 ]

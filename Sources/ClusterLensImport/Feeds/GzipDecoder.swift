@@ -62,8 +62,10 @@ public enum GzipDecoder {
         var outputBuffer = [UInt8](repeating: 0, count: 1 << 16)
         var consumed = 0
         var produced = 0
-        var finished = false
-        while !finished {
+        // Whether the last gzip member read so far ended: the data may stop here, and any byte that
+        // follows starts another member (concatenated gzip files are one file), wherever the reads fall.
+        var memberEnded = false
+        while true {
             let count = inputBuffer.withUnsafeMutableBytes { read(input, $0.baseAddress, $0.count) }
             if count < 0 {
                 if errno == EINTR { continue }
@@ -71,50 +73,63 @@ public enum GzipDecoder {
             }
             if count == 0 { break }
             consumed += count
-            var status = Z_OK
             try inputBuffer.withUnsafeMutableBufferPointer { (inputPointer) throws(FeedError) in
                 stream.next_in = inputPointer.baseAddress
                 stream.avail_in = UInt32(count)
-                repeat {
-                    let made: Int = outputBuffer.withUnsafeMutableBufferPointer { outputPointer in
-                        stream.next_out = outputPointer.baseAddress
-                        stream.avail_out = UInt32(outputPointer.count)
-                        status = inflate(&stream, Z_NO_FLUSH)
-                        return outputPointer.count - Int(stream.avail_out)
-                    }
-                    produced += made
-                    if produced > limit {
-                        throw FeedError(
-                            .tooLarge,
-                            "the gzip answer expands past the limit of \(ByteCount.description(limit)) "
-                                + "(raise it with --max-body-size)", url: url)
-                    }
-                    if produced > expansionFloor && produced / max(1, consumed) > expansion {
-                        throw FeedError(
-                            .tooLarge,
-                            "the gzip answer expands more than \(expansion) times (\(ByteCount.description(consumed)) "
-                                + "to over \(ByteCount.description(produced))): a decompression bomb, not SDMX-ML",
-                            url: url)
-                    }
-                    if made > 0 {
-                        do { try output.write(Array(outputBuffer[0..<made])) } catch {
-                            throw writeError(error, destination: destination, url: url)
+                while stream.avail_in > 0 {
+                    if memberEnded {
+                        guard inflateReset(&stream) == Z_OK else {
+                            throw FeedError(.decompression, "cannot restart zlib for the next gzip member", url: url)
                         }
+                        memberEnded = false
                     }
-                    if status == Z_STREAM_END && stream.avail_in > 0 {
-                        // Another gzip member follows (concatenated gzip files are one file).
-                        guard inflateReset(&stream) == Z_OK else { break }
-                        status = Z_OK
+                    // Inflates until the member ends or the input is used up (and the output drained).
+                    let before = stream.avail_in
+                    while true {
+                        var status = Z_OK
+                        let made: Int = outputBuffer.withUnsafeMutableBufferPointer { outputPointer in
+                            stream.next_out = outputPointer.baseAddress
+                            stream.avail_out = UInt32(outputPointer.count)
+                            status = inflate(&stream, Z_NO_FLUSH)
+                            return outputPointer.count - Int(stream.avail_out)
+                        }
+                        produced += made
+                        if produced > limit {
+                            throw FeedError(
+                                .tooLarge,
+                                "the gzip answer expands past the limit of \(ByteCount.description(limit)) "
+                                    + "(raise it with --max-body-size)", url: url)
+                        }
+                        if produced > expansionFloor && produced / max(1, consumed) > expansion {
+                            throw FeedError(
+                                .tooLarge,
+                                "the gzip answer expands more than \(expansion) times "
+                                    + "(\(ByteCount.description(consumed)) to over \(ByteCount.description(produced))): "
+                                    + "a decompression bomb, not SDMX-ML", url: url)
+                        }
+                        if made > 0 {
+                            do { try output.write(Array(outputBuffer[0..<made])) } catch {
+                                throw writeError(error, destination: destination, url: url)
+                            }
+                        }
+                        if status == Z_STREAM_END {
+                            memberEnded = true
+                            break
+                        }
+                        // Z_BUF_ERROR only says no progress was possible: with room left for output,
+                        // that is the end of this read's input.
+                        guard status == Z_OK || status == Z_BUF_ERROR else {
+                            throw FeedError(.decompression, "not valid gzip data (zlib status \(status))", url: url)
+                        }
+                        if stream.avail_out != 0 { break }
                     }
-                } while status == Z_OK && (stream.avail_out == 0 || stream.avail_in > 0)
-            }
-            if status == Z_STREAM_END {
-                finished = true
-            } else if status != Z_OK && status != Z_BUF_ERROR {
-                throw FeedError(.decompression, "not valid gzip data (zlib status \(status))", url: url)
+                    if !memberEnded && stream.avail_in > 0 && stream.avail_in == before {
+                        throw FeedError(.decompression, "not valid gzip data (zlib makes no progress)", url: url)
+                    }
+                }
             }
         }
-        guard finished else { throw FeedError(.truncated, "the gzip data are cut off", url: url) }
+        guard memberEnded else { throw FeedError(.truncated, "the gzip data are cut off", url: url) }
         do { try output.commit() } catch {
             throw writeError(error, destination: destination, url: url)
         }

@@ -268,7 +268,23 @@ struct FeedHardeningTests {
         fetcher.offline = true
         let error = try #require(await Self.failure(fetcher, url))
         #expect(error.code == .cache)
-        #expect(error.message.hasPrefix("the cache metadata points at /etc/hostname, not at the cache's own copy"))
+        // The cache's own copy is hashed, not the file the metadata names: its digest is not the recorded one.
+        #expect(error.message.hasPrefix("the cached copy \(first.entry.path) was changed since it was fetched"))
+    }
+
+    @Test("The same cache reached under another spelling of its folder serves its copy offline")
+    func cacheUnderAnotherSpelling() async throws {
+        let server = try TestHTTPServer { _ in .init(status: 200, body: Self.data) }
+        let folder = try Folder()
+        defer { folder.remove() }
+        let url = server.base + "/data"
+        _ = try await Self.fetcher(folder.path).fetch(try FeedSource(url))
+        server.stop()
+        var other = Self.fetcher(folder.path + "/./")
+        other.offline = true
+        let cached = try await other.fetch(try FeedSource(url))
+        #expect(cached.entry.path == folder.path + "/.//" + other.cache.key(for: url) + ".xml")
+        #expect(try Data(contentsOf: URL(fileURLWithPath: cached.entry.path)) == Data(Self.data))
     }
 
     @Test("An asynchronous delivery that answers with an HTML page leaves no file in the cache")

@@ -54,28 +54,27 @@ public struct FeedCache: Sendable {
         try? verifiedEntry(for: url)
     }
 
-    /// The entry of a URL, checked before it is trusted: the body is the cache's own file for that URL
-    /// (the metadata cannot point elsewhere), and its SHA-256 is the one recorded when it was fetched.
+    /// The entry of a URL, checked before it is trusted: the body read is always the cache's own file for
+    /// that URL, worked out from the URL (a path in the metadata is never followed, and the same cache
+    /// reached under another spelling of its folder still serves), and its SHA-256 is the one recorded
+    /// when it was fetched.
     ///
     /// - Returns: `nil` when the URL is not cached.
     /// - Throws: ``FeedError`` (`cache`) for a copy that fails a check: metadata that cannot be read
-    ///   or that names another URL or file, a missing body, a body changed since it was fetched.
+    ///   or that names another URL, a missing body, a body changed since it was fetched.
     public func verifiedEntry(for url: String) throws(FeedError) -> Entry? {
         let metadata = metadataPath(for: url)
         guard let data = FileManager.default.contents(atPath: metadata) else { return nil }
-        let entry: Entry
-        do { entry = try JSONDecoder().decode(Entry.self, from: data) } catch {
+        let recorded: Entry
+        do { recorded = try JSONDecoder().decode(Entry.self, from: data) } catch {
             throw FeedError(.cache, "the cache metadata \(metadata) cannot be read: fetch the feed again", url: url)
         }
-        guard entry.url == url else {
-            throw FeedError(.cache, "the cache metadata \(metadata) is for another URL (\(entry.url))", url: url)
+        guard recorded.url == url else {
+            throw FeedError(.cache, "the cache metadata \(metadata) is for another URL (\(recorded.url))", url: url)
         }
+        var entry = recorded
         let path = bodyPath(for: url)
-        guard entry.path == path else {
-            throw FeedError(
-                .cache, "the cache metadata points at \(entry.path), not at the cache's own copy \(path): not used",
-                url: url)
-        }
+        entry.path = path
         let digest: String
         do { digest = try SHA256.hexDigest(ofFile: path) } catch {
             throw FeedError(.cache, "the cached copy \(path) cannot be read: \(error)", url: url, underlying: error)

@@ -25,6 +25,27 @@ struct XLSXReportExporterTests {
         #expect(XLSXWorksheet.cellText(String(repeating: "x", count: 40_000)).count == 32_767)
     }
 
+    @Test("A sheet past Excel's rows or columns is an error naming it and pointing to csv, not a broken file")
+    func sheetsPastExcelsLimitsAreRefused() throws {
+        let fits = XLSXSheet(
+            name: "Data", header: ["a"], rows: Array(repeating: [.empty], count: XLSXReportExporter.maximumRows - 1))
+        try XLSXReportExporter.checkLimits([fits], path: "r.xlsx")
+        var tooLong = fits
+        tooLong.rows.append([.empty])
+        let long = try #require(throws: ReportError.self) {
+            try XLSXReportExporter.checkLimits([tooLong], path: "r.xlsx")
+        }
+        #expect(long.code == .exporter && long.file == "r.xlsx")
+        #expect(long.message.hasPrefix("the workbook's sheet Data would have 1048577 rows and 1 columns"))
+        #expect(long.message.contains("use csv"))
+        let wide = XLSXSheet(
+            name: "Coverage", header: Array(repeating: "c", count: XLSXReportExporter.maximumColumns + 1), rows: [])
+        let error = try #require(throws: ReportError.self) {
+            try XLSXReportExporter.checkLimits([wide], path: "r.xlsx")
+        }
+        #expect(error.message.hasPrefix("the workbook's sheet Coverage would have 1 rows and 16385 columns"))
+    }
+
     @Test func numberStylesFollowTheReadableDecimals() {
         #expect(XLSXStyle.number(for: 59_335, fixed: nil) == .decimals(0))
         #expect(XLSXStyle.number(for: 1.27, fixed: nil) == .decimals(2))

@@ -28,11 +28,32 @@ public struct XLSXReportExporter: Exporter {
     public func export(_ model: ReportModel, folder: String, name: String) throws(ReportError) -> [String] {
         let path = ReportOutputFile.path(folder, name, "xlsx")
         let sheets = XLSXReportSheets(model: model)
+        try Self.checkLimits(sheets.all, path: path)
         let package = XLSXPackage(
             title: model.title, creator: "ClusterLens \(model.toolVersion)",
             created: Date(timeIntervalSince1970: TimeInterval(model.generatedAt.secondsSince1970)),
             sheets: sheets.all)
         try package.write(to: path)
         return [path]
+    }
+
+    /// Excel's limits on a worksheet: 1,048,576 rows (the header row included) and 16,384 columns.
+    static let maximumRows = 1_048_576
+    static let maximumColumns = 16_384
+
+    /// Refuses a workbook that a sheet would make larger than Excel opens (Excel refuses such a file or
+    /// "repairs" it by dropping rows): the error names the sheet, its size and the formats that hold it.
+    static func checkLimits(_ sheets: [XLSXSheet], path: String) throws(ReportError) {
+        for sheet in sheets {
+            let rows = sheet.rows.count + 1
+            let columns = max(sheet.header.count, sheet.rows.map(\.count).max() ?? 0)
+            guard rows > maximumRows || columns > maximumColumns else { continue }
+            throw ReportError(
+                .exporter,
+                "the workbook's sheet \(sheet.name) would have \(rows) rows and \(columns) columns, more than Excel's "
+                    + "\(maximumRows) rows and \(maximumColumns) columns: leave xlsx out of the formats for a report "
+                    + "this large and use csv (the same tables, no limit), or ask for fewer clusters, indicators or "
+                    + "periods", file: path)
+        }
     }
 }

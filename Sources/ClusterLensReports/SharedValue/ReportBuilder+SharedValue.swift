@@ -152,6 +152,25 @@ extension ReportBuilder {
             warn("investment-unknown", "\(reason): its results have no figure per euro invested")
         }
         if initiative.outcomes.isEmpty { warn("no-outcomes", "no outcome metric: nothing shows what it changes") }
+        // Years that cannot show what the initiative changed: a slip (2032 for 2023), or a change that
+        // came before the initiative and is reported as its result.
+        let startYear = initiative.start.start.date.year
+        for outcome in initiative.outcomes {
+            if outcome.baseline.year > startYear {
+                warn(
+                    "baseline-after-start",
+                    "outcome \(outcome.id) has its baseline in \(outcome.baseline.year), after the initiative started "
+                        + "(\(initiative.start.lexical)): the change from the baseline leaves out the first years",
+                    at: outcome.location)
+            }
+            if let latest = outcome.measured.last, latest.year < startYear {
+                warn(
+                    "outcome-before-start",
+                    "outcome \(outcome.id) is last measured in \(latest.year), before the initiative started "
+                        + "(\(initiative.start.lexical)): its change is not the initiative's result",
+                    at: outcome.location)
+            }
+        }
         for metric in account.metrics where !metric.isMeasured {
             warn(
                 "outcome-not-measured",

@@ -196,5 +196,37 @@ struct SharedValueReportTests {
         let mismatch = try #require(diagnostics.warnings.first { $0.code == "transition-mismatch" })
         #expect(mismatch.cluster == "es51-automotive" && mismatch.location?.line == 7)
         #expect(mismatch.message.contains("transition digital, but none of its recommendations (2, 13)"))
+        #expect(!codes.contains("outcome-before-start") && !codes.contains("baseline-after-start"))
+    }
+
+    @Test("Outcome years that cannot show the initiative's result are warnings at the outcome")
+    func outcomeYearsAgainstTheStart() throws {
+        let folder = try ReportFixtures.folder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        // Started 2024-03: water's baseline 2021 is fine, but its last measurement (2023) comes before the
+        // start; a baseline typed 2032 for 2023 (then measured 2033 and 2034) is after the start.
+        let ledger = SharedValueFixtures.ledger.replacingOccurrences(of: "start: 2022-06", with: "start: 2024-03")
+        let diagnostics = Diagnostics()
+        _ = try Self.model(in: folder, ledger: ledger, diagnostics: diagnostics)
+        let before = try #require(diagnostics.warnings.first { $0.code == "outcome-before-start" })
+        #expect(
+            before.message
+                == "initiative plant: outcome water is last measured in 2023, before the initiative started "
+                + "(2024-03): its change is not the initiative's result")
+        #expect(
+            before.location?.line == 15 && before.cluster == "es51-automotive", "\(String(describing: before.location))"
+        )
+        let slipped = SharedValueFixtures.ledger.replacingOccurrences(
+            of: "baseline: {year: 2021, value: 1000000}", with: "baseline: {year: 2032, value: 1000000}"
+        )
+        .replacingOccurrences(of: "{year: 2022, value: 900000}", with: "{year: 2033, value: 900000}")
+        .replacingOccurrences(of: "{year: 2023, value: 810000,", with: "{year: 2034, value: 810000,")
+        .replacingOccurrences(of: "{year: 2026, value: 500000}", with: "{year: 2036, value: 500000}")
+        let later = Diagnostics()
+        _ = try Self.model(in: folder, ledger: slipped, diagnostics: later)
+        let after = try #require(later.warnings.first { $0.code == "baseline-after-start" })
+        #expect(
+            after.message.hasPrefix("initiative plant: outcome water has its baseline in 2032, after the initiative"))
+        #expect(!later.warnings.contains { $0.code == "outcome-before-start" })
     }
 }

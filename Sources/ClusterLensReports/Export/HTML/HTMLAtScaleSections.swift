@@ -72,12 +72,9 @@ enum HTMLAtScaleSections {
             case "cluster_focus": "Focus: the share of the region's jobs"
             default: criterion.metric
             }
-        func whole(_ value: Double) -> String {
-            value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : HTMLText.number(value)
-        }
         switch criterion.threshold {
-        case .absolute(let value): return "\(measure) at or above \(whole(value))"
-        case .percentile(let p): return "\(measure) at or above P\(whole(p * 100))"
+        case .absolute(let value): return "\(measure) at or above \(HTMLText.number(value))"
+        case .percentile(let p): return "\(measure) at or above P\(HTMLText.number(p * 100))"
         }
     }
 

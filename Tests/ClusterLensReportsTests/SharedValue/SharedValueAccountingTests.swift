@@ -119,5 +119,14 @@ struct SharedValueAccountingTests {
         let partial = try #require(unknown.first { $0.category == .water })
         #expect(partial.improvement == 200_000 && partial.investmentEUR == nil && partial.perEuro == nil)
         #expect(partial.missing == "initiative second: private investment not given")
+        // Both unknown: both are named, not only the last.
+        var first = plant
+        first.investment = Investment(privateEUR: 1_000_000)
+        let neither = SharedValueAccounting.totals(
+            [first, second].map(SharedValueAccounting.account), initiatives: [first, second])
+        let none = try #require(neither.first { $0.category == .water })
+        #expect(
+            none.missing
+                == "initiative plant: public investment not given; initiative second: private investment not given")
     }
 }

@@ -107,12 +107,14 @@ public enum SharedValueAccounting {
             var unit: String
         }
         var order: [Key] = []
-        var groups: [Key: [(initiative: String, metric: MetricAccount)]] = [:]
+        var groups: [Key: [(initiative: String, metric: MetricAccount, improvement: Double)]] = [:]
         for account in accounts {
             for metric in account.metrics where metric.isMeasured {
+                // A measured metric has its improvement; one without is left out, never counted as 0.
+                guard let improvement = metric.improvement else { continue }
                 let key = Key(side: metric.metric.side, category: metric.metric.category, unit: metric.metric.unit)
                 if groups[key] == nil { order.append(key) }
-                groups[key, default: []].append((account.initiative, metric))
+                groups[key, default: []].append((account.initiative, metric, improvement))
             }
         }
         let sideOrder = OutcomeSide.allCases
@@ -124,23 +126,28 @@ public enum SharedValueAccounting {
         }
         return order.map { key in
             let members = groups[key] ?? []
-            let improvement = members.reduce(0) { $0 + ($1.metric.improvement ?? 0) }
+            let improvement = members.reduce(0) { $0 + $1.improvement }
             var seen: Set<String> = []
             var investment: Double? = 0
-            var missing: String?
+            var reasons: [String] = []
             for member in members where seen.insert(member.initiative).inserted {
                 let known = investments[member.initiative]?.totalEUR
                 if known == nil {
-                    missing =
+                    reasons.append(
                         "initiative \(member.initiative): "
-                        + (investments[member.initiative]?.missingReason ?? "investment not given")
+                            + (investments[member.initiative]?.missingReason ?? "investment not given"))
                 }
                 investment = known.flatMap { total in investment.map { $0 + total } }
             }
             var perEuro: Double?
             if let investment {
-                if investment > 0 { perEuro = improvement / investment } else { missing = "the investment is zero" }
+                if investment > 0 {
+                    perEuro = improvement / investment
+                } else {
+                    reasons.append("the investment is zero")
+                }
             }
+            let missing = reasons.isEmpty ? nil : reasons.joined(separator: "; ")
             return SideTotal(
                 side: key.side, category: key.category, unit: key.unit, improvement: improvement,
                 investmentEUR: investment, perEuro: perEuro, missing: missing,

@@ -16,15 +16,17 @@ enum SpooledInput {
     /// The user's name of each copy, by the copy's path.
     private static let names = Mutex<[String: String]>([:])
 
-    /// The path to read for `path`: `path` itself when it is a regular file, a folder or nothing at
-    /// all (the readers say what is wrong), else a temporary copy of everything it yields.
+    /// The path to read for `path`: a temporary copy of everything it yields when it is a pipe or a
+    /// socket, else `path` itself (a regular file, a folder or nothing at all: the readers say what is
+    /// wrong). A character device is read as it is: `/dev/zero` or `/dev/urandom` would fill the disk
+    /// with a copy, while read directly their first bytes are refused at once as no data file.
     ///
     /// - Throws: ``ClusterLensSupport/FileError`` when it cannot be read or the copy cannot be written.
     static func readable(_ path: String) throws -> String {
         var status = stat()
         guard stat(path, &status) == 0 else { return path }
         let type = status.st_mode & S_IFMT
-        guard type == S_IFIFO || type == S_IFCHR || type == S_IFSOCK else { return path }
+        guard type == S_IFIFO || type == S_IFSOCK else { return path }
         let input = open(path, O_RDONLY)
         guard input >= 0 else {
             throw FileError(.unreadable, path: path, message: "cannot read: \(String(cString: strerror(errno)))")

@@ -304,6 +304,18 @@ struct CommandLineTests {
 
     // MARK: convert to CSV
 
+    @Test("A character device such as /dev/zero is refused from its first bytes, not copied until the disk is full")
+    func characterDeviceIsNotSpooled() throws {
+        let staging = try TemporaryFolder()
+        defer { staging.remove() }
+        let result = try runCLI(["inspect", "/dev/zero"], temporaryFolder: staging.url, timeout: 20)
+        #expect(result.status == 4, "\(result)")
+        #expect(
+            result.stderr
+                == "clusterlens: error: /dev/zero: not well-formed XML: binary data, neither SDMX-ML nor CSV text\n")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: staging.url.path).isEmpty, "no copy left")
+    }
+
     @Test(
         "convert --to csv -o writes SDMX-CSV 1.0: DATAFLOW, dimensions, OBS_VALUE, attributes, one row per observation")
     func convertToCSV() throws {

@@ -90,7 +90,14 @@ struct FeedFetcherTests {
                     with: serverBase.value + "/files/ready.xml.gz")
                 return .init(status: 200, body: Array(footer.utf8))
             case "/files/ready.xml.gz":
-                return count <= 2 ? .init(status: 404) : .init(status: 200, body: zipped)
+                // Not ready, then cut off on the way (half the gzip file, no Content-Length), then ready.
+                switch count {
+                case 1: return .init(status: 404)
+                case 2:
+                    return .init(
+                        status: 200, body: Array(zipped.prefix(zipped.count / 2)), announcedLength: -1)
+                default: return .init(status: 200, body: zipped)
+                }
             case "/rest/data/down":
                 return .init(status: 503)
             case "/rest/data/async-never":
@@ -191,8 +198,9 @@ struct FeedFetcherTests {
         }
     }
 
-    /// The 413 flow: the query answers with a footer naming a delivery URL; the first two polls get
-    /// 404, the third the gzip file, which is decompressed and cached under the query's URL.
+    /// The 413 flow: the query answers with a footer naming a delivery URL; the first poll gets 404, the
+    /// second an answer cut off on the way (polled again, as a request is retried), the third the gzip
+    /// file, which is decompressed and cached under the query's URL.
     @Test func anAsynchronousDeliveryIsFollowedUntilReady() async throws {
         let server = try Self.server()
         defer { server.stop() }

@@ -21,7 +21,7 @@ public struct FeedError: ChainedError, Sendable, Equatable {
         /// A compressed answer that cannot be decompressed.
         case decompression
         /// The cache cannot be read or written, or a cached copy fails its check (changed since it
-        /// was fetched, or its metadata points outside the cache).
+        /// was fetched, or metadata for another URL).
         case cache
         /// The answer (or its decompressed content) is over the size limit, or expands more than a
         /// compressed SDMX-ML file can.
@@ -34,6 +34,10 @@ public struct FeedError: ChainedError, Sendable, Equatable {
         /// The task fetching was cancelled (the underlying error is the `CancellationError`); nothing
         /// entered the cache.
         case cancelled
+
+        /// Whether trying again may give another result: no answer, or an answer cut off on the way.
+        /// A request is retried on these, and a delivery being polled is polled again.
+        public var isTransient: Bool { self == .network || self == .truncated }
     }
 
     /// The kind of error.

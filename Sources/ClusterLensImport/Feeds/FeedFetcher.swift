@@ -176,15 +176,10 @@ public struct FeedFetcher: Sendable {
                 outcome = try await download(url, headers: headers, into: path)
             } catch {
                 TemporaryFiles.remove(path)
-                switch error.code {
-                case .network, .truncated:
-                    lastError = FeedError(
-                        error.code, error.message + Self.attempts(attempt + 1), url: url,
-                        underlying: error.underlying)
-                    continue
-                default:
-                    throw error
-                }
+                guard error.code.isTransient else { throw error }
+                lastError = FeedError(
+                    error.code, error.message + Self.attempts(attempt + 1), url: url, underlying: error.underlying)
+                continue
             }
             let status = outcome.status
             guard (200..<300).contains(status) else {
@@ -366,7 +361,8 @@ public struct FeedFetcher: Sendable {
                     throw Self.cancelled(
                         url, while: "polling the delivery at \(delivery)", underlying: error.underlying)
                 }
-                if error.code != .http && error.code != .network { throw error }
+                // Not ready yet (an HTTP error), or an answer lost or cut off on the way: poll again.
+                if error.code != .http && !error.code.isTransient { throw error }
                 last = error.message
             }
         }

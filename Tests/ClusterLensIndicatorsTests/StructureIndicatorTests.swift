@@ -36,4 +36,26 @@ struct StructureIndicatorTests {
         #expect(abs(value - expected) < 1e-12)
         #expect(result.value.flags.contains(StructureIndicator.incompleteFlag))
     }
+
+    @Test(
+        "A region whose every division is confidential has no index, not 0 (a sum over nothing)",
+        arguments: Self.examples.map(\.0))
+    func everyDivisionConfidential(_ id: String) throws {
+        // ES53 publishes its total and no division (C29 and C10 confidential); the reference has both.
+        let rows = [
+            "geo,nace_r2,indic_sbs,time,value,flag",
+            "ES53,B-S_X_O_S94,EMP_LOC_NR,2021,8000,", "ES53,C10,EMP_LOC_NR,2021,:,c", "ES53,C29,EMP_LOC_NR,2021,:,c",
+            "EU27_2020,B-S_X_O_S94,EMP_LOC_NR,2021,10000,", "EU27_2020,C10,EMP_LOC_NR,2021,2000,",
+            "EU27_2020,C29,EMP_LOC_NR,2021,1000,",
+        ]
+        let result = try BuiltinIndicatorHarness.compute(
+            id, rows: rows,
+            clusterYAML:
+                "clusters:\n  - id: region\n    regions: [ES53]\n    sectors: [C29]\n    reference: EU27_2020\n",
+            period: "2021")
+        #expect(result.value.number == nil, "\(result.value)")
+        #expect(
+            result.value.missingReason
+                == "no NACE division of the regions has a published employment for 2021 (confidential or absent)")
+    }
 }

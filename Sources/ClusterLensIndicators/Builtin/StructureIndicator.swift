@@ -87,6 +87,7 @@ public struct StructureIndicator: Indicator {
                 request.statistics(inputs, sectors: all, regions: reference, period: request.period), divisions)
             : [:]
         var sum = 0.0
+        var used = 0
         for division in divisions {
             guard let part = regional[division] else {
                 flags.insert(Self.incompleteFlag)
@@ -97,6 +98,7 @@ public struct StructureIndicator: Indicator {
             switch index {
             case .herfindahl:
                 sum += share * share
+                used += 1
             case .krugman:
                 guard let referencePart = referenceShares[division] else {
                     flags.insert(Self.incompleteFlag)
@@ -104,7 +106,15 @@ public struct StructureIndicator: Indicator {
                 }
                 flags.formUnion(referencePart.flags)
                 sum += abs(share - referencePart.value / referenceTotal)
+                used += 1
             }
+        }
+        // No division with a published figure (every one confidential or absent): the sum over nothing
+        // would read as a perfectly diversified (or identical) structure, so the value is missing.
+        guard used > 0 else {
+            return .missing(
+                "no NACE division of the regions has a published employment for \(request.period.lexical) "
+                    + "(confidential or absent)", flags: flags)
         }
         return FormulaValue(sum, flags: flags)
     }

@@ -81,6 +81,31 @@ struct HTMLLargeReportTests {
         #expect(hidden.isEmpty, "no temporary folder left: \(hidden)")
     }
 
+    @Test("A region's figure is spread over the regions, not weighted by how many clusters lie in each")
+    func regionFiguresCountOncePerRegion() throws {
+        let folder = try ReportFixtures.folder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let model = try ReportFixtures.model(
+            in: folder, clusters: Self.clusters, data: Self.data, indicators: "employment, herfindahl_concentration")
+        // Herfindahl of the regions (C29 the fixture's one division): ES51 (1 000 / 25 000)² = 0.0016, ES52
+        // (500 / 12 000)² = 0.0017361; ES53's only division is confidential: missing, not 0.
+        let es53 = try #require(
+            model.clusters.first { $0.id == "es53-vehicles-01" }?.headline("herfindahl_concentration"))
+        #expect(es53.value == nil)
+        #expect(es53.reason?.hasPrefix("no NACE division of the regions has a published employment") == true)
+        // Over the two regions, not the 40 clusters: P10 = 0.0016 + 0.1 × 0.0001361 = 0.00161 (over the
+        // clusters it would be 0.0016), median 0.00167, P90 0.00172 (over the clusters 0.00174).
+        let html = HTMLAtScaleSections.indicators(model, coverage: ReportCoverage(model))
+        let row = try #require(
+            html.components(separatedBy: "<tr>").first { $0.hasPrefix("<th scope=\"row\">Sectoral concentration") })
+        let cells = row.components(separatedBy: "<td").dropFirst().map { cell in
+            String(cell.drop { $0 != ">" }.dropFirst().prefix { $0 != "<" })
+        }
+        #expect(cells[1] == "40" && cells[4].hasPrefix("20"), "\(cells)")
+        #expect(Array(cells.suffix(5)) == ["0.0016", "0.00161", "0.00167", "0.00172", "0.00174"], "\(cells)")
+        #expect(html.contains("counted once per region or country, not once per cluster in it"))
+    }
+
     @Test("A report of up to 50 clusters stays one page")
     func aFewClustersStayOnePage() throws {
         let folder = try ReportFixtures.folder()

@@ -43,7 +43,8 @@ enum ReportFixtures {
     /// Writes a cluster file (`clusters`, the fixture's one cluster by default) and a definition into
     /// `folder` and reads the definition back.
     static func definition(
-        in folder: String, extra: String = "", clusters: String = clusters, data: String = dataFile
+        in folder: String, extra: String = "", clusters: String = clusters, data: String = dataFile,
+        indicators: String = "employment, cluster_focus, location_quotient, local_units, employment_cagr"
     ) throws -> ReportDefinition {
         try clusters.write(toFile: folder + "/clusters.yaml", atomically: true, encoding: .utf8)
         let file = folder + "/report.yaml"
@@ -52,7 +53,7 @@ enum ReportFixtures {
         title: Fixture report
         clusters: clusters.yaml
         data: [\(data)]
-        indicators: [employment, cluster_focus, location_quotient, local_units, employment_cagr]
+        indicators: [\(indicators)]
         periods: 2020-2021
         \(extra)
         """.write(toFile: file, atomically: true, encoding: .utf8)
@@ -60,8 +61,11 @@ enum ReportFixtures {
     }
 
     /// The model of the fixture report.
-    static func model(in folder: String, clusters: String = clusters, data: String = dataFile) throws -> ReportModel {
-        let definition = try definition(in: folder, clusters: clusters, data: data)
+    static func model(
+        in folder: String, clusters: String = clusters, data: String = dataFile,
+        indicators: String = "employment, cluster_focus, location_quotient, local_units, employment_cagr"
+    ) throws -> ReportModel {
+        let definition = try definition(in: folder, clusters: clusters, data: data, indicators: indicators)
         let catalogue = try IndicatorCatalogue(
             builtIns: BuiltinIndicators.all, folders: [root.appendingPathComponent("Indicators").path])
         return try ReportBuilder(catalogue: catalogue, toolVersion: "test").build(

@@ -22,10 +22,23 @@ enum HTMLAtScaleSections {
                 reasons[cell.indicator, default: [:]][reason, default: 0] += 1
             }
         }
+        // A region's or a country's figure counts once per place, not once per cluster in it (ten
+        // clusters in one country would weigh its figure ten times in the percentiles).
+        let scopes = Dictionary(model.indicators.map { ($0.id, $0.scope) }, uniquingKeysWith: { first, _ in first })
         var values: [String: [Double]] = [:]
+        var placesSeen: [String: Set<String>] = [:]
         for cluster in model.clusters {
+            let regions = cluster.definition.regions.codes
             for value in cluster.values where value.isHeadline {
-                if let number = value.value, number.isFinite { values[value.indicator, default: []].append(number) }
+                guard let number = value.value, number.isFinite else { continue }
+                let place: String? =
+                    switch scopes[value.indicator] ?? .cluster {
+                    case .cluster: nil
+                    case .region: regions.map(\.code).joined(separator: "+")
+                    case .country: Set(regions.compactMap { $0.country?.code }).sorted().joined(separator: "+")
+                    }
+                if let place, !placesSeen[value.indicator, default: []].insert(place).inserted { continue }
+                values[value.indicator, default: []].append(number)
             }
         }
         let total = model.clusters.count
@@ -35,7 +48,8 @@ enum HTMLAtScaleSections {
         ].map { "<th scope=\"col\">\($0)</th>" }
         var html = "<section id=\"indicators-across\">\n<h2>Each indicator across the clusters</h2>\n"
         html += "<p class=\"small\">The headline value of each of the \(total) clusters: how many have one, and how "
-        html += "they are spread (percentiles by linear interpolation, type 7, over the clusters with a value). "
+        html += "they are spread (percentiles by linear interpolation, type 7, over the clusters with a value; "
+        html += "a region's or a country's figure counted once per region or country, not once per cluster in it). "
         html += "Each cluster's own values, ranks and reasons are on its page.</p>\n"
         html +=
             HTMLGroupedTable.html(

@@ -120,8 +120,13 @@ enum HTMLComparisonSection {
             if let rank = headline?.rank { text += " · \(rank) of \(count)" }
             return SVGBarChart.Row(label: cluster.name, value: headline?.value, text: text)
         }
-        let direction =
+        var direction =
             indicator.direction == .none ? "descriptive" : "\(indicator.direction.rawValue) is better"
+        switch indicator.scope {
+        case .cluster: break
+        case .region: direction += "; the figure of each cluster's region, not of the cluster"
+        case .country: direction += "; the figure of each cluster's country, not of the cluster"
+        }
         let chart = SVGBarChart.values(rows, title: indicator.name, id: "cmp-\(indicator.id)")
         return "<figure class=\"chart\"><figcaption><strong>\(HTMLText.escape(indicator.name))</strong> "
             + "<span class=\"small\">\(HTMLText.escape(indicator.unit)); \(direction)</span></figcaption>"

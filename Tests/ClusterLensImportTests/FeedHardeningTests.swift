@@ -163,7 +163,8 @@ struct FeedHardeningTests {
         let url = server.base + "/cut"
         let error = try #require(await Self.failure(Self.fetcher(folder.path), url))
         if announced {
-            #expect(error.code == .truncated || error.code == .network, "\(error)")
+            #expect(error.code == .truncated, "\(error)")
+            #expect(error.message.contains("of the \(Self.data.count) bytes announced"), "\(error)")
         } else {
             #expect(error.code == .truncated, "\(error)")
             #expect(error.message.hasPrefix("the answer is not whole: "), "\(error)")

@@ -129,10 +129,20 @@ struct HTMLReportExporterTests {
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let path = try HTMLReportExporter().export(model, folder: folder, name: "page")[0]
         let text = try String(contentsOfFile: path, encoding: .utf8)
-        #expect(text.contains("<span class=\"rank\">1 of 3</span>"), "es52's index ranks first of three")
+        // es52's (Valencia's) overview row: its index 66.67 ranks first of three.
+        #expect(
+            text.contains(
+                "<tr><th scope=\"row\"><a href=\"#cluster-1\">Valencia C29</a></th><td class=\"where\">ES52</td>"
+                    + "<td class=\"where\">C29</td><td class=\"num\">66.67<span class=\"rank\">1 of 3</span></td>"),
+            "es52's index ranks first of three")
         #expect(text.contains("<td class=\"num\">3 of 4</td>"), "es52 has values for 3 of the 4 ranked indicators")
         let coverage = try #require(text.components(separatedBy: "id=\"comparison\"").first)
-        #expect(coverage.contains("class=\"cov cov-missing\" title=\""), "a missing cell with its reason")
+        let reason = try #require(
+            model.clusters.first { $0.definition.regions.codes.map(\.code) == ["ES52"] }?.headline("local_units")?
+                .reason)
+        #expect(
+            coverage.contains("class=\"cov cov-missing\" title=\"" + HTMLText.escape(reason)),
+            "es52's missing local units with the model's reason: \(reason)")
         let after = try #require(text.components(separatedBy: "<h2>Valencia C29</h2>").last)
         let es52 = try #require(after.components(separatedBy: "</section>").first)
         #expect(es52.contains("Missing (1)</span>: <span title=\"local_units\">Local units</span>"))

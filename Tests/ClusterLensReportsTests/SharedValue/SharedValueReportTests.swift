@@ -59,10 +59,13 @@ struct SharedValueReportTests {
         let thirteen = try #require(cluster.scorecard.first { $0.recommendation == 13 })
         #expect(thirteen.initiatives == ["plant"] && thirteen.evidence == ["plant/water", "plant/bill"])
         // The fixture report computes five indicators: the scorecard's are shown as not computed.
-        #expect(thirteen.indicators.allSatisfy { !$0.inReport && $0.value == nil })
+        #expect(
+            thirteen.indicators.allSatisfy {
+                !$0.inReport && $0.value == nil && $0.reason == "not among the report's indicators"
+            })
         let twelve = try #require(cluster.scorecard.first { $0.recommendation == 12 })
         let quotient = try #require(twelve.indicators.first { $0.id == "location_quotient" })
-        #expect(quotient.inReport && quotient.period == "2021")
+        #expect(quotient.inReport && quotient.period == "2021" && quotient.reason == nil)
         #expect(abs((quotient.value ?? 0) - (1000.0 / 25000) / (1650.0 / 45000)) < 1e-12)
         #expect(diagnostics.all.contains { $0.code == "evidence-indicator-not-computed" })
         #expect(

@@ -66,7 +66,7 @@ enum HTMLScorecardSection {
                     if let score = indicator.score { html += ", score \(HTMLText.number(score))" }
                     if let progress = indicator.progress { html += "; \(e(progress))" }
                 } else {
-                    html += "missing"
+                    html += "missing: \(e(indicator.reason ?? "no reason given"))"
                 }
                 html += "</li>"
             }

@@ -267,6 +267,7 @@ enum SharedValueJSONWriter {
             try json.field("period", indicator.period)
             try json.field("score", number: indicator.score)
             try json.field("progress", indicator.progress)
+            try json.field("reason", indicator.reason)
             try json.endObject()
         }
         try json.endArray()

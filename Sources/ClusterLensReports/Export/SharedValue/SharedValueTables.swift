@@ -42,7 +42,7 @@ struct SharedValueTables {
     /// The header of the scorecard table.
     static let scorecardColumns = [
         "cluster_id", "recommendation", "group", "title", "status", "initiatives", "evidence", "indicator_id",
-        "in_report", "value", "period", "score", "progress",
+        "in_report", "value", "period", "score", "progress", "reason",
     ]
 
     /// The shared-value part.
@@ -173,7 +173,7 @@ struct SharedValueTables {
                 head + [
                     .text(indicator?.id), indicator.map { .boolean($0.inReport) } ?? .empty,
                     number(indicator?.value), .text(indicator?.period), number(indicator?.score),
-                    .text(indicator?.progress),
+                    .text(indicator?.progress), .text(indicator?.reason),
                 ]
             }
         }

@@ -209,6 +209,7 @@ enum SharedValueXMLWriter {
             try number("value", indicator.value, xml)
             if let period = indicator.period { try xml.attribute("period", period) }
             try number("score", indicator.score, xml)
+            if let reason = indicator.reason { try xml.attribute("reason", reason) }
             if let progress = indicator.progress { try xml.text(progress) }
             try xml.endElement()
         }

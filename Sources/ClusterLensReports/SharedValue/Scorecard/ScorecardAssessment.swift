@@ -23,12 +23,16 @@ enum ScorecardAssessment {
             let status: ScorecardStatus =
                 serving.isEmpty ? .notAddressed : evidence.isEmpty ? .addressedWithoutEvidence : .addressedWithEvidence
             let indicators = recommendation.indicators.map { id in
-                guard reportIndicators.contains(id), let value = cluster?.headline(id) else {
-                    return EvidenceIndicator(id: id, inReport: reportIndicators.contains(id))
+                guard reportIndicators.contains(id) else {
+                    return EvidenceIndicator(id: id, inReport: false, reason: "not among the report's indicators")
+                }
+                guard let value = cluster?.headline(id) else {
+                    return EvidenceIndicator(id: id, inReport: true, reason: "no headline value for this cluster")
                 }
                 return EvidenceIndicator(
                     id: id, inReport: true, value: value.value, period: value.period?.lexical, score: value.score,
-                    progress: value.progress?.summary)
+                    progress: value.progress?.summary,
+                    reason: value.value == nil ? (value.reason ?? "missing, no reason given") : nil)
             }
             return ScorecardEntry(
                 recommendation: recommendation.number, status: status, initiatives: serving.map(\.id),

@@ -53,11 +53,14 @@ public struct EvidenceIndicator: Sendable, Equatable {
     public var score: Double?
     /// The progress towards the report's target for it, when one is set (`moderate progress (…)`).
     public var progress: String?
+    /// Why there is no value, `nil` when there is one: not among the report's indicators, no headline
+    /// value for the cluster, or the reason the headline value is missing.
+    public var reason: String?
 
     /// Creates an entry.
     public init(
         id: String, inReport: Bool, value: Double? = nil, period: String? = nil, score: Double? = nil,
-        progress: String? = nil
+        progress: String? = nil, reason: String? = nil
     ) {
         self.id = id
         self.inReport = inReport
@@ -65,5 +68,6 @@ public struct EvidenceIndicator: Sendable, Equatable {
         self.period = period
         self.score = score
         self.progress = progress
+        self.reason = reason
     }
 }

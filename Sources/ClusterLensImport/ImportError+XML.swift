@@ -32,7 +32,7 @@ extension ImportError {
             code = error.code == .forbidden ? .forbidden : .malformedXML
         }
         let message = error.code == .malformed ? "not well-formed XML: \(error.message)" : error.message
-        self.init(code, message, file: error.file, line: error.line, column: error.column)
+        self.init(code, message, file: error.file, line: error.line, column: error.column, underlying: error)
     }
 
     /// Translates an error met while reading the file at `path`.

@@ -27,6 +27,9 @@ public struct XMLError: Error, Sendable, Equatable, CustomStringConvertible {
     public var line: Int
     /// The 1-based column, 0 when unknown.
     public var column: Int
+    /// Whether the bytes end before the document does: every byte read was well-formed and the error
+    /// came only at the end of the input (an unclosed element: a file or an answer cut off).
+    public var endsEarly = false
 
     /// Creates an error.
     public init(_ code: Code, _ message: String, file: String, line: Int = 0, column: Int = 0) {

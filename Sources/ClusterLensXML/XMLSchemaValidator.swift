@@ -62,13 +62,7 @@ public final class XMLSchemaValidator {
         // The streaming parser first: it refuses any DOCTYPE before its subset is read (libxml2's tree
         // parser would try to load an external DTD, an I/O error, or report an entity loop) and finds
         // every well-formedness error with its line, so every bad document fails the same way.
-        do {
-            try XMLStreamParser.parse(file: path, handler: WellFormednessCheck())
-        } catch let error as XMLError {
-            throw error
-        } catch {
-            throw XMLError(.malformed, "\(error)", file: path)
-        }
+        try XMLStreamParser.checkWellFormed(file: path)
         var line: Int32 = 0
         var message = [CChar](repeating: 0, count: 512)
         let document = message.withUnsafeMutableBufferPointer { buffer in
@@ -120,11 +114,4 @@ private final class IssueCollector {
         while message.hasSuffix("\n") { message.removeLast() }
         issues.append(XMLSchemaValidator.Issue(line: Int(error.pointee.line), message: message))
     }
-}
-
-/// A handler that does nothing: the parse checks that the document is well-formed and has no DOCTYPE.
-private final class WellFormednessCheck: XMLStreamHandler {
-    func prepare(symbols: XMLSymbolTable) {}
-    func startElement(_ localName: XMLSymbol, namespace: XMLSymbol, attributes: XMLAttributes, line: Int) throws {}
-    func endElement(_ localName: XMLSymbol, namespace: XMLSymbol) throws {}
 }

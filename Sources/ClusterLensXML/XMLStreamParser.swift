@@ -44,6 +44,19 @@ public enum XMLStreamParser {
         }
     }
 
+    /// Reads the file at `path` to its end without interpreting it.
+    /// - Throws: ``XMLError`` for unreadable or malformed input; ``XMLError/endsEarly`` says when the
+    ///   document is only cut off.
+    public static func checkWellFormed(file path: String) throws(XMLError) {
+        do {
+            try parse(file: path, handler: WellFormednessCheck())
+        } catch let error as XMLError {
+            throw error
+        } catch {
+            throw XMLError(.malformed, "\(error)", file: path)
+        }
+    }
+
     /// Parses an in-memory document; `name` is used in error messages.
     public static func parse(bytes: [UInt8], name: String, handler: some XMLStreamHandler) throws {
         var offset = 0
@@ -102,6 +115,9 @@ public enum XMLStreamParser {
             // libxml2's status of the last chunk: any value but 0 is an error, even one it reported
             // nowhere else (an encoding error ends the parse without touching `wellFormed`).
             var status: Int32 = 0
+            // Whether the last call was the one that ends the input: an error there means the bytes,
+            // well-formed so far, stop before the document does.
+            var terminating = false
             while true {
                 if !pending.isEmpty {
                     session.bytesPushed += pending.count
@@ -113,6 +129,7 @@ public enum XMLStreamParser {
                     throw XMLError(.io, "cannot read file: \(String(cString: strerror(errno)))", file: name)
                 }
                 if count == 0 {
+                    terminating = true
                     status = xmlParseChunk(context, nil, 0, 1)
                     break
                 }
@@ -121,17 +138,22 @@ public enum XMLStreamParser {
             if let error = session.handlerError { throw error }
             if var error = session.xmlError {
                 if let offset = session.encodingErrorOffset { error.line = locate(offset) }
+                error.endsEarly = terminating && error.code == .malformed
                 throw error
             }
             if status != 0 {
-                throw XMLError(
+                var error = XMLError(
                     .malformed, "the parser stopped with libxml2 error \(status) before the end of the document",
                     file: name, line: Int(cl_parser_line(context)))
+                error.endsEarly = terminating
+                throw error
             }
             if cl_parser_well_formed(context) == 0 {
-                throw XMLError(
+                var error = XMLError(
                     .malformed, "the document is not well-formed XML", file: name,
                     line: Int(cl_parser_line(context)))
+                error.endsEarly = terminating
+                throw error
             }
         }
     }
@@ -346,4 +368,11 @@ struct LineCounter {
             position += 1
         }
     }
+}
+
+/// A handler that does nothing: the parse only checks that the document is well-formed.
+final class WellFormednessCheck: XMLStreamHandler {
+    func prepare(symbols: XMLSymbolTable) {}
+    func startElement(_ localName: XMLSymbol, namespace: XMLSymbol, attributes: XMLAttributes, line: Int) throws {}
+    func endElement(_ localName: XMLSymbol, namespace: XMLSymbol) throws {}
 }

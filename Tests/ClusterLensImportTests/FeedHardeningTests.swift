@@ -173,6 +173,22 @@ struct FeedHardeningTests {
         #expect(folder.files == [])
     }
 
+    @Test("A whole answer that is wrong in its middle is refused as not well-formed, not retried as cut off")
+    func malformedBodyIsNotTruncated() async throws {
+        let text = String(decoding: Self.data, as: UTF8.self)
+        let closing = try #require(text.range(of: "</"))
+        let wrong = Array(text.replacingCharacters(in: closing, with: "</x").utf8)
+        let server = try TestHTTPServer { _ in .init(status: 200, body: wrong) }
+        defer { server.stop() }
+        let folder = try Folder()
+        defer { folder.remove() }
+        let error = try #require(await Self.failure(Self.fetcher(folder.path), server.base + "/wrong"))
+        #expect(error.code == .notSDMX, "\(error)")
+        #expect(error.message.hasPrefix("the answer is not well-formed XML: line "), "\(error)")
+        #expect(!error.message.contains(".download-"), "no temporary file named: \(error)")
+        #expect(folder.files == [])
+    }
+
     @Test("A redirect to file:///etc/hostname is refused, and no request for it reaches the server")
     func redirectToAFileURLIsRefused() async throws {
         let server = try TestHTTPServer { request in

@@ -303,7 +303,8 @@ public struct FeedFetcher: Sendable {
             do {
                 summary = try SDMXDataReader().read(file: path, into: DiscardingSink())
             } catch let error as ImportError where error.code == .malformedXML {
-                throw FeedError(.truncated, "the answer is not whole: \(error.message)", url: url, underlying: error)
+                throw Self.notWellFormed(
+                    (error.underlying as? XMLError)?.endsEarly == true, error.message, error.line, url)
             } catch {
                 throw FeedError(.notSDMX, "the answer cannot be read: \(error)", url: url, underlying: error)
             }
@@ -326,14 +327,26 @@ public struct FeedFetcher: Sendable {
     }
 
     /// Parses the body to its end without interpreting it: a document cut off (a connection closed
-    /// early, without a `Content-Length`) is ``FeedError/Code/truncated``.
+    /// early, without a `Content-Length`) is ``FeedError/Code/truncated``, any other error in it
+    /// ``FeedError/Code/notSDMX``.
     private static func checkWellFormed(_ path: String, url: String) throws(FeedError) {
         do {
-            try XMLStreamParser.parse(file: path, handler: WellFormednessHandler())
+            try XMLStreamParser.checkWellFormed(file: path)
         } catch {
-            let message = (error as? XMLError).map(\.description) ?? "\(error)"
-            throw FeedError(.truncated, "the answer is not whole: \(message)", url: url, underlying: error)
+            throw notWellFormed(error.endsEarly, error.message, error.line, url, underlying: error)
         }
+    }
+
+    /// The error of an answer that is not well-formed XML, at its line (the temporary file it was read
+    /// from is gone): `truncated` when it is only cut off, else `notSDMX`.
+    private static func notWellFormed(
+        _ endsEarly: Bool, _ message: String, _ line: Int, _ url: String, underlying: (any Error)? = nil
+    ) -> FeedError {
+        let place = line > 0 ? "line \(line): " : ""
+        return endsEarly
+            ? FeedError(.truncated, "the answer is not whole: \(place)\(message)", url: url, underlying: underlying)
+            : FeedError(
+                .notSDMX, "the answer is not well-formed XML: \(place)\(message)", url: url, underlying: underlying)
     }
 
     /// Polls an asynchronous delivery URL until it serves SDMX data; returns the body's path.
@@ -408,11 +421,6 @@ public struct FeedFetcher: Sendable {
 }
 
 /// An XML handler that does nothing: the parse only checks that the document is whole and well-formed.
-private final class WellFormednessHandler: XMLStreamHandler {
-    func prepare(symbols: XMLSymbolTable) {}
-    func startElement(_ localName: XMLSymbol, namespace: XMLSymbol, attributes: XMLAttributes, line: Int) throws {}
-    func endElement(_ localName: XMLSymbol, namespace: XMLSymbol) throws {}
-}
 
 /// A data sink that keeps nothing: used to check a message's structure and footer.
 private final class DiscardingSink: SDMXDataSink {

@@ -76,6 +76,7 @@ struct SharedValueAccountingTests {
         #expect(account.firms.status == .notImproved)
         #expect(account.metrics[1].improvement == -100_000)
         #expect(account.verdict.hasSuffix("the firms' side did not improve (bill)"))
+        #expect(!account.isSharedValue && account.isMeasured)
         // Nothing measured on either side: not shared value yet, and no figure is invented.
         plant.outcomes[0].measured = []
         plant.outcomes[1].measured = []
@@ -83,6 +84,7 @@ struct SharedValueAccountingTests {
         #expect(account.metrics.allSatisfy { $0.change == nil && $0.perEuro == nil && $0.progress == nil })
         #expect(account.metrics[0].missing == "no value measured after the baseline year 2021")
         #expect(account.verdict.hasPrefix("not shared value yet: the firms' side is not measured after its baseline"))
+        #expect(!account.isSharedValue && !account.isMeasured)
     }
 
     @Test func perEuroIsMissingWithoutAKnownInvestmentNeverComputedOnZero() throws {

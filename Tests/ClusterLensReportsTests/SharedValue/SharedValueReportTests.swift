@@ -202,6 +202,23 @@ struct SharedValueReportTests {
         #expect(!codes.contains("outcome-before-start") && !codes.contains("baseline-after-start"))
     }
 
+    @Test("An initiative measured on neither side reads 'not yet' in the glance table and in its own paragraph")
+    func notYetIsOneWordingOnThePage() throws {
+        let folder = try ReportFixtures.folder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let ledger = SharedValueFixtures.ledger.replacingOccurrences(
+            of: "        measured:\n          - {year: 2022, value: 900000}\n"
+                + "          - {year: 2023, value: 810000, evidence: meter report 2023}\n", with: "")
+        #expect(ledger != SharedValueFixtures.ledger)
+        let model = try Self.model(in: folder, ledger: ledger)
+        let account = try #require(model.sharedValue?.cluster("es51-automotive")?.account("plant"))
+        #expect(!account.isSharedValue && !account.isMeasured)
+        let html = HTMLSharedValueSection.section(model)
+        #expect(html.contains("<strong>Not shared value yet</strong>"), "the initiative's paragraph")
+        #expect(!html.contains("<strong>Not shared value</strong>"))
+        #expect(html.contains(">not yet<"), "the glance table")
+    }
+
     @Test("Outcome years that cannot show the initiative's result are warnings at the outcome")
     func outcomeYearsAgainstTheStart() throws {
         let folder = try ReportFixtures.folder()

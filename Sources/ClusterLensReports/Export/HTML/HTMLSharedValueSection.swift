@@ -97,7 +97,7 @@ enum HTMLSharedValueSection {
             html += "<td class=\"num\">\(money(initiative.investment.totalEUR))</td>"
             html += "<td class=\"small\">\(results(.firms))</td><td class=\"small\">\(results(.territory))</td>"
             html += "<td class=\"\(account.isSharedValue ? "status-ok" : "warning")\">"
-            html += account.isSharedValue ? "yes" : account.verdict.hasPrefix("not shared value yet") ? "not yet" : "no"
+            html += account.isSharedValue ? "yes" : account.isMeasured ? "no" : "not yet"
             html += "</td></tr>\n"
         }
         return html + "</tbody>\n</table></div>\n"
@@ -128,7 +128,8 @@ enum HTMLSharedValueSection {
         if let evidence = investment.evidence { html += " <span class=\"small\">— \(e(evidence))</span>" }
         html += "</dd></dl>\n"
         guard let account else { return html }
-        let verdict = account.isSharedValue ? "Shared value" : "Not shared value"
+        let verdict =
+            account.isSharedValue ? "Shared value" : account.isMeasured ? "Not shared value" : "Not shared value yet"
         let reason = account.verdict.split(separator: ":", maxSplits: 1).last.map(String.init) ?? account.verdict
         html += "<p class=\"\(account.isSharedValue ? "status-ok" : "warning")\"><strong>\(verdict)</strong>:"
         html += "\(e(reason))</p>\n"

@@ -10,7 +10,10 @@ public struct InitiativeAccount: Sendable, Equatable {
     /// What the territory's side shows.
     public var territory: SideResult
     /// Whether both sides improved: only then is the initiative shared value.
-    public var isSharedValue: Bool
+    public var isSharedValue: Bool { firms.status == .improved && territory.status == .improved }
+    /// Whether a side is measured after its baseline (improved or not): until then the verdict is
+    /// "not shared value yet".
+    public var isMeasured: Bool { firms.status.isMeasured || territory.status.isMeasured }
     /// The verdict in words, naming the metrics behind it.
     public var verdict: String
     /// The participants against the other members, one per `compare:` indicator.
@@ -18,14 +21,13 @@ public struct InitiativeAccount: Sendable, Equatable {
 
     /// Creates an account.
     public init(
-        initiative: String, metrics: [MetricAccount], firms: SideResult, territory: SideResult, isSharedValue: Bool,
-        verdict: String, comparisons: [ParticipantComparison] = []
+        initiative: String, metrics: [MetricAccount], firms: SideResult, territory: SideResult, verdict: String,
+        comparisons: [ParticipantComparison] = []
     ) {
         self.initiative = initiative
         self.metrics = metrics
         self.firms = firms
         self.territory = territory
-        self.isSharedValue = isSharedValue
         self.verdict = verdict
         self.comparisons = comparisons
     }
@@ -63,4 +65,7 @@ public enum SideStatus: String, Sendable, Hashable, CaseIterable {
     case notMeasured = "not-measured"
     /// It has no metric.
     case absent
+
+    /// Whether the side's metrics are measured after their baseline (improved or not).
+    public var isMeasured: Bool { self == .improved || self == .notImproved }
 }

@@ -18,9 +18,8 @@ public enum SharedValueAccounting {
         let metrics = initiative.outcomes.map { account($0, investment: initiative.investment) }
         let firms = side(.firms, of: metrics)
         let territory = side(.territory, of: metrics)
-        let shared = firms.status == .improved && territory.status == .improved
         return InitiativeAccount(
-            initiative: initiative.id, metrics: metrics, firms: firms, territory: territory, isSharedValue: shared,
+            initiative: initiative.id, metrics: metrics, firms: firms, territory: territory,
             verdict: verdict(firms: firms, territory: territory))
     }
 
@@ -91,8 +90,9 @@ public enum SharedValueAccounting {
             }
         }
         let shown = [(firms, "firms'"), (territory, "territory's")].filter { $0.0.status == .improved }.map(\.1)
-        let measured = [firms, territory].contains { $0.status == .improved || $0.status == .notImproved }
-        guard measured else { return "not shared value yet: " + shortfalls.joined(separator: "; ") }
+        guard firms.status.isMeasured || territory.status.isMeasured else {
+            return "not shared value yet: " + shortfalls.joined(separator: "; ")
+        }
         let lead = shown.isEmpty ? "neither side shows an improvement" : "only the \(shown[0]) side improved"
         return "not shared value: \(lead); " + shortfalls.joined(separator: "; ")
     }

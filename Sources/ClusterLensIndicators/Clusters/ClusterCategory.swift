@@ -77,11 +77,7 @@ extension ClusterDefinitionReader {
             guard let idField = keys["id"], let sectorsField = keys["sectors"] else {
                 throw error("a category needs `id:` and `sectors:`", item)
             }
-            let id = try text(idField, expected: "an identifier such as automotive")
-            guard id.utf8.allSatisfy(Self.isIdentifierByte) else {
-                throw error(
-                    "id \"\(id)\" may contain only letters A–Z and a–z, digits, '-', '_' and '.'", idField.value)
-            }
+            let id = try identifier(idField, expected: "an identifier such as automotive")
             if let line = lines[id] {
                 throw error("duplicate category id \"\(id)\" (first defined on line \(line))", idField.value)
             }

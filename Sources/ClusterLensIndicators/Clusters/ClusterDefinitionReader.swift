@@ -79,10 +79,7 @@ struct ClusterDefinitionReader: YAMLReader {
         let sectorsField = try required("sectors")
         let referenceField = try required("reference")
 
-        let id = try text(idField, expected: "an identifier such as es51-automotive")
-        guard id.utf8.allSatisfy(Self.isIdentifierByte) else {
-            throw error("id \"\(id)\" may contain only letters A–Z and a–z, digits, '-', '_' and '.'", idField.value)
-        }
+        let id = try identifier(idField, expected: "an identifier such as es51-automotive")
         var name = id
         if let field = fields["name"] {
             name = try text(field, expected: "a text such as Catalonia automotive")
@@ -164,16 +161,6 @@ struct ClusterDefinitionReader: YAMLReader {
     private func resolve(_ path: String) -> String {
         if path.hasPrefix("/") || folder.isEmpty { return path }
         return folder.hasSuffix("/") ? folder + path : folder + "/" + path
-    }
-
-    static func isIdentifierByte(_ byte: UInt8) -> Bool {
-        switch byte {
-        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
-            UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "."):
-            true
-        default:
-            false
-        }
     }
 
 }

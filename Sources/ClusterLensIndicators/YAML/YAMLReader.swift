@@ -1,3 +1,4 @@
+package import ClusterLensCore
 package import Yams
 
 /// A value of a YAML mapping or list and what it is for: a key and its value, or an item of a list
@@ -113,5 +114,48 @@ package extension YAMLReader {
     func error(_ message: String, _ node: Node) -> IndicatorsError {
         IndicatorsError(
             errorCode, message, file: file, line: node.mark?.line ?? 0, column: node.mark?.column ?? 0)
+    }
+
+    /// The place of a node in the file.
+    func place(_ node: Node) -> InputLocation {
+        InputLocation(file: file, line: node.mark?.line ?? 0, column: node.mark?.column ?? 0)
+    }
+
+    /// An id (of a cluster, an initiative, an outcome): letters A–Z and a–z, digits, `-`, `_` and `.`.
+    func identifier(_ field: YAMLField, expected: String) throws(IndicatorsError) -> String {
+        let id = try text(field, expected: expected)
+        guard id.utf8.allSatisfy(isIdentifierByte) else {
+            throw error("id \"\(id)\" may contain only letters A–Z and a–z, digits, '-', '_' and '.'", field.value)
+        }
+        return id
+    }
+
+    /// A finite number.
+    func number(_ field: YAMLField) throws(IndicatorsError) -> Double {
+        let string = try text(field, expected: "a number")
+        guard let value = Double(string), value.isFinite else {
+            throw error("\(field.name) must be a number, not \"\(string)\"", field.value)
+        }
+        return value
+    }
+
+    /// A year from 1900 to 2200, four digits; `example` is shown in errors (`2030`).
+    func year(_ field: YAMLField, example: String) throws(IndicatorsError) -> Int {
+        let string = try text(field, expected: "a year such as \(example)")
+        guard string.count == 4, let year = Int(string), (1900...2200).contains(year) else {
+            throw error("\(field.name) must be a year such as \(example), not \"\(string)\"", field.value)
+        }
+        return year
+    }
+}
+
+/// Whether a byte may appear in an id.
+private func isIdentifierByte(_ byte: UInt8) -> Bool {
+    switch byte {
+    case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+        UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "."):
+        true
+    default:
+        false
     }
 }

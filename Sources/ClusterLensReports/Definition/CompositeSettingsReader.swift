@@ -173,14 +173,6 @@ public struct CompositeSettingsReader: YAMLReader {
         return mapping
     }
 
-    func number(_ field: YAMLField) throws(IndicatorsError) -> Double {
-        let string = try text(field, expected: "a number")
-        guard let value = Double(string), value.isFinite else {
-            throw error("\(field.name) must be a number, not \"\(string)\"", field.value)
-        }
-        return value
-    }
-
     private func share(_ field: YAMLField) throws(IndicatorsError) -> Double {
         let value = try number(field)
         guard value >= 0 && value <= 1 else {

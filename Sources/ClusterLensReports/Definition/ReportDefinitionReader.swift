@@ -151,11 +151,6 @@ public struct ReportDefinitionReader: YAMLReader {
         return definition
     }
 
-    /// The place of a node in the file.
-    private func place(_ node: Node) -> InputLocation {
-        InputLocation(file: file, line: node.mark?.line ?? 0, column: node.mark?.column ?? 0)
-    }
-
     private func clusters(_ field: YAMLField) throws -> [ClusterDefinition] {
         switch field.value {
         case .scalar:

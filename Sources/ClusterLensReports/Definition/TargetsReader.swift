@@ -64,7 +64,7 @@ public struct TargetsReader: YAMLReader {
                 guard let number = Double(valueText), number.isFinite else {
                     throw error("value must be a number, not \"\(valueText)\"", value.value)
                 }
-                target = ProgressAssessment.Target(value: number, year: try self.year(year))
+                target = ProgressAssessment.Target(value: number, year: try self.year(year, example: "2030"))
             case (nil, nil):
                 target = nil
             case (let value?, nil):
@@ -72,7 +72,7 @@ public struct TargetsReader: YAMLReader {
             case (nil, let year?):
                 throw error("a target year needs a `value:`", year.key ?? year.value)
             }
-            let base = try fields["base"].map { field throws(IndicatorsError) in try self.year(field) }
+            let base = try fields["base"].map { field throws(IndicatorsError) in try self.year(field, example: "2030") }
             if let base, let target, base >= target.year {
                 throw error("base \(base) is not before the target year \(target.year)", fields["base"]?.value ?? item)
             }
@@ -92,11 +92,4 @@ public struct TargetsReader: YAMLReader {
         return result
     }
 
-    private func year(_ field: YAMLField) throws(IndicatorsError) -> Int {
-        let text = try text(field, expected: "a year such as 2030")
-        guard let year = Int(text), (1900...2200).contains(year) else {
-            throw error("\(field.name) must be a year such as 2030, not \"\(text)\"", field.value)
-        }
-        return year
-    }
 }

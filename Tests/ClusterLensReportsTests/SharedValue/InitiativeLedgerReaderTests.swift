@@ -130,7 +130,7 @@ struct InitiativeLedgerReaderTests {
             line: 10, column: 10, message: "end 2021 is before start 2022-06"),
         BrokenLedger(
             testDescription: "a number that is not one", replace: "public: 3000000", with: "public: lots", line: 12,
-            column: 26, message: "public \"lots\" is not a number"),
+            column: 26, message: "public must be a number, not \"lots\""),
     ]
 
     @Test("Every broken rule is reported at its line and column", arguments: broken)

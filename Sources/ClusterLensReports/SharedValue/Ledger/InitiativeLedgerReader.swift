@@ -211,35 +211,14 @@ public struct InitiativeLedgerReader: YAMLReader {
         return field
     }
 
-    /// An id: letters, digits, `-`, `_` and `.`.
+    /// An id of the ledger (an initiative, an outcome, a factor).
     func identifier(_ field: YAMLField) throws(IndicatorsError) -> String {
-        let id = try text(field, expected: "an id such as water-plant")
-        let allowed = id.unicodeScalars.allSatisfy {
-            ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0)
-                || "-_.".unicodeScalars.contains($0)
-        }
-        guard allowed else {
-            throw error("id \"\(id)\" may contain only letters A–Z and a–z, digits, '-', '_' and '.'", field.value)
-        }
-        return id
+        try identifier(field, expected: "an id such as water-plant")
     }
 
-    /// A finite number.
-    func number(_ field: YAMLField) throws(IndicatorsError) -> Double {
-        let value = try text(field, expected: "a number")
-        guard let number = Double(value), number.isFinite else {
-            throw error("\(field.name) \"\(value)\" is not a number", field.value)
-        }
-        return number
-    }
-
-    /// A year from 1900 to 2200.
+    /// A year of the ledger.
     func year(_ field: YAMLField) throws(IndicatorsError) -> Int {
-        let value = try text(field, expected: "a year such as 2023")
-        guard value.count == 4, let year = Int(value), (1900...2200).contains(year) else {
-            throw error("\(field.name) \"\(value)\" is not a year such as 2023", field.value)
-        }
-        return year
+        try year(field, example: "2023")
     }
 
     /// A date or period in SDMX form.
@@ -275,8 +254,4 @@ public struct InitiativeLedgerReader: YAMLReader {
         }
     }
 
-    /// The place of a node in the file.
-    func place(_ node: Node) -> InputLocation {
-        InputLocation(file: file, line: node.mark?.line ?? 0, column: node.mark?.column ?? 0)
-    }
 }

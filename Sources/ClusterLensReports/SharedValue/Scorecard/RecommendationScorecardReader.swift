@@ -108,7 +108,7 @@ public struct RecommendationScorecardReader: YAMLReader {
             let id = try text(YAMLField(name: "an indicator", key: nil, value: item), expected: "an indicator id")
             guard !indicators.contains(id) else { throw error("\(id) is listed twice", item) }
             indicators.append(id)
-            places.append(InputLocation(file: file, line: item.mark?.line ?? 0, column: item.mark?.column ?? 0))
+            places.append(place(item))
         }
         return Recommendation(
             number: number, group: group, title: try text(field("title"), expected: "a title"),

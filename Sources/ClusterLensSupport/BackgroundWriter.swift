@@ -66,7 +66,7 @@ package final class BackgroundWriter: Sendable {
             return pending
         }
         let failed = state.withLock { $0.failure != 0 }
-        let failure = failed ? 0 : bytes.withUnsafeBufferPointer { Self.writeAll($0, to: descriptor) }
+        let failure = failed ? 0 : bytes.withUnsafeBytes { POSIX.writeAll(descriptor, $0) }
         state.withLock { state in
             if state.failure == 0 { state.failure = failure }
             swap(&state.spare, &bytes)
@@ -74,21 +74,4 @@ package final class BackgroundWriter: Sendable {
         idle.signal()
     }
 
-    /// Writes every byte, retrying after `EINTR`; returns `errno` of a failure, 0 on success.
-    private static func writeAll(_ bytes: UnsafeBufferPointer<UInt8>, to descriptor: Int32) -> Int32 {
-        var offset = 0
-        while offset < bytes.count {
-            let written = write(descriptor, bytes.baseAddress.map { $0 + offset }, bytes.count - offset)
-            if written < 0 {
-                if errno == EINTR { continue }
-                return errno
-            }
-            offset += written
-        }
-        return 0
-    }
-
-    private static func write(_ descriptor: Int32, _ bytes: UnsafePointer<UInt8>?, _ count: Int) -> Int {
-        POSIX.write(descriptor, bytes, count)
-    }
 }

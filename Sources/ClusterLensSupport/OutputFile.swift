@@ -163,16 +163,12 @@ package final class OutputFile {
             if count < 0 && errno == EINTR { continue }
             guard count >= 0 else { throw FileError.system(path, "read back") }
             if count == 0 { break }
-            var offset = 0
-            while offset < count {
-                let written = chunk.withUnsafeBytes {
-                    POSIX.write(target, $0.baseAddress?.advanced(by: offset), count - offset)
-                }
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    throw FileError.system(name, "write")
-                }
-                offset += written
+            let failure = chunk.withUnsafeBytes {
+                POSIX.writeAll(target, UnsafeRawBufferPointer(rebasing: $0[0..<count]))
+            }
+            if failure != 0 {
+                errno = failure
+                throw FileError.system(name, "write")
             }
         }
     }

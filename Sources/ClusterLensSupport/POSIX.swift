@@ -26,4 +26,22 @@ package enum POSIX {
             Darwin.write(descriptor, bytes, count)
         #endif
     }
+
+    /// Writes every byte, retrying after a partial write and after `EINTR`.
+    ///
+    /// - Returns: 0 on success, else the `errno` of the failure (`EIO` for a write that wrote nothing).
+    package static func writeAll(_ descriptor: Int32, _ bytes: UnsafeRawBufferPointer) -> Int32 {
+        guard let base = bytes.baseAddress else { return 0 }
+        var offset = 0
+        while offset < bytes.count {
+            let written = write(descriptor, base + offset, bytes.count - offset)
+            if written < 0 {
+                if errno == EINTR { continue }
+                return errno
+            }
+            if written == 0 { return EIO }
+            offset += written
+        }
+        return 0
+    }
 }

@@ -51,17 +51,12 @@ enum SpooledInput {
                 throw FileError(.unreadable, path: path, message: "cannot read: \(String(cString: strerror(errno)))")
             }
             if count == 0 { break }
-            var offset = 0
-            while offset < count {
-                let written = buffer.withUnsafeBytes { bytes in
-                    bytes.baseAddress.map { write(output, $0 + offset, count - offset) } ?? -1
-                }
-                if written < 0 && errno == EINTR { continue }
-                guard written > 0 else {
-                    throw FileError(
-                        .unwritable, path: folder, message: "cannot copy \(path): \(String(cString: strerror(errno)))")
-                }
-                offset += written
+            let failure = buffer.withUnsafeBytes {
+                POSIX.writeAll(output, UnsafeRawBufferPointer(rebasing: $0[0..<count]))
+            }
+            guard failure == 0 else {
+                throw FileError(
+                    .unwritable, path: folder, message: "cannot copy \(path): \(String(cString: strerror(failure)))")
             }
         }
         return copy

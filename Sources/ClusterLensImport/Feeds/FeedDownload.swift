@@ -249,15 +249,11 @@ private final class Transfer {
                 url: url)
             return false
         }
-        var offset = 0
-        while offset < bytes.count {
-            let written = write(descriptor, bytes.baseAddress?.advanced(by: offset), bytes.count - offset)
-            if written < 0 {
-                if errno == EINTR { continue }
-                failure = cacheError("cannot write the download")
-                return false
-            }
-            offset += written
+        let failed = POSIX.writeAll(descriptor, UnsafeRawBufferPointer(bytes))
+        if failed != 0 {
+            errno = failed
+            failure = cacheError("cannot write the download")
+            return false
         }
         return true
     }

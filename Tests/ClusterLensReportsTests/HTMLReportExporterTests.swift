@@ -136,6 +136,8 @@ struct HTMLReportExporterTests {
                     + "<td class=\"where\">C29</td><td class=\"num\">66.67<span class=\"rank\">1 of 3</span></td>"),
             "es52's index ranks first of three")
         #expect(text.contains("<td class=\"num\">3 of 4</td>"), "es52 has values for 3 of the 4 ranked indicators")
+        // The star charts follow the stars' own rule: employment 1 000, 500, 1 000 → P90 1 000, earned by two.
+        #expect(text.contains("Size: employment at or above P90 (2 of 3 clusters earn it)"))
         let coverage = try #require(text.components(separatedBy: "id=\"comparison\"").first)
         let reason = try #require(
             model.clusters.first { $0.definition.regions.codes.map(\.code) == ["ES52"] }?.headline("local_units")?

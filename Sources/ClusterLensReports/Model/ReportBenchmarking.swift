@@ -47,20 +47,28 @@ enum ReportBenchmarking {
     static func starsAndClasses(
         of clusters: [ReportCluster]
     ) -> (stars: [String: Int?], classes: [String: StrongClusterRule.Strength]) {
-        var starInputs: [String: [String: Double]] = [:]
         var classInputs: [String: StrongClusterRule.Input] = [:]
         for cluster in clusters {
             let value = { (id: String) in cluster.headline(id)?.value }
-            var metrics: [String: Double] = [:]
-            for metric in ["employment", "location_quotient", "cluster_focus"] {
-                if let number = value(metric) { metrics[metric] = number }
-            }
-            starInputs[cluster.id] = metrics
             classInputs[cluster.id] = StrongClusterRule.Input(
                 quotient: value("location_quotient"), employment: value("employment"),
                 establishments: value("local_units"))
         }
-        return (PeerBenchmarks.stars(starInputs), StrongClusterRule().classify(classInputs))
+        return (PeerBenchmarks.stars(starInputs(of: clusters)), StrongClusterRule().classify(classInputs))
+    }
+
+    /// The headline values of the star criteria (``ClusterLensScoring/PeerBenchmarks/eco2008``) by
+    /// cluster id: what the stars, their counts and their charts are measured on.
+    static func starInputs(of clusters: [ReportCluster]) -> [String: [String: Double]] {
+        var inputs: [String: [String: Double]] = [:]
+        for cluster in clusters {
+            var metrics: [String: Double] = [:]
+            for criterion in PeerBenchmarks.eco2008 {
+                if let number = cluster.headline(criterion.metric)?.value { metrics[criterion.metric] = number }
+            }
+            inputs[cluster.id] = metrics
+        }
+        return inputs
     }
 
     /// Assesses progress towards each target for every cluster, on the values of its indicator over

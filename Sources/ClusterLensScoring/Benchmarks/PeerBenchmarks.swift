@@ -59,7 +59,7 @@ public enum PeerBenchmarks {
                 result[unit] = .some(nil)
                 continue
             }
-            result[unit] = known.filter { meets(metrics[$0.metric], thresholds[$0.metric]) }.count
+            result[unit] = known.filter { earns(metrics[$0.metric], threshold: thresholds[$0.metric]) }.count
         }
         return result
     }
@@ -74,7 +74,9 @@ public enum PeerBenchmarks {
         let thresholds = starThresholds(values, criteria: criteria)
         return criteria.map { criterion in
             let threshold = thresholds[criterion.metric]
-            return (criterion, threshold, values.values.filter { meets($0[criterion.metric], threshold) }.count)
+            return (
+                criterion, threshold, values.values.filter { earns($0[criterion.metric], threshold: threshold) }.count
+            )
         }
     }
 
@@ -94,8 +96,9 @@ public enum PeerBenchmarks {
         return thresholds
     }
 
-    /// Whether a value earns a star: it reaches the threshold (at or above it).
-    private static func meets(_ value: Double?, _ threshold: Double?) -> Bool {
+    /// Whether a value earns a star: it reaches the threshold (at or above it); no value or no
+    /// threshold earns none.
+    public static func earns(_ value: Double?, threshold: Double?) -> Bool {
         guard let value, let threshold else { return false }
         return value >= threshold
     }

@@ -78,7 +78,7 @@ enum HTMLAtScaleSections {
     }
 
     /// A star's name: what it measures and the threshold's kind ("Size: employment at or above P90").
-    private static func starName(_ criterion: PeerBenchmarks.StarCriterion) -> String {
+    static func starName(_ criterion: PeerBenchmarks.StarCriterion) -> String {
         let measure =
             switch criterion.metric {
             case "employment": "Size: employment"
@@ -96,15 +96,7 @@ enum HTMLAtScaleSections {
     static func benchmarks(_ model: ReportModel) -> String {
         let thresholds = ClusterMapBuilder.thresholds(of: model.clusters)
         guard thresholds.regionsWithData > 0 else { return "" }
-        var values: [String: [String: Double]] = [:]
-        for cluster in model.clusters {
-            var metrics: [String: Double] = [:]
-            for criterion in PeerBenchmarks.eco2008 {
-                if let value = cluster.headline(criterion.metric)?.value { metrics[criterion.metric] = value }
-            }
-            values[cluster.id] = metrics
-        }
-        let stars = PeerBenchmarks.starCounts(values).map { entry in
+        let stars = PeerBenchmarks.starCounts(ReportBenchmarking.starInputs(of: model.clusters)).map { entry in
             (starName(entry.criterion), entry.threshold, entry.units)
         }
         var html = "<section id=\"comparison\">\n<h2>What the stars and classes are measured against</h2>\n"

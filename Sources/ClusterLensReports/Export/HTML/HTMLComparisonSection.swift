@@ -1,4 +1,5 @@
 internal import ClusterLensCore
+internal import ClusterLensScoring
 
 /// The HTML report's comparison section: the clusters side by side.
 ///
@@ -51,15 +52,17 @@ enum HTMLComparisonSection {
         var html = "<h3>What the stars and classes are measured against</h3>\n"
         html += "<p class=\"small\">Percentiles are taken over these \(n) clusters (linear interpolation, type 7), "
         html += "not over all of Europe's; a star (★) is earned at the line.</p>\n<div class=\"charts\">"
-        html += distribution(
-            model, indicator: "employment", threshold: thresholds.employmentP90.map { ("P90", $0) },
-            caption: "Size star: employment at or above the 90th percentile")
-        html += distribution(
-            model, indicator: "location_quotient", threshold: ("star", 2),
-            caption: "Specialisation star: a location quotient of 2 or more")
-        html += distribution(
-            model, indicator: "cluster_focus", threshold: thresholds.focusP90.map { ("P90", $0) },
-            caption: "Focus star: the share of the region's jobs at or above the 90th percentile")
+        // The criteria and thresholds of the stars themselves (PeerBenchmarks.eco2008), drawn as lines.
+        for star in PeerBenchmarks.starCounts(ReportBenchmarking.starInputs(of: model.clusters)) {
+            let label =
+                switch star.criterion.threshold {
+                case .absolute: "star"
+                case .percentile(let p): "P\(HTMLText.number(p * 100))"
+                }
+            html += distribution(
+                model, indicator: star.criterion.metric, threshold: star.threshold.map { (label, $0) },
+                caption: "\(HTMLAtScaleSections.starName(star.criterion)) (\(star.units) of \(n) clusters earn it)")
+        }
         html += "</div>\n"
         return html + classTable(thresholds)
     }
@@ -88,7 +91,7 @@ enum HTMLComparisonSection {
         guard let indicator = model.indicator(id) else { return "" }
         let rows = model.clusters.map { cluster -> SVGBarChart.Row in
             let value = cluster.headline(id)?.value
-            let star = value.flatMap { value in threshold.map { value >= $0.1 } } == true ? " ★" : ""
+            let star = PeerBenchmarks.earns(value, threshold: threshold?.1) ? " ★" : ""
             return SVGBarChart.Row(label: cluster.name, value: value, text: HTMLText.number(value) + star)
         }
         let lines = threshold.map { [SVGBarChart.Threshold(label: "\($0.0) \(HTMLText.number($0.1))", value: $0.1)] }

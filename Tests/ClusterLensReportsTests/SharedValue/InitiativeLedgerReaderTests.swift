@@ -73,6 +73,34 @@ struct InitiativeLedgerReaderTests {
         #expect(!ledger.initiatives.isEmpty)
     }
 
+    /// What the demo ledgers' figures give, worked out by hand from the files:
+    /// - iti1 water-plant: water withdrawn 4 100 000 − 3 110 000 = 990 000 m³ over EUR 4 200 000 + 2 800 000,
+    ///   the bill 990 000 × 2.4 = EUR 2 376 000; both sides improved: shared value.
+    /// - nl41 digital-skills: 290 − 85 = 205 certified workers and 3 100 000 − 1 200 000 = EUR 1 900 000 of
+    ///   revenue over EUR 1 000 000; shared value.
+    /// - es51 supply-resilience: private money not given, so no figure per euro; the territory is not
+    ///   measured yet: not (yet) shared value, as its header says.
+    @Test func theDemoLedgersGiveTheirHandComputedAccounts() throws {
+        func account(_ cluster: String, _ initiative: String) throws -> InitiativeAccount {
+            let path = ReportFixtures.root.appendingPathComponent("Reports/demo/initiatives-\(cluster).yaml").path
+            let ledger = try InitiativeLedgerReader.load(file: path, cluster: cluster)
+            return SharedValueAccounting.account(try #require(ledger.initiatives.first { $0.id == initiative }))
+        }
+        let water = try account("iti1-leather", "water-plant")
+        #expect(water.isSharedValue)
+        #expect(water.metrics.prefix(2).map(\.improvement) == [990_000, 2_376_000])
+        #expect(water.metrics[0].perEuro == 990_000.0 / 7_000_000)
+        let skills = try account("nl41-hightech", "digital-skills")
+        #expect(skills.isSharedValue)
+        #expect(skills.metrics.map(\.improvement) == [205, 1_900_000])
+        #expect(skills.metrics.map(\.perEuro) == [205.0 / 1_000_000, 1.9])
+        let supply = try account("es51-automotive", "supply-resilience")
+        #expect(!supply.isSharedValue && supply.territory.status == .notMeasured)
+        let inventory = try #require(supply.metrics.first { $0.metric.id == "inventory-cost" })
+        #expect(inventory.improvement == 1_700_000 && inventory.perEuro == nil)
+        #expect(inventory.missing == "private investment not given")
+    }
+
     struct BrokenLedger: CustomTestStringConvertible, Sendable {
         var testDescription: String
         var replace: String

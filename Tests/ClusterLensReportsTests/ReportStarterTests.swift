@@ -44,6 +44,21 @@ struct ReportStarterTests {
         #expect(try starter.write(to: folder, catalogue: catalogue, overwrite: true).count == 2)
     }
 
+    @Test("A name with a quote, a backslash, a tab and a line break reads back exactly")
+    func namesReadBackExactly() throws {
+        let catalogue = try Self.catalogue.get()
+        let folder = try ReportFixtures.folder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        var starter = ReportStarter(regions: ["ES51"], sectors: ["C29"], lastYear: 2024)
+        let name = "Motor \"valley\"\\ cluster\twith\ntwo lines"
+        starter.name = name
+        let files = try starter.write(to: folder, catalogue: catalogue)
+        let root = try YAMLSource.compose(
+            try String(contentsOfFile: files[1], encoding: .utf8), file: files[1], errorCode: .reportDefinition)
+        let definition = try ReportDefinitionReader(file: files[1]).definition(in: root)
+        #expect(definition.clusters.first?.name == name)
+    }
+
     @Test(arguments: [
         (["ES99"], ["C29"], [String](), "ES99 is not a region"),
         (["SP51"], ["C29"], [], "SP is not a NUTS country"),

@@ -228,8 +228,11 @@ public struct ReportStarter: Sendable {
         String(text.lowercased().map { $0.isLetter || $0.isNumber ? $0 : "-" })
     }
 
-    /// A YAML double-quoted scalar.
+    /// A YAML double-quoted scalar: a JSON string, which YAML 1.2 reads as one (a newline or another
+    /// control character escaped, not folded into a space or left to break the file).
     static func quoted(_ text: String) -> String {
-        "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+        var bytes: [UInt8] = []
+        JSONText.appendString(text, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
     }
 }

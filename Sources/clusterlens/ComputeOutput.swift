@@ -81,20 +81,19 @@ enum ComputeOutput {
         let clusters = result.clusters
         let chunk = 256
         let chunks = (clusters.count + chunk - 1) / chunk
-        let wave = max(1, ProcessInfo.processInfo.activeProcessorCount) * 2
+        let wave = ParallelChunks.cores * 2
         for waveStart in stride(from: 0, to: chunks, by: wave) {
-            let count = min(wave, chunks - waveStart)
-            let rendered = Mutex<[[UInt8]]>(Array(repeating: [], count: count))
-            DispatchQueue.concurrentPerform(iterations: count) { offset in
-                let start = (waveStart + offset) * chunk
-                var part = PrettyJSON(depth: 2)
-                for index in start..<min(start + chunk, clusters.count) {
-                    Self.cluster(clusters[index], first: index == 0, units: units, to: &part)
+            let rendered = ParallelChunks.map(count: min(wave, chunks - waveStart), minimumPerWorker: 1) { offsets in
+                offsets.map { offset in
+                    let start = (waveStart + offset) * chunk
+                    var part = PrettyJSON(depth: 2)
+                    for index in start..<min(start + chunk, clusters.count) {
+                        Self.cluster(clusters[index], first: index == 0, units: units, to: &part)
+                    }
+                    return part.bytes
                 }
-                let bytes = part.bytes
-                rendered.withLock { $0[offset] = bytes }
             }
-            for part in rendered.withLock({ $0 }) { output.write(Data(part)) }
+            for part in rendered.joined() { output.write(Data(part)) }
         }
         json.close("]", empty: result.clusters.isEmpty)
         json.close("}", empty: false)

@@ -11,14 +11,9 @@ extension ReportBuilder {
         _ clusters: [ClusterDefinition], indicators: [any Indicator], engine: IndicatorEngine,
         periods: ReportDefinition.Periods, diagnostics: Diagnostics, progress: ReportProgress.Handler? = nil
     ) -> [ReportCluster] {
-        let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, clusters.count / 16))
-        let chunk = (clusters.count + workers - 1) / max(workers, 1)
-        let computed = Mutex<[Int: (clusters: [ReportCluster], diagnostics: [Diagnostic])]>([:])
         let finished = Mutex(0)
         progress?(ReportProgress(.computing, done: 0, of: clusters.count))
-        DispatchQueue.concurrentPerform(iterations: workers) { worker in
-            let range = worker * chunk..<min(clusters.count, (worker + 1) * chunk)
-            guard !range.isEmpty else { return }
+        let parts = ParallelChunks.map(count: clusters.count, minimumPerWorker: 16) { range in
             let local = Diagnostics()
             let part = clusters[range].map { cluster in
                 let engine = engine.sharingClusterValues()
@@ -36,13 +31,11 @@ extension ReportBuilder {
                 }
                 return reportCluster
             }
-            computed.withLock { $0[worker] = (part, local.all) }
+            return (clusters: part, diagnostics: local.all)
         }
-        let parts = computed.withLock { $0 }
         var result: [ReportCluster] = []
         result.reserveCapacity(clusters.count)
-        for worker in 0..<workers {
-            guard let part = parts[worker] else { continue }
+        for part in parts {
             result += part.clusters
             diagnostics.report(part.diagnostics)
         }

@@ -1,5 +1,4 @@
-internal import Foundation
-internal import Synchronization
+internal import ClusterLensCore
 
 /// Score profiles laid out for the nearest-profile search (``PeerBenchmarks/mostSimilar(in:count:minimumShared:)``):
 /// units in sorted order, scores in one contiguous array (NaN for missing), so that a search over
@@ -74,19 +73,9 @@ extension PeerBenchmarks {
         -> [String: [(unit: String, distance: Double)]]
     {
         let table = SimilarityTable(profiles)
-        let total = table.units.count
-        let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, total / 64))
-        let chunk = (total + workers - 1) / max(workers, 1)
-        let parts = Mutex<[[(unit: String, distance: Double)]]>(Array(repeating: [], count: total))
-        DispatchQueue.concurrentPerform(iterations: workers) { worker in
-            let range = worker * chunk..<min(total, (worker + 1) * chunk)
-            guard !range.isEmpty else { return }
-            let found = range.map { table.nearest(to: $0, count: count, minimumShared: minimumShared) }
-            parts.withLock { parts in
-                for (offset, row) in range.enumerated() { parts[row] = found[offset] }
-            }
-        }
-        let lists = parts.withLock { $0 }
+        let lists = ParallelChunks.map(count: table.units.count, minimumPerWorker: 64) { range in
+            range.map { table.nearest(to: $0, count: count, minimumShared: minimumShared) }
+        }.flatMap { $0 }
         return Dictionary(uniqueKeysWithValues: zip(table.units, lists))
     }
 }

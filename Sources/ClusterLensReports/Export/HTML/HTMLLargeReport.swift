@@ -88,12 +88,9 @@ enum HTMLLargeReport {
         do throws(ReportError) {
             try ReportOutputFile.write(temporary + "/style.css") { output in try output.write(HTMLStyle.css) }
             // The pages on every core, in chunks; the first error (in cluster order) fails the whole.
-            let total = model.clusters.count
-            let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, total / 32))
-            let chunk = (total + workers - 1) / workers
-            let failures = Mutex<[Int: ReportError]>([:])
-            DispatchQueue.concurrentPerform(iterations: workers) { worker in
-                for index in worker * chunk..<min(total, (worker + 1) * chunk) {
+            let failures = ParallelChunks.map(count: model.clusters.count, minimumPerWorker: 32) {
+                range -> ReportError? in
+                for index in range {
                     let cluster = model.clusters[index]
                     do throws(ReportError) {
                         try ReportOutputFile.write(temporary + "/" + pages[index]) { output in
@@ -103,12 +100,12 @@ enum HTMLLargeReport {
                             try output.write(HTMLReportExporter.end(model))
                         }
                     } catch {
-                        failures.withLock { $0[index] = error }
-                        return
+                        return error
                     }
                 }
+                return nil
             }
-            if let first = failures.withLock({ $0.min { $0.key < $1.key }?.value }) { throw first }
+            if let first = failures.lazy.compactMap({ $0 }).first { throw first }
             try replace(destination, with: temporary)
             TemporaryFiles.unregister(temporary)
         } catch {
